@@ -1,0 +1,127 @@
+// Paths that mirror GitLab's own: `/<project path or numeric id>/-/<section>/…`.
+// Project paths contain slashes, so the router hands us a splat and we find the `-` segment.
+
+export interface ProjectLocation {
+  /** `acme/platform/backend` or a numeric id such as `1`, as it appeared in the URL. */
+  project: string;
+  /** The segments after `/-/`, decoded: `['jobs']`, `['jobs', '123']`. */
+  rest: string[];
+}
+
+/** Splits a router splat (`acme/platform/backend/-/jobs`) into the project and the rest. */
+export function parseProjectLocation(splat: string): ProjectLocation | null {
+  const segments = splat.split('/').filter((s) => s !== '');
+  const dash = segments.indexOf('-');
+  if (dash < 1) return null;
+  let project: string;
+  let rest: string[];
+  try {
+    project = segments.slice(0, dash).map(decodeURIComponent).join('/');
+    rest = segments.slice(dash + 1).map(decodeURIComponent);
+  } catch {
+    return null; // malformed percent-encoding: not a path we made
+  }
+  if (!isValidProjectRef(project)) return null;
+  return { project, rest };
+}
+
+// GitLab paths are letters, digits, `_`, `-`, `.`, `+` per segment; anything else is not a project.
+const SEGMENT = /^[\w.+-]+$/u;
+
+function isValidProjectRef(project: string): boolean {
+  return project.split('/').every((s) => SEGMENT.test(s) && s !== '.' && s !== '..');
+}
+
+/** The dashboard path for a project's page: `/acme/platform/backend/-/jobs`. */
+export function projectPath(project: string | number, ...rest: Array<string | number>): string {
+  const head = String(project)
+    .split('/')
+    .map((s) => encodeURIComponent(s))
+    .join('/');
+  const tail = rest.map((s) => encodeURIComponent(String(s))).join('/');
+  return `/${head}/-/${tail}`;
+}
+
+/** True for a numeric project id such as `1` (as opposed to a path). */
+export function isNumericProjectRef(project: string): boolean {
+  return /^[1-9]\d*$/.test(project);
+}
+
+export type PastedUrlResult =
+  | {
+      ok: true;
+      /** Where to go in the dashboard, with GitLab's query and fragment kept (`#L12`). */
+      path: string;
+      /** The host the URL named, when it named one (`https://gitlab.example.com`). */
+      host: string | null;
+      /** True when that host is not the connected GitLab: the page will show the connected host's project. */
+      hostDiffers: boolean;
+    }
+  | { ok: false; reason: string };
+
+const PROJECT_SECTIONS = new Set(['jobs', 'pipelines']);
+
+/**
+ * Turns a pasted GitLab URL (or path) into the dashboard's path for the same page.
+ * Only the path after the host matters; a GitLab installed under a sub-path is handled
+ * when the connected host names that sub-path.
+ */
+export function parsePastedGitLabUrl(input: string, connectedHost?: string | null): PastedUrlResult {
+  const text = input.trim();
+  if (text === '') return { ok: false, reason: 'Paste a GitLab URL, such as https://gitlab.example.com/group/project/-/jobs.' };
+
+  let url: URL;
+  let host: string | null = null;
+  try {
+    if (/^[a-z][a-z\d+.-]*:\/\//i.test(text)) {
+      url = new URL(text);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, reason: 'Only http and https URLs can be opened.' };
+      host = url.origin;
+    } else {
+      url = new URL(text.startsWith('/') ? text : `/${text}`, 'http://paste.invalid');
+    }
+  } catch {
+    return { ok: false, reason: 'That is not a URL.' };
+  }
+
+  let pathname = url.pathname;
+  let hostDiffers = false;
+  if (host !== null && connectedHost) {
+    let connected: URL | null;
+    try {
+      connected = new URL(connectedHost);
+    } catch {
+      connected = null;
+    }
+    if (connected && connected.origin === url.origin) {
+      const prefix = connected.pathname.replace(/\/+$/, '');
+      if (prefix !== '' && (pathname === prefix || pathname.startsWith(`${prefix}/`))) pathname = pathname.slice(prefix.length);
+    } else {
+      hostDiffers = true;
+    }
+  }
+
+  const segments = pathname.split('/').filter((s) => s !== '');
+  if (segments.length === 0) return { ok: false, reason: 'This URL names no project.' };
+
+  // GitLab's `/projects/:id` redirects to the project; it is the one numeric-id URL it has.
+  if (segments[0] === 'projects' && segments.length === 2 && isNumericProjectRef(segments[1] ?? '')) {
+    return { ok: true, path: `/${segments[1]}/-/jobs`, host, hostDiffers };
+  }
+
+  const dash = segments.indexOf('-');
+  if (dash === 0) return { ok: false, reason: 'This URL is a GitLab page, not a project.' };
+  const projectSegments = dash === -1 ? segments : segments.slice(0, dash);
+  const location = parseProjectLocation(`${projectSegments.join('/')}/-/`);
+  if (!location) return { ok: false, reason: 'This URL names no project.' };
+  if (projectSegments.length < 2 && !isNumericProjectRef(location.project)) {
+    return { ok: false, reason: 'This URL names a group or a user, not a project.' };
+  }
+
+  const section = dash === -1 ? [] : segments.slice(dash + 1);
+  const first = section[0];
+  const keep = first !== undefined && PROJECT_SECTIONS.has(first);
+  const tail = keep ? section.join('/') : 'jobs';
+  const suffix = keep ? `${url.search}${url.hash}` : '';
+  return { ok: true, path: `/${projectSegments.join('/')}/-/${tail}${suffix}`, host, hostDiffers };
+}

@@ -1,0 +1,46 @@
+// Pure formatters shared by the duration and time-ago components (tested in format.test.ts).
+
+/** `45s`, `1m 05s`, `2h 03m 09s`: GitLab-like, zero-padded after the first unit. */
+export function formatDuration(totalSeconds: number): string {
+  const s = Math.max(0, Math.floor(totalSeconds));
+  const hours = Math.floor(s / 3600);
+  const minutes = Math.floor((s % 3600) / 60);
+  const seconds = s % 60;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (hours > 0) return `${hours}h ${pad(minutes)}m ${pad(seconds)}s`;
+  if (minutes > 0) return `${minutes}m ${pad(seconds)}s`;
+  return `${seconds}s`;
+}
+
+/** An ISO 8601 duration for `<time dateTime>`. */
+export function isoDuration(totalSeconds: number): string {
+  return `PT${Math.max(0, Math.floor(totalSeconds))}S`;
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "3 minutes ago", "just now", "in 2 hours", relative to `now` (ms). */
+export function formatTimeAgo(date: Date, now: number, locale?: string): string {
+  const diffSeconds = Math.round((date.getTime() - now) / 1000);
+  const abs = Math.abs(diffSeconds);
+  if (abs < 45) return 'just now';
+  const rtf = new Intl.RelativeTimeFormat(locale ?? 'en', { numeric: 'auto' });
+  for (const [unit, size] of UNITS) {
+    if (abs >= size) return rtf.format(Math.round(diffSeconds / size), unit);
+  }
+  return rtf.format(Math.round(diffSeconds / 60) || (diffSeconds < 0 ? -1 : 1), 'minute');
+}
+
+/** The exact time both in UTC and local, for the hover title. */
+export function formatExactTime(date: Date, locale?: string): string {
+  const utc = date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
+  const local = date.toLocaleString(locale ?? undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  return `${utc} (local: ${local})`;
+}
