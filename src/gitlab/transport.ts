@@ -1,0 +1,306 @@
+/**
+ * The one HTTP transport of the app: base URL, auth header, abort, error normalisation and
+ * response checking live here and nowhere else.
+ */
+import * as z from 'zod/mini';
+import { GitLabError, errorFromResponse, looksLikeHtml } from './errors.ts';
+
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/** Where and as whom to talk to GitLab. */
+export interface Connection {
+  /** The address people open GitLab with (a path prefix such as https://example.com/gitlab works). */
+  host: string;
+  /** Sent as `PRIVATE-TOKEN` only; never in a URL. */
+  token?: string;
+  /** The fetch to use; defaults to `globalThis.fetch` (read at call time). Tests inject the simulator here. */
+  fetch?: FetchLike;
+}
+
+export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
+export type Query = Readonly<Record<string, QueryValue>>;
+
+export type ResponseType = 'json' | 'text' | 'blob' | 'response';
+
+export interface RequestOptions {
+  method?: 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';
+  /** Arrays become `key[]=a&key[]=b` as GitLab expects. */
+  query?: Query;
+  /** Sent as JSON. */
+  body?: unknown;
+  signal?: AbortSignal;
+  /** Extra request headers (e.g. Range). Never a credential. */
+  headers?: Readonly<Record<string, string>>;
+}
+
+export interface GitLabResponse<T> {
+  data: T;
+  headers: Headers;
+  status: number;
+  /** The URL that was requested (never holds a token). */
+  url: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hosts and URLs
+
+function defaultBase(): string | undefined {
+  const doc = (globalThis as { document?: { baseURI?: string } }).document;
+  return doc?.baseURI;
+}
+
+/**
+ * Normalises what a person typed or pasted as the GitLab address: trims it, adds `https://`
+ * when no scheme was given, resolves a relative path (`/gitlab`, a same-origin proxy) against
+ * the document, and removes a pasted `/api/v4…`, query, hash and trailing slashes.
+ * Throws a TypeError when it is not a usable http(s) address.
+ */
+export function normalizeHost(input: string, base: string | undefined = defaultBase()): string {
+  let text = input.trim();
+  if (!text) throw new TypeError('The GitLab address is empty.');
+  const relative = text.startsWith('/') || text.startsWith('./') || text.startsWith('../');
+  if (!relative && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) text = `https://${text}`;
+  let url: URL;
+  try {
+    url = relative ? new URL(text, base) : new URL(text);
+  } catch {
+    throw new TypeError(`Not a valid address: ${input.trim()}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`Only http and https addresses work: ${input.trim()}`);
+  url.search = '';
+  url.hash = '';
+  url.username = '';
+  url.password = '';
+  let path = url.pathname;
+  const api = path.search(/\/api\/v4(?:\/|$)/);
+  if (api >= 0) path = path.slice(0, api);
+  path = path.replace(/\/+$/, '');
+  return `${url.origin}${path}`;
+}
+
+/** Like normalizeHost, but null instead of an exception. */
+export function tryNormalizeHost(input: string | null | undefined, base?: string): string | null {
+  if (!input) return null;
+  try {
+    return normalizeHost(input, base ?? defaultBase());
+  } catch {
+    return null;
+  }
+}
+
+export function apiBase(conn: Pick<Connection, 'host'>): string {
+  return `${normalizeHost(conn.host)}/api/v4`;
+}
+
+const FORBIDDEN_QUERY_KEYS = new Set(['private_token', 'access_token', 'job_token']);
+
+export function encodeQuery(query: Query | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (FORBIDDEN_QUERY_KEYS.has(key.toLowerCase())) {
+      throw new TypeError(`A token never goes into a URL (query parameter "${key}").`);
+    }
+    if (value === undefined || value === null) continue;
+    if (Array.isArray(value)) {
+      for (const item of value as readonly (string | number)[]) parts.push(`${encodeURIComponent(key)}[]=${encodeURIComponent(String(item))}`);
+    } else {
+      parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+    }
+  }
+  return parts.join('&');
+}
+
+/** The full URL of an API path (`/projects/1/jobs`) with its query. */
+export function buildUrl(conn: Pick<Connection, 'host'>, path: string, query?: Query): string {
+  const p = path.startsWith('/') ? path : `/${path}`;
+  const q = encodeQuery(query);
+  const joiner = p.includes('?') ? '&' : '?';
+  return `${apiBase(conn)}${p}${q ? `${joiner}${q}` : ''}`;
+}
+
+/** A project addressed by numeric id or by its full path (`group/sub/project`). */
+export type ProjectRef = number | string;
+
+/** The path segment for a project: ids as they are, paths URL-encoded (`group%2Fproject`). */
+export function projectSegment(project: ProjectRef): string {
+  if (typeof project === 'number') return String(project);
+  const trimmed = project.trim().replace(/^\/+|\/+$/g, '');
+  return /^\d+$/.test(trimmed) ? trimmed : encodeURIComponent(trimmed);
+}
+
+// ---------------------------------------------------------------------------------------------
+// CORS or unreachable
+
+export type FetchFailureKind = 'cors' | 'network' | 'aborted';
+
+/**
+ * After fetch threw a TypeError, tells a host that answered without CORS headers (the browser
+ * hides the answer) from one that did not answer at all: a `no-cors` request resolves with an
+ * opaque response when anything answered, and rejects when nothing did.
+ */
+export async function classifyFetchFailure(
+  url: string,
+  fetchImpl: FetchLike,
+  options: { signal?: AbortSignal; timeoutMs?: number } = {},
+): Promise<FetchFailureKind> {
+  const { signal, timeoutMs = 5000 } = options;
+  if (signal?.aborted) return 'aborted';
+  const controller = new AbortController();
+  const onAbort = () => controller.abort();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    // HEAD: the answer's body is of no use, and a log or an archive can be large.
+    await fetchImpl(url, { method: 'HEAD', mode: 'no-cors', credentials: 'omit', cache: 'no-store', signal: controller.signal });
+    return 'cors';
+  } catch {
+    return signal?.aborted ? 'aborted' : 'network';
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+function isAbortError(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && 'name' in e && ((e as { name: unknown }).name === 'AbortError' || (e as { name: unknown }).name === 'TimeoutError');
+}
+
+function abortedError(url: string, method: string, cause?: unknown): GitLabError {
+  return new GitLabError({ kind: 'aborted', url, method, cause });
+}
+
+async function send(conn: Connection, url: string, options: RequestOptions, accept: string): Promise<Response> {
+  const method = options.method ?? 'GET';
+  const fetchImpl: FetchLike = conn.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const headers: Record<string, string> = { Accept: accept };
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    const lower = name.toLowerCase();
+    if (lower === 'private-token' || lower === 'authorization' || lower === 'job-token') continue;
+    headers[name] = value;
+  }
+  if (conn.token) headers['PRIVATE-TOKEN'] = conn.token;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.body);
+  }
+  if (options.signal?.aborted) throw abortedError(url, method, options.signal.reason);
+  try {
+    return await fetchImpl(url, { method, headers, body, signal: options.signal, credentials: 'omit', mode: 'cors', redirect: 'follow' });
+  } catch (e) {
+    if (options.signal?.aborted || isAbortError(e)) throw abortedError(url, method, e);
+    if (e instanceof TypeError) {
+      const kind = await classifyFetchFailure(url, fetchImpl, { signal: options.signal });
+      if (kind === 'aborted') throw abortedError(url, method, e);
+      throw new GitLabError({ kind, url, method, cause: e });
+    }
+    throw new GitLabError({ kind: 'network', url, method, cause: e });
+  }
+}
+
+async function readBody<T>(url: string, method: string, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (isAbortError(e)) throw abortedError(url, method, e);
+    throw new GitLabError({ kind: 'network', url, method, cause: e, detail: 'the connection broke while reading the answer' });
+  }
+}
+
+function summariseIssues(error: z.core.$ZodError): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the response';
+    return `${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > 3 ? ` and ${error.issues.length - 3} more` : '';
+  return `${parts.join('; ')}${more}`;
+}
+
+/** Checks data against a schema; a mismatch becomes an `invalid-response` GitLabError. */
+export function parseWith<T>(schema: z.core.$ZodType<T>, data: unknown, request: { url: string; method?: string }): T {
+  const result = z.safeParse(schema, data);
+  if (result.success) return result.data;
+  throw new GitLabError({ kind: 'invalid-response', url: request.url, method: request.method, detail: summariseIssues(result.error) });
+}
+
+interface JsonOptions<T> extends RequestOptions {
+  responseType?: 'json';
+  schema: z.core.$ZodType<T>;
+}
+interface UncheckedJsonOptions extends RequestOptions {
+  responseType?: 'json';
+  schema?: undefined;
+}
+interface TextOptions extends RequestOptions {
+  responseType: 'text';
+}
+interface BlobOptions extends RequestOptions {
+  responseType: 'blob';
+}
+interface RawOptions extends RequestOptions {
+  responseType: 'response';
+}
+
+/**
+ * Makes one request to the GitLab API. `path` is relative to `/api/v4`. Auth goes in the
+ * `PRIVATE-TOKEN` header, cookies are never sent. Any failure throws a GitLabError.
+ * `json` bodies are checked against `schema` (a 204 or empty body gives `undefined`);
+ * `response` hands over the unread Response (for streaming), already checked for an error status.
+ */
+export function gitlabRequest<T>(conn: Connection, path: string, options: JsonOptions<T>): Promise<GitLabResponse<T>>;
+export function gitlabRequest(conn: Connection, path: string, options?: UncheckedJsonOptions): Promise<GitLabResponse<unknown>>;
+export function gitlabRequest(conn: Connection, path: string, options: TextOptions): Promise<GitLabResponse<string>>;
+export function gitlabRequest(conn: Connection, path: string, options: BlobOptions): Promise<GitLabResponse<Blob>>;
+export function gitlabRequest(conn: Connection, path: string, options: RawOptions): Promise<GitLabResponse<Response>>;
+export async function gitlabRequest(
+  conn: Connection,
+  path: string,
+  options: RequestOptions & { responseType?: ResponseType; schema?: z.core.$ZodType<unknown> } = {},
+): Promise<GitLabResponse<unknown>> {
+  const url = buildUrl(conn, path, options.query);
+  return requestUrl(conn, url, options);
+}
+
+/** The same as gitlabRequest, for a full URL already built against `apiBase(conn)` (a Link header). */
+export async function requestUrl(
+  conn: Connection,
+  url: string,
+  options: RequestOptions & { responseType?: ResponseType; schema?: z.core.$ZodType<unknown> } = {},
+): Promise<GitLabResponse<unknown>> {
+  const method = options.method ?? 'GET';
+  const responseType = options.responseType ?? 'json';
+  const accept = responseType === 'json' ? 'application/json' : '*/*';
+  const response = await send(conn, url, options, accept);
+  if (!response.ok) throw await readBody(url, method, () => errorFromResponse(response, { url, method }));
+  const base = { headers: response.headers, status: response.status, url };
+  switch (responseType) {
+    case 'response':
+      return { ...base, data: response };
+    case 'text':
+      return { ...base, data: await readBody(url, method, () => response.text()) };
+    case 'blob':
+      return { ...base, data: await readBody(url, method, () => response.blob()) };
+    case 'json': {
+      const text = await readBody(url, method, () => response.text());
+      const contentType = response.headers.get('content-type');
+      if (response.status === 204 || text.trim() === '') {
+        return { ...base, data: undefined };
+      }
+      if (looksLikeHtml(text, contentType)) {
+        throw new GitLabError({ kind: 'not-gitlab', url, method, status: response.status, detail: 'an HTML page instead of JSON' });
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new GitLabError({ kind: 'not-gitlab', url, method, status: response.status, detail: 'the answer is not JSON', cause: e });
+      }
+      const data = options.schema ? parseWith(options.schema, json, { url, method }) : json;
+      return { ...base, data };
+    }
+  }
+}
