@@ -1,0 +1,76 @@
+import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { cursorToString, fetchPage } from '../pagination.ts';
+import type { Page, PageCursor } from '../pagination.ts';
+import { statusRefetchInterval } from '../polling.ts';
+import type { PollIntervals } from '../polling.ts';
+import { gitlabKeys } from '../query-keys.ts';
+import type { JobListParams } from '../query-keys.ts';
+import { gitlabRequest, projectSegment } from '../transport.ts';
+import type { Connection, ProjectRef } from '../transport.ts';
+import { JobSchema } from '../types.ts';
+import type { Job } from '../types.ts';
+
+export interface PollOption {
+  /** Poll at intervals that follow the statuses shown; omit for no polling. */
+  poll?: PollIntervals;
+}
+
+/**
+ * One page of `GET /projects/:id/jobs` (newest first). Asks for keyset pagination and falls
+ * back to offset on hosts that refuse or ignore it. The jobs list never has totals.
+ */
+export function fetchJobsPage(
+  conn: Connection,
+  project: ProjectRef,
+  params: JobListParams = {},
+  cursor: PageCursor | null = null,
+  signal?: AbortSignal,
+): Promise<Page<Job>> {
+  return fetchPage(conn, `/projects/${projectSegment(project)}/jobs`, {
+    item: JobSchema,
+    query: { scope: params.scope && params.scope.length > 0 ? params.scope : undefined },
+    perPage: params.perPage ?? 20,
+    pagination: 'keyset',
+    cursor,
+    signal,
+  });
+}
+
+const jobStatuses = (page: Page<Job>) => page.items.map((j) => j.status);
+
+/** One page of the jobs list; the cursor lives in the URL, so each page is its own query. */
+export function jobsPageQueryOptions(conn: Connection, project: ProjectRef, params: JobListParams = {}, cursor: PageCursor | null = null, options: PollOption = {}) {
+  return queryOptions({
+    queryKey: gitlabKeys.jobListPage(conn, project, params, cursor ? cursorToString(cursor) : null),
+    queryFn: ({ signal }) => fetchJobsPage(conn, project, params, cursor, signal),
+    placeholderData: keepPreviousData,
+    refetchInterval: options.poll ? statusRefetchInterval(jobStatuses, options.poll) : undefined,
+  });
+}
+
+/** The jobs list as an endless list ("load more"). */
+export function jobsInfiniteQueryOptions(conn: Connection, project: ProjectRef, params: JobListParams = {}, options: PollOption = {}) {
+  return infiniteQueryOptions({
+    queryKey: gitlabKeys.jobListInfinite(conn, project, params),
+    queryFn: ({ pageParam, signal }) => fetchJobsPage(conn, project, params, pageParam, signal),
+    initialPageParam: null as PageCursor | null,
+    getNextPageParam: (last: Page<Job>) => last.next,
+    refetchInterval: options.poll
+      ? statusRefetchInterval((data: { pages: Page<Job>[] }) => data.pages.flatMap(jobStatuses), options.poll)
+      : undefined,
+  });
+}
+
+/** `GET /projects/:id/jobs/:job_id` (a bridge id answers 404). */
+export async function fetchJob(conn: Connection, project: ProjectRef, jobId: number, signal?: AbortSignal): Promise<Job> {
+  const { data } = await gitlabRequest(conn, `/projects/${projectSegment(project)}/jobs/${jobId}`, { schema: JobSchema, signal });
+  return data;
+}
+
+export function jobQueryOptions(conn: Connection, project: ProjectRef, jobId: number, options: PollOption = {}) {
+  return queryOptions({
+    queryKey: gitlabKeys.job(conn, project, jobId),
+    queryFn: ({ signal }) => fetchJob(conn, project, jobId, signal),
+    refetchInterval: options.poll ? statusRefetchInterval((job: Job) => [job.status], { finishedMs: false, ...options.poll }) : undefined,
+  });
+}

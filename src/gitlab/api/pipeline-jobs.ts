@@ -1,0 +1,40 @@
+import { queryOptions } from '@tanstack/react-query';
+import { fetchAllPages } from '../pagination.ts';
+import type { AllPages } from '../pagination.ts';
+import { statusRefetchInterval } from '../polling.ts';
+import { gitlabKeys } from '../query-keys.ts';
+import type { PipelineJobsParams } from '../query-keys.ts';
+import { projectSegment } from '../transport.ts';
+import type { Connection, ProjectRef } from '../transport.ts';
+import { JobSchema } from '../types.ts';
+import type { Job } from '../types.ts';
+import type { PollOption } from './jobs.ts';
+
+/** Pipelines rarely have more than a few hundred jobs; beyond this we show what we have and say so. */
+export const PIPELINE_JOBS_MAX_PAGES = 20;
+
+/**
+ * Every job of a pipeline (`GET …/pipelines/:id/jobs`, offset pages of 100). With
+ * `includeRetried`, older attempts are included: a job is "retried" when a newer job of the
+ * same name exists in the pipeline (REST has no flag for it).
+ */
+export function fetchPipelineJobs(conn: Connection, project: ProjectRef, pipelineId: number, params: PipelineJobsParams = {}, signal?: AbortSignal): Promise<AllPages<Job>> {
+  return fetchAllPages(conn, `/projects/${projectSegment(project)}/pipelines/${pipelineId}/jobs`, {
+    item: JobSchema,
+    query: {
+      include_retried: params.includeRetried ? true : undefined,
+      scope: params.scope && params.scope.length > 0 ? params.scope : undefined,
+    },
+    perPage: 100,
+    maxPages: PIPELINE_JOBS_MAX_PAGES,
+    signal,
+  });
+}
+
+export function pipelineJobsQueryOptions(conn: Connection, project: ProjectRef, pipelineId: number, params: PipelineJobsParams = {}, options: PollOption = {}) {
+  return queryOptions({
+    queryKey: gitlabKeys.pipelineJobs(conn, project, pipelineId, params),
+    queryFn: ({ signal }) => fetchPipelineJobs(conn, project, pipelineId, params, signal),
+    refetchInterval: options.poll ? statusRefetchInterval((all: AllPages<Job>) => all.items.map((j) => j.status), options.poll) : undefined,
+  });
+}

@@ -1,0 +1,120 @@
+// The public surface of the GitLab client. Everything that talks to GitLab goes through here.
+export { GitLabError, describeError, errorFromResponse, isGitLabError, parseErrorBody, redactUrl } from './errors.ts';
+export type { ErrorDescription, GitLabErrorKind } from './errors.ts';
+
+export {
+  apiBase,
+  buildUrl,
+  classifyFetchFailure,
+  encodeQuery,
+  gitlabRequest,
+  normalizeHost,
+  parseWith,
+  projectSegment,
+  requestUrl,
+  tryNormalizeHost,
+} from './transport.ts';
+export type { Connection, FetchFailureKind, FetchLike, GitLabResponse, ProjectRef, Query, RequestOptions, ResponseType } from './transport.ts';
+
+export { cursorFromString, cursorToString, fetchAllPages, fetchPage, parseLinkHeader, readPageInfo } from './pagination.ts';
+export type { AllPages, FetchAllPagesOptions, FetchPageOptions, Page, PageCursor } from './pagination.ts';
+
+export {
+  KNOWN_JOB_STATUSES,
+  canCancel,
+  canErase,
+  canPlay,
+  canRetry,
+  hasArtifacts,
+  isActiveStatus,
+  isAllowedFailure,
+  isFinishedStatus,
+  isKnownStatus,
+  ArtifactFileSchema,
+  ArtifactSchema,
+  ArtifactTreeEntrySchema,
+  BridgeSchema,
+  CommitSchema,
+  JobSchema,
+  PipelineBasicSchema,
+  PipelineSchema,
+  ProjectSchema,
+  RunnerManagerSchema,
+  RunnerSchema,
+  TokenInfoSchema,
+  UserSchema,
+  VersionSchema,
+} from './types.ts';
+export type {
+  Artifact,
+  ArtifactFile,
+  ArtifactTreeEntry,
+  Bridge,
+  Commit,
+  DetailedStatus,
+  Job,
+  JobStatus,
+  KnownJobStatus,
+  Namespace,
+  Pipeline,
+  PipelineBasic,
+  Project,
+  Runner,
+  RunnerManager,
+  TokenInfo,
+  User,
+  Version,
+} from './types.ts';
+
+export { gitlabKeys, hostKey, projectKey } from './query-keys.ts';
+export type { ArtifactTreeParams, JobAction, JobListParams, PipelineJobsParams, PipelineListParams, ProjectListParams } from './query-keys.ts';
+
+export { gitlabMutationDefaults, gitlabQueryDefaults, intervalForStatuses, retryDelay, shouldRetry, statusRefetchInterval } from './polling.ts';
+export type { PollIntervals, PolledQuery } from './polling.ts';
+
+export { fetchVersion, gitlabFeatures, parseVersion, versionAtLeast, versionQueryOptions } from './api/version.ts';
+export type { GitLabFeatures, ParsedVersion } from './api/version.ts';
+export { currentUserQueryOptions, fetchCurrentUser } from './api/user.ts';
+export { fetchTokenSelf, scopesCanWrite, tokenSelfQueryOptions } from './api/token.ts';
+export { checkConnection, connectionQueryOptions } from './api/connection.ts';
+export type { ConnectionCheck } from './api/connection.ts';
+export { fetchProject, fetchProjects, projectQueryOptions, projectsQueryOptions } from './api/projects.ts';
+export { fetchJob, fetchJobsPage, jobQueryOptions, jobsInfiniteQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
+export type { PollOption } from './api/jobs.ts';
+export { fetchJobTrace, fetchJobTraceResponse, jobTraceQueryOptions } from './api/job-trace.ts';
+export type { TraceOptions } from './api/job-trace.ts';
+export { fetchPipeline, fetchPipelinesPage, pipelineQueryOptions, pipelinesQueryOptions } from './api/pipelines.ts';
+export { PIPELINE_JOBS_MAX_PAGES, fetchPipelineJobs, pipelineJobsQueryOptions } from './api/pipeline-jobs.ts';
+export { fetchPipelineBridges, pipelineBridgesQueryOptions } from './api/bridges.ts';
+export {
+  artifactFileQueryOptions,
+  artifactFileUrl,
+  artifactTreeQueryOptions,
+  downloadArtifactsArchive,
+  encodeArtifactPath,
+  fetchArtifactFile,
+  fetchArtifactFileByRef,
+  fetchArtifactTree,
+  fetchArtifactsArchive,
+  fetchArtifactsArchiveByRef,
+  saveBlobAs,
+} from './api/artifacts.ts';
+export type { ArchiveResult, BlobDownload } from './api/artifacts.ts';
+export {
+  cancelJob,
+  cancelJobMutationOptions,
+  deleteArtifacts,
+  deleteArtifactsMutationOptions,
+  eraseJob,
+  eraseJobMutationOptions,
+  invalidateAfterJobAction,
+  isValidVariableKey,
+  jobActionInvalidationKeys,
+  keepArtifacts,
+  keepArtifactsMutationOptions,
+  playJob,
+  playJobMutationOptions,
+  retryJob,
+  retryJobMutationOptions,
+} from './api/job-actions.ts';
+export type { JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';

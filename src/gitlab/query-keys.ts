@@ -1,0 +1,99 @@
+/**
+ * Every TanStack Query key of the app, from general to specific, rooted at ['gitlab', host].
+ * Keys are built here and only here; invalidation uses the same builders (a prefix key
+ * invalidates everything under it). Tokens are never part of a key: when the token changes,
+ * the app removes the host's queries (`removeQueries({ queryKey: gitlabKeys.host(host) })`).
+ */
+import { tryNormalizeHost } from './transport.ts';
+import type { Connection, ProjectRef } from './transport.ts';
+
+/** The host part of every key: the normalised host, so `…/` and `…/api/v4` share a cache. */
+export function hostKey(conn: Pick<Connection, 'host'> | string): string {
+  const host = typeof conn === 'string' ? conn : conn.host;
+  return tryNormalizeHost(host) ?? host;
+}
+
+/** A project in a key: ids as digits, paths without surrounding slashes and lower-cased (GitLab paths are case-insensitive). */
+export function projectKey(project: ProjectRef): string {
+  if (typeof project === 'number') return String(project);
+  return project.trim().replace(/^\/+|\/+$/g, '').toLowerCase();
+}
+
+export interface JobListParams {
+  scope?: readonly string[];
+  perPage?: number;
+}
+export interface PipelineListParams {
+  ref?: string;
+  status?: string;
+  scope?: string;
+  source?: string;
+  username?: string;
+  perPage?: number;
+}
+export interface PipelineJobsParams {
+  includeRetried?: boolean;
+  scope?: readonly string[];
+}
+export interface ProjectListParams {
+  search?: string;
+  membership?: boolean;
+  perPage?: number;
+}
+export interface ArtifactTreeParams {
+  path?: string;
+  recursive?: boolean;
+}
+
+/** Drops undefined values and sorts arrays so equal filters give equal keys. */
+function clean<T extends object>(params: T | undefined): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params ?? {})) {
+    if (v === undefined) continue;
+    out[k] = Array.isArray(v) ? [...(v as unknown[])].map(String).sort() : v;
+  }
+  return out as T;
+}
+
+type HostArg = Pick<Connection, 'host'> | string;
+
+export const gitlabKeys = {
+  all: () => ['gitlab'] as const,
+  host: (c: HostArg) => ['gitlab', hostKey(c)] as const,
+  version: (c: HostArg) => [...gitlabKeys.host(c), 'version'] as const,
+  user: (c: HostArg) => [...gitlabKeys.host(c), 'user'] as const,
+  tokenSelf: (c: HostArg) => [...gitlabKeys.host(c), 'token', 'self'] as const,
+  connection: (c: HostArg) => [...gitlabKeys.host(c), 'connection'] as const,
+
+  projects: (c: HostArg) => [...gitlabKeys.host(c), 'projects'] as const,
+  projectList: (c: HostArg, params?: ProjectListParams) => [...gitlabKeys.projects(c), 'list', clean(params)] as const,
+  projectListPage: (c: HostArg, params: ProjectListParams | undefined, page: number) => [...gitlabKeys.projectList(c, params), page] as const,
+  project: (c: HostArg, project: ProjectRef) => [...gitlabKeys.projects(c), projectKey(project)] as const,
+
+  jobs: (c: HostArg, project: ProjectRef) => [...gitlabKeys.project(c, project), 'jobs'] as const,
+  jobLists: (c: HostArg, project: ProjectRef) => [...gitlabKeys.jobs(c, project), 'list'] as const,
+  /** One page; the cursor is part of the key. */
+  jobListPage: (c: HostArg, project: ProjectRef, params: JobListParams | undefined, cursor: string | null) =>
+    [...gitlabKeys.jobLists(c, project), 'page', clean(params), cursor ?? 'first'] as const,
+  jobListInfinite: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobLists(c, project), 'infinite', clean(params)] as const,
+  job: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.jobs(c, project), jobId] as const,
+  jobTrace: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'trace'] as const,
+  jobArtifacts: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'artifacts'] as const,
+  artifactTree: (c: HostArg, project: ProjectRef, jobId: number, params?: ArtifactTreeParams) =>
+    [...gitlabKeys.jobArtifacts(c, project, jobId), 'tree', clean(params)] as const,
+  artifactFile: (c: HostArg, project: ProjectRef, jobId: number, path: string) => [...gitlabKeys.jobArtifacts(c, project, jobId), 'file', path] as const,
+
+  pipelines: (c: HostArg, project: ProjectRef) => [...gitlabKeys.project(c, project), 'pipelines'] as const,
+  pipelineLists: (c: HostArg, project: ProjectRef) => [...gitlabKeys.pipelines(c, project), 'list'] as const,
+  pipelineListPage: (c: HostArg, project: ProjectRef, params: PipelineListParams | undefined, page: number) =>
+    [...gitlabKeys.pipelineLists(c, project), clean(params), page] as const,
+  pipeline: (c: HostArg, project: ProjectRef, pipelineId: number) => [...gitlabKeys.pipelines(c, project), pipelineId] as const,
+  pipelineJobs: (c: HostArg, project: ProjectRef, pipelineId: number, params?: PipelineJobsParams) =>
+    [...gitlabKeys.pipeline(c, project, pipelineId), 'jobs', clean(params)] as const,
+  pipelineBridges: (c: HostArg, project: ProjectRef, pipelineId: number) => [...gitlabKeys.pipeline(c, project, pipelineId), 'bridges'] as const,
+
+  /** Mutation keys (for useMutationState / isMutating). */
+  jobAction: (c: HostArg, action: JobAction) => [...gitlabKeys.host(c), 'action', 'job', action] as const,
+};
+
+export type JobAction = 'cancel' | 'retry' | 'erase' | 'play' | 'keep-artifacts' | 'delete-artifacts';
