@@ -1,0 +1,46 @@
+// npm run sim -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--speed 1] [--paused]
+//                [--huge-log-bytes 50000000] [--api-version 18.8.2-ee]
+import { parseArgs } from 'node:util';
+import { createSim, serveSim, SIM_TOKENS } from './index.ts';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '4010' },
+    host: { type: 'string', default: '127.0.0.1' },
+    seed: { type: 'string', default: '1' },
+    speed: { type: 'string', default: '1' },
+    paused: { type: 'boolean', default: false },
+    'huge-log-bytes': { type: 'string', default: '50000000' },
+    'api-version': { type: 'string' },
+    'jobs-rate-limit': { type: 'string', default: '600' },
+  },
+});
+
+function number(name: string, raw: string | undefined): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n)) {
+    console.error(`--${name} must be a number`);
+    process.exit(2);
+  }
+  return n;
+}
+
+const sim = createSim({
+  seed: number('seed', values.seed),
+  clockSpeed: number('speed', values.speed),
+  paused: values.paused,
+  hugeLogBytes: number('huge-log-bytes', values['huge-log-bytes']),
+  jobsRateLimitPerMinute: number('jobs-rate-limit', values['jobs-rate-limit']),
+  ...(values['api-version'] ? { apiVersion: values['api-version'] } : {}),
+});
+const server = await serveSim(sim, { port: number('port', values.port), host: values.host });
+console.log(`gitlab-sim: simulated GitLab at ${server.url}`);
+console.log(`  API:    ${server.url}/api/v4`);
+console.log(`  tokens: ${SIM_TOKENS.api} (api)  ${SIM_TOKENS.read} (read_api)  ${SIM_TOKENS.expired} (expired)`);
+console.log(`  knobs:  ${server.url}/-/sim/state  (POST /-/sim/reset, /-/sim/clock, /-/sim/faults)`);
+
+const stop = (): void => {
+  void server.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

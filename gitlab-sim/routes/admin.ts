@@ -1,0 +1,114 @@
+// The test knobs under /-/sim/ (no auth; always CORS-enabled so browsers and tests can call them).
+import { Hono } from 'hono';
+import { TOKENS } from '../http/auth.ts';
+import type { SimState } from '../state.ts';
+import { versionString } from '../state.ts';
+import { advanceWorld, jobToken } from '../world/engine.ts';
+import { projectPath } from '../world/entities.ts';
+import { json } from './common.ts';
+
+function describeState(state: SimState): Record<string, unknown> {
+  const now = state.clock.now();
+  const f = state.faults;
+  return {
+    now,
+    now_iso: new Date(now).toISOString(),
+    start_at: state.world.startAt,
+    seed: state.options.seed,
+    clock: { speed: state.clock.speed, paused: state.clock.paused },
+    faults: {
+      latency_ms: f.latencyMs,
+      error_rate: f.errorRate,
+      error_status: f.errorStatus,
+      rate_limit_429: f.rateLimit429,
+      cors: f.cors,
+      jobs_rate_limit_per_minute: f.jobsRateLimitPerMinute,
+      api_version: f.apiVersion,
+    },
+    version: versionString(f.apiVersion),
+    huge_log_bytes: state.options.hugeLogBytes,
+    tokens: TOKENS.map((t) => ({ token: t.token, scopes: t.scopes, user_id: t.userId, expired: t.expired })),
+    projects: state.world.projects.map((p) => ({ id: p.id, path: projectPath(p), jobs: state.world.projectJobs.get(p.id)?.length ?? 0 })),
+  };
+}
+
+async function readJson(request: Request): Promise<Record<string, unknown> | Response> {
+  const text = await request.text();
+  if (!text.trim()) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+  } catch {
+    // answered below
+  }
+  return json({ error: 'body must be a JSON object' }, 400);
+}
+
+function num(v: unknown, name: string, min: number, max: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new RangeError(`${name} must be a number in [${min}, ${max}]`);
+  return v;
+}
+
+function bool(v: unknown, name: string): boolean {
+  if (typeof v !== 'boolean') throw new RangeError(`${name} must be a boolean`);
+  return v;
+}
+
+export function createAdminApp(state: SimState, onReset: () => void): Hono {
+  const admin = new Hono().basePath('/-/sim');
+  admin.onError((err) => json({ error: err instanceof Error ? err.message : String(err) }, 400));
+
+  admin.get('/state', () => {
+    advanceWorld(state.world, state.clock.now());
+    return json(describeState(state));
+  });
+
+  admin.post('/reset', () => {
+    onReset();
+    return json(describeState(state));
+  });
+
+  admin.post('/clock', async (c) => {
+    const body = await readJson(c.req.raw);
+    if (body instanceof Response) return body;
+    // Catch the world up at the old speed before changing it.
+    advanceWorld(state.world, state.clock.now());
+    if (body.speed !== undefined) state.clock.setSpeed(num(body.speed, 'speed', 0, 1_000_000));
+    if (body.paused !== undefined) state.clock.setPaused(bool(body.paused, 'paused'));
+    if (body.advance_ms !== undefined) state.clock.advance(num(body.advance_ms, 'advance_ms', 0, 365 * 86_400_000));
+    advanceWorld(state.world, state.clock.now());
+    return json(describeState(state));
+  });
+
+  admin.post('/faults', async (c) => {
+    const body = await readJson(c.req.raw);
+    if (body instanceof Response) return body;
+    const f = state.faults;
+    if (body.latency_ms !== undefined) f.latencyMs = num(body.latency_ms, 'latency_ms', 0, 120_000);
+    if (body.error_rate !== undefined) f.errorRate = num(body.error_rate, 'error_rate', 0, 1);
+    if (body.error_status !== undefined) f.errorStatus = num(body.error_status, 'error_status', 400, 599);
+    if (body.rate_limit_429 !== undefined) f.rateLimit429 = bool(body.rate_limit_429, 'rate_limit_429');
+    if (body.cors !== undefined) f.cors = bool(body.cors, 'cors');
+    if (body.jobs_rate_limit_per_minute !== undefined) {
+      f.jobsRateLimitPerMinute = num(body.jobs_rate_limit_per_minute, 'jobs_rate_limit_per_minute', 0, 1_000_000);
+      state.jobsRate.clear();
+    }
+    if (body.api_version !== undefined) {
+      if (typeof body.api_version !== 'string' || !/^\d+(\.\d+)*(-ee)?$/.test(body.api_version)) {
+        throw new RangeError('api_version must be like "9", "17" or "18.8.2-ee"');
+      }
+      f.apiVersion = body.api_version;
+    }
+    return json(describeState(state));
+  });
+
+  admin.get('/job-token/:job_id', (c) => {
+    advanceWorld(state.world, state.clock.now());
+    const job = state.world.jobs.get(Number(c.req.param('job_id')));
+    if (!job) return json({ message: '404 Job Not Found' }, 404);
+    return json({ job_id: job.id, token: jobToken(job), valid: job.status === 'running' || job.status === 'canceling' });
+  });
+
+  admin.notFound(() => json({ error: 'unknown admin endpoint' }, 404));
+  return admin;
+}

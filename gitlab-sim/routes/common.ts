@@ -1,0 +1,107 @@
+// Shared pieces of the route handlers: lookups with GitLab's 404s, parameter checks, JSON.
+import type { Context } from 'hono';
+import { authenticate, type Principal } from '../http/auth.ts';
+import { forbidden, invalidParam, notFound } from '../http/errors.ts';
+import { versionParts, type SimState } from '../state.ts';
+import type { View } from '../world/entities.ts';
+import { projectPath } from '../world/entities.ts';
+import type { Job, Project } from '../world/model.ts';
+
+export interface Call {
+  state: SimState;
+  url: URL;
+  principal: Principal;
+  view: View;
+}
+
+export function makeView(state: SimState, url: URL): View {
+  return {
+    world: state.world,
+    now: state.clock.now(),
+    base: url.origin,
+    apiMajor: versionParts(state.faults.apiVersion).major,
+    content: state.content,
+  };
+}
+
+export function begin(state: SimState, c: Context, opts: { jobTokenAllowed?: boolean } = {}): Call {
+  const url = new URL(c.req.url);
+  const principal = authenticate(state.world, c.req.raw, url, { jobTokenAllowed: opts.jobTokenAllowed ?? false });
+  return { state, url, principal, view: makeView(state, url) };
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', ...headers },
+  });
+}
+
+/** Grape's Integer coercion for path ids: anything else is `{"error":"<name> is invalid"}`. */
+export function parseId(raw: string | undefined, name: string): number {
+  if (raw === undefined || !/^\d+$/.test(raw)) throw invalidParam(`${name} is invalid`);
+  return Number.parseInt(raw, 10);
+}
+
+export function canSee(project: Project, principal: Principal): boolean {
+  if (principal.kind === 'job') return principal.job.projectId === project.id;
+  return project.memberIds.includes(principal.user.id);
+}
+
+/** `:id` is a numeric id or a URL-encoded full path, as in GitLab. */
+export function findProject(call: Call, raw: string | undefined): Project {
+  if (raw === undefined) throw notFound('Project');
+  let key = raw;
+  try {
+    key = decodeURIComponent(raw);
+  } catch {
+    throw notFound('Project');
+  }
+  const world = call.state.world;
+  const project = /^\d+$/.test(key)
+    ? world.projects.find((p) => p.id === Number(key))
+    : world.projects.find((p) => projectPath(p).toLowerCase() === key.toLowerCase());
+  if (!project || !canSee(project, call.principal)) throw notFound('Project');
+  return project;
+}
+
+/** `user_project.builds.find(id)`: bridges are not builds, so their ids are 404 here. */
+export function findBuild(call: Call, project: Project, id: number): Job {
+  const job = call.state.world.jobs.get(id);
+  if (!job || job.projectId !== project.id || job.kind !== 'build') throw notFound();
+  return job;
+}
+
+/** `user_project.processables.find(id)`: jobs and bridges (retry, play). */
+export function findProcessable(call: Call, project: Project, id: number): Job {
+  const job = call.state.world.jobs.get(id);
+  if (!job || job.projectId !== project.id) throw notFound();
+  return job;
+}
+
+/** Protected branches refuse the api token's actions (project 1's `production`). */
+export function checkMayAct(call: Call, project: Project, job: Job): void {
+  const pipeline = call.state.world.pipelines.get(job.pipelineId);
+  if (pipeline && project.protectedRefs.includes(pipeline.ref)) throw forbidden();
+  if (call.principal.kind === 'job') throw forbidden();
+}
+
+const BOOLEANS: Record<string, boolean> = { true: true, t: true, '1': true, yes: true, false: false, f: false, '0': false, no: false };
+
+export function boolParam(url: URL, name: string, fallback: boolean): boolean {
+  const raw = url.searchParams.get(name);
+  if (raw === null || raw === '') return fallback;
+  const v = BOOLEANS[raw.toLowerCase()];
+  if (v === undefined) throw invalidParam(`${name} is invalid`);
+  return v;
+}
+
+/** `scope`, `scope[]` or `scope[0]`…, each value one of `allowed`. */
+export function listParam(url: URL, name: string, allowed: readonly string[]): string[] {
+  const values: string[] = [];
+  for (const [k, v] of url.searchParams) {
+    if (k === name || k === `${name}[]` || new RegExp(`^${name}\\[\\d+\\]$`).test(k)) values.push(v);
+  }
+  for (const v of values) if (!allowed.includes(v)) throw invalidParam(`${name} does not have a valid value`);
+  return values;
+}

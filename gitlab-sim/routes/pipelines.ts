@@ -1,0 +1,92 @@
+// Pipelines and the pipeline-scoped job lists (jobs, bridges / trigger_jobs).
+import type { Context, Hono } from 'hono';
+import { invalidParam, notFound } from '../http/errors.ts';
+import { offsetPage } from '../http/pagination.ts';
+import type { SimState } from '../state.ts';
+import { pipelineJobs } from '../world/engine.ts';
+import { bridgeEntity, jobEntity, pipelineBasic, pipelineDetail } from '../world/entities.ts';
+import { JOB_STATUSES, type Pipeline, type Project } from '../world/model.ts';
+import { begin, boolParam, findProject, json, listParam, parseId, type Call } from './common.ts';
+
+const SOURCES = ['push', 'web', 'trigger', 'schedule', 'api', 'external', 'pipeline', 'chat', 'webide', 'merge_request_event', 'external_pull_request_event', 'parent_pipeline', 'ondemand_dast_scan', 'ondemand_dast_validation', 'security_orchestration_policy', 'container_registry_push', 'duo_workflow', 'pipeline_execution_policy_schedule'];
+const SCOPES = ['running', 'pending', 'finished', 'branches', 'tags'];
+const ORDERS = ['id', 'status', 'ref', 'updated_at', 'user_id'];
+
+function findPipeline(call: Call, project: Project, id: number): Pipeline {
+  const p = call.state.world.pipelines.get(id);
+  if (!p || p.projectId !== project.id) throw notFound();
+  return p;
+}
+
+function oneOf(url: URL, name: string, allowed: readonly string[]): string | null {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') return null;
+  if (!allowed.includes(v)) throw invalidParam(`${name} does not have a valid value`);
+  return v;
+}
+
+export function registerPipelineRoutes(api: Hono, state: SimState): void {
+  api.get('/projects/:id/pipelines', (c) => {
+    const call = begin(state, c);
+    const url = call.url;
+    const status = oneOf(url, 'status', JOB_STATUSES);
+    const source = oneOf(url, 'source', SOURCES);
+    const scope = oneOf(url, 'scope', SCOPES);
+    const orderBy = oneOf(url, 'order_by', ORDERS) ?? 'id';
+    const sort = oneOf(url, 'sort', ['asc', 'desc']) ?? 'desc';
+    const ref = url.searchParams.get('ref');
+    const sha = url.searchParams.get('sha');
+    const username = url.searchParams.get('username');
+    const project = findProject(call, c.req.param('id'));
+    const world = state.world;
+    let list = (world.projectPipelines.get(project.id) ?? []).map((id) => world.pipelines.get(id)).filter((p): p is Pipeline => !!p);
+    if (status) list = list.filter((p) => p.status === status);
+    if (source) list = list.filter((p) => p.source === source);
+    if (ref) list = list.filter((p) => p.ref === ref);
+    if (sha) list = list.filter((p) => p.commit.sha === sha);
+    if (username) list = list.filter((p) => world.users.find((u) => u.id === p.userId)?.username === username);
+    if (scope === 'running') list = list.filter((p) => p.status === 'running');
+    if (scope === 'pending') list = list.filter((p) => p.status === 'pending');
+    if (scope === 'finished') list = list.filter((p) => ['success', 'failed', 'canceled', 'skipped'].includes(p.status));
+    if (scope === 'branches') list = list.filter((p) => !p.tag);
+    if (scope === 'tags') list = list.filter((p) => p.tag);
+    const key = (p: Pipeline): string | number =>
+      orderBy === 'status' ? p.status : orderBy === 'ref' ? p.ref : orderBy === 'updated_at' ? p.updatedAt : orderBy === 'user_id' ? p.userId : p.id;
+    list.sort((a, b) => {
+      const ka = key(a);
+      const kb = key(b);
+      const d = ka < kb ? -1 : ka > kb ? 1 : a.id - b.id;
+      return sort === 'asc' ? d : -d;
+    });
+    const page = offsetPage(url, list, { count: true });
+    return json(page.items.map((p) => pipelineBasic(call.view, p)), 200, page.headers);
+  });
+
+  api.get('/projects/:id/pipelines/:pipeline_id', (c) => {
+    const call = begin(state, c);
+    const pipelineId = parseId(c.req.param('pipeline_id'), 'pipeline_id');
+    const project = findProject(call, c.req.param('id'));
+    return json(pipelineDetail(call.view, findPipeline(call, project, pipelineId)));
+  });
+
+  const listJobs = (kind: 'build' | 'bridge') => (c: Context): Response => {
+    const call = begin(state, c);
+    const pipelineId = parseId(c.req.param('pipeline_id'), 'pipeline_id');
+    const scopes = listParam(call.url, 'scope', JOB_STATUSES);
+    const includeRetried = kind === 'build' ? boolParam(call.url, 'include_retried', false) : false;
+    const project = findProject(call, c.req.param('id'));
+    const pipeline = findPipeline(call, project, pipelineId);
+    const jobs = pipelineJobs(state.world, pipeline)
+      .filter((j) => j.kind === kind && (includeRetried || !j.retried) && (!scopes.length || scopes.includes(j.status)))
+      .sort((a, b) => b.id - a.id);
+    const page = offsetPage(call.url, jobs, { count: true });
+    const entity = kind === 'build' ? jobEntity : bridgeEntity;
+    return json(page.items.map((j) => entity(call.view, j)), 200, page.headers);
+  };
+
+  api.get('/projects/:id/pipelines/:pipeline_id/jobs', listJobs('build'));
+  // jobs-api-9.md documents the singular path; kept so every documented path answers.
+  api.get('/projects/:id/pipeline/:pipeline_id/jobs', listJobs('build'));
+  api.get('/projects/:id/pipelines/:pipeline_id/bridges', listJobs('bridge'));
+  api.get('/projects/:id/pipelines/:pipeline_id/trigger_jobs', listJobs('bridge'));
+}

@@ -1,0 +1,94 @@
+// The simulator's mutable state: the world, its clock, cached content and the test knobs.
+import { SimClock } from './world/clock.ts';
+import { ContentStore } from './world/content.ts';
+import type { World } from './world/model.ts';
+import { createRandom, type Random } from './world/random.ts';
+import { seedWorld } from './world/seed.ts';
+
+export interface ResolvedOptions {
+  seed: number;
+  clockSpeed: number;
+  paused: boolean;
+  hugeLogBytes: number;
+  jobsRateLimitPerMinute: number;
+  apiVersion: string;
+}
+
+export interface Faults {
+  latencyMs: number;
+  errorRate: number;
+  errorStatus: number;
+  /** Every /api/v4 request answers the general throttle's 429 "Retry later". */
+  rateLimit429: boolean;
+  /** false: strip every CORS header, as a proxy would. */
+  cors: boolean;
+  jobsRateLimitPerMinute: number;
+  /** The GitLab version the host reports and whose entities it serves. */
+  apiVersion: string;
+}
+
+export interface SimState {
+  readonly options: ResolvedOptions;
+  world: World;
+  clock: SimClock;
+  content: ContentStore;
+  faults: Faults;
+  /** Requests to GET /projects/:id/jobs per user in the current minute. */
+  jobsRate: Map<number, { windowStart: number; count: number }>;
+  faultRandom: Random;
+  reset(): void;
+}
+
+/** Version strings for the `api_version` knob: a major ("9", "17") or a full version. */
+export function versionString(v: string): string {
+  const known: Record<string, string> = {
+    '9': '9.5.10-ee',
+    '12': '12.10.14-ee',
+    '15': '15.11.13-ee',
+    '17': '17.11.0-ee',
+    '18': '18.8.2-ee',
+  };
+  return known[v] ?? v;
+}
+
+export function versionParts(v: string): { major: number; minor: number } {
+  const m = versionString(v).match(/^(\d+)\.(\d+)/);
+  return { major: m ? Number(m[1]) : 18, minor: m ? Number(m[2]) : 8 };
+}
+
+export const DEFAULT_API_VERSION = '18.8.2-ee';
+
+function freshFaults(o: ResolvedOptions): Faults {
+  return {
+    latencyMs: 0,
+    errorRate: 0,
+    errorStatus: 500,
+    rateLimit429: false,
+    cors: true,
+    jobsRateLimitPerMinute: o.jobsRateLimitPerMinute,
+    apiVersion: o.apiVersion,
+  };
+}
+
+export function createState(options: ResolvedOptions): SimState {
+  const build = (): Pick<SimState, 'world' | 'clock' | 'content' | 'faults' | 'jobsRate' | 'faultRandom'> => {
+    // Whole seconds keep the seeded timestamps tidy.
+    const startAt = Math.floor(Date.now() / 1000) * 1000;
+    return {
+      world: seedWorld(options.seed, startAt),
+      clock: new SimClock(startAt, options.clockSpeed, options.paused),
+      content: new ContentStore(options.hugeLogBytes),
+      faults: freshFaults(options),
+      jobsRate: new Map(),
+      faultRandom: createRandom(options.seed ^ 0x5eed),
+    };
+  };
+  const state: SimState = {
+    options,
+    ...build(),
+    reset() {
+      Object.assign(state, build());
+    },
+  };
+  return state;
+}

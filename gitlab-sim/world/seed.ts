@@ -1,0 +1,233 @@
+// The seeded world: deterministic for a seed, with its times placed relative to `startAt`
+// so that a fresh simulator always looks current. History is played by the same engine
+// that moves the live world, so every seeded job went through real transitions.
+import {
+  advancePipeline,
+  cancelJob,
+  createPipeline,
+  eraseJob,
+  keepArtifacts,
+  pipelineJobs,
+  retryJob,
+  type NewPipeline,
+} from './engine.ts';
+import type { Job, JobStatus, Pipeline, Project, World } from './model.ts';
+import { createRandom } from './random.ts';
+import { TEMPLATES, type PipelineTemplate } from './templates.ts';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
+
+export const SEED_USERS = {
+  admin: { id: 1, username: 'root', name: 'Sim Admin', email: 'admin@example.com' },
+  reader: { id: 2, username: 'reader', name: 'Sim Reader', email: 'reader@example.com' },
+  alice: { id: 3, username: 'alice', name: 'Alice Developer', email: 'alice@example.com' },
+} as const;
+
+/** Period of the pipelines that keep arriving on project 1. */
+export const PERIODIC_EVERY_MS = 5 * MIN;
+
+function project(
+  id: number,
+  path: string,
+  name: string,
+  ns: Project['namespace'],
+  extra: Partial<Project> = {},
+): Project {
+  return {
+    id,
+    name,
+    path,
+    description: `${name}: seeded by the simulated GitLab.`,
+    namespace: ns,
+    defaultBranch: 'main',
+    createdAt: 0,
+    protectedRefs: [],
+    memberIds: [1, 2, 3],
+    visibility: 'private',
+    archiveAfterMs: null,
+    ...extra,
+  };
+}
+
+export function seedWorld(seed: number, startAt: number): World {
+  const acme = { id: 10, name: 'acme', path: 'acme', fullPath: 'acme', parentId: null };
+  const platform = { id: 11, name: 'platform', path: 'platform', fullPath: 'acme/platform', parentId: 10 };
+  const tools = { id: 12, name: 'tools', path: 'tools', fullPath: 'acme/tools', parentId: 10 };
+  const secret = { id: 13, name: 'secret', path: 'secret', fullPath: 'acme/secret', parentId: 10 };
+  const world: World = {
+    seed,
+    startAt,
+    users: Object.values(SEED_USERS).map((u) => ({ ...u, createdAt: startAt - 400 * DAY })),
+    projects: [
+      project(1, 'backend', 'Backend', platform, { protectedRefs: ['production'], createdAt: startAt - 300 * DAY }),
+      project(2, 'deploy', 'Deploy', platform, { createdAt: startAt - 250 * DAY }),
+      project(3, 'big-history', 'Big History', tools, { createdAt: startAt - 200 * DAY, archiveAfterMs: 90 * DAY }),
+      project(4, 'vault', 'Vault', secret, { memberIds: [1], createdAt: startAt - 100 * DAY }),
+    ],
+    runners: [
+      runner(1, 'shared-runner-1', '10.0.0.11', true, 's_5c1b0e2a4f6d', '17.11.1', '535ced5f'),
+      runner(2, 'docker-autoscaler', '10.0.0.12', true, 's_89e5e9956577', '18.2.0', 'a1b2c3d4'),
+      runner(3, 'k8s-runner', '10.0.0.13', false, 's_0d4c6a1e9b77', '18.8.0', '9f8e7d6c'),
+    ],
+    pipelines: new Map(),
+    jobs: new Map(),
+    projectJobs: new Map(),
+    projectPipelines: new Map(),
+    nextJobId: 10_001,
+    nextPipelineId: 1_001,
+    nextIid: new Map(),
+    active: new Set(),
+    periodicCount: 0,
+    periodicEveryMs: PERIODIC_EVERY_MS,
+  };
+  void acme;
+  const rng = createRandom(seed);
+
+  // acme/tools/big-history: 660 finished pipelines x 8 jobs over four months, for paging.
+  const bigCount = 660;
+  for (let k = 0; k < bigCount; k++) {
+    const at = startAt - 120 * DAY + Math.floor((k * 119 * DAY) / bigCount) + rng.int(0, 30) * MIN;
+    const p = runTo(world, { projectId: 3, ref: rng.chance(0.85) ? 'main' : 'release/2.x', source: rng.pick(['push', 'push', 'schedule', 'web']), at, userId: 3, template: 'big' }, at + 150_000);
+    if (k % 37 === 5) cancelAll(world, p, at + 150_000);
+    advancePipeline(world, p, startAt);
+  }
+
+  // acme/platform/deploy and acme/secret/vault: a little history of their own.
+  for (let k = 0; k < 10; k++) {
+    const at = startAt - 5 * DAY + k * 11 * HOUR;
+    advancePipeline(world, createPipeline(world, { projectId: 2, ref: 'main', source: 'push', at, userId: 3, template: 'deploy' }), startAt);
+  }
+  for (let k = 0; k < 3; k++) {
+    const at = startAt - 3 * DAY + k * DAY;
+    advancePipeline(world, createPipeline(world, { projectId: 4, ref: 'main', source: 'push', at, userId: 1, template: 'vault' }), startAt);
+  }
+
+  seedBackend(world, startAt);
+  return world;
+}
+
+function runner(id: number, description: string, ip: string, shared: boolean, systemId: string, version: string, revision: string) {
+  return { id, description, ipAddress: ip, name: description, isShared: shared, managerId: id, systemId, version, revision };
+}
+
+function runTo(world: World, spec: NewPipeline, until: number): Pipeline {
+  const p = createPipeline(world, spec);
+  advancePipeline(world, p, until);
+  return p;
+}
+
+function cancelAll(world: World, p: Pipeline, at: number): void {
+  for (const job of pipelineJobs(world, p)) if (!job.retried) cancelJob(world, job, at);
+}
+
+function byName(world: World, p: Pipeline, name: string): Job {
+  const job = pipelineJobs(world, p).find((j) => j.name === name && !j.retried);
+  if (!job) throw new Error(`seed: no job ${name} in pipeline ${p.id}`);
+  return job;
+}
+
+function setPlan(overrides: Record<string, Partial<Job['plan']>>, allSucceed = false): (job: Job) => void {
+  return (job) => {
+    if (allSucceed && !job.allowFailure) job.plan.outcome = 'success';
+    const o = overrides[job.name];
+    if (o) Object.assign(job.plan, o);
+  };
+}
+
+function hold(status: JobStatus, until: number): Partial<Job['plan']> {
+  return { hold: { status, until } };
+}
+
+const HUGE_TEMPLATE: PipelineTemplate = (() => {
+  const base = TEMPLATES['backend'];
+  if (!base) throw new Error('backend template missing');
+  return {
+    stages: base.stages,
+    jobs: [
+      ...base.jobs,
+      { name: 'huge-log', stage: 'test', runSec: [300, 300], hugeLog: true, tags: ['docker'] },
+      { name: 'nightly-cleanup', stage: 'deploy', when: 'delayed', delaySec: 3 * 3600, runSec: [20, 30] },
+    ],
+  };
+})();
+
+/** acme/platform/backend: the demo project, holding every status at start. */
+function seedBackend(world: World, S: number): void {
+  // Two days of history on main, every two hours, plus a tag, a feature branch and production.
+  for (let k = 0; k < 24; k++) {
+    const at = S - 48 * HOUR + k * 2 * HOUR;
+    const spec: NewPipeline = { projectId: 1, ref: 'main', source: 'push', at, userId: 3, template: 'backend' };
+    if (k === 3) {
+      // An erased job: log and artifacts removed an hour later.
+      const p = runTo(world, spec, at + HOUR);
+      eraseJob(world, byName(world, p, 'compile'), at + HOUR);
+      advancePipeline(world, p, S);
+    } else if (k === 10) {
+      // A job that failed on a runner and was retried successfully.
+      const p = runTo(world, { ...spec, adjust: setPlan({ lint: { outcome: 'failed', failureReason: 'runner_system_failure' } }, true) }, at + 30 * MIN);
+      const again = retryJob(world, byName(world, p, 'lint'), at + 30 * MIN, 3);
+      again.plan.outcome = 'success';
+      advancePipeline(world, p, S);
+    } else if (k === 14) {
+      // Artifacts kept forever.
+      const p = runTo(world, { ...spec, adjust: setPlan({}, true) }, at + 20 * MIN);
+      keepArtifacts(byName(world, p, 'compile'));
+      advancePipeline(world, p, S);
+    } else if (k === 20) {
+      // A failed test: the deploy stage is skipped.
+      runTo(world, { ...spec, adjust: setPlan({ 'rspec 2/3': { outcome: 'failed', failureReason: 'script_failure' } }) }, S);
+    } else {
+      runTo(world, spec, S);
+    }
+    if (k === 6) runTo(world, { projectId: 1, ref: 'v1.4.0', tag: true, source: 'push', at: at + 15 * MIN, userId: 1, template: 'backend', adjust: setPlan({}, true) }, S);
+    if (k === 9) runTo(world, { projectId: 1, ref: 'production', source: 'web', at: at + 20 * MIN, userId: 1, template: 'release' }, S);
+  }
+
+  // A pipeline canceled by hand on a feature branch.
+  const fb = runTo(world, { projectId: 1, ref: 'feature/login-form', source: 'push', at: S - 2 * HOUR, userId: 3, template: 'backend' }, S - 2 * HOUR + 90_000);
+  cancelAll(world, fb, S - 2 * HOUR + 90_000);
+  advancePipeline(world, fb, S);
+
+  // The huge log, and a delayed job that stays scheduled for hours.
+  runTo(world, { projectId: 1, ref: 'main', source: 'push', at: S - 45 * MIN, userId: 3, template: HUGE_TEMPLATE, adjust: setPlan({}, true) }, S);
+
+  // Live: running, pending and created jobs, and an allowed failure.
+  runTo(
+    world,
+    {
+      projectId: 1,
+      ref: 'main',
+      source: 'push',
+      at: S - 100_000,
+      userId: 3,
+      template: 'backend',
+      adjust: setPlan(
+        {
+          compile: { runSec: 30, queueSec: 2 },
+          lint: { runSec: 20, queueSec: 2 },
+          'rspec 1/3': { runSec: 1800, queueSec: 2 },
+          'rspec 2/3': { runSec: 30, queueSec: 2 },
+          'rspec 3/3': { queueSec: 1500 },
+          'test: [ruby, 3.2]': { runSec: 40, queueSec: 2 },
+          'test: [ruby, 3.3]': { runSec: 45, queueSec: 2 },
+          'flaky-integration': { runSec: 35, queueSec: 2, outcome: 'failed', failureReason: 'script_failure' },
+        },
+        true,
+      ),
+    },
+    S,
+  );
+
+  // Live on the protected production branch: preparing, waiting for a callback, waiting for a resource.
+  runTo(world, { projectId: 1, ref: 'production', source: 'web', at: S - 3 * MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('preparing', S + 2 * HOUR), 'approve-change': hold('waiting_for_callback', S + 2 * HOUR) }, true) }, S);
+  runTo(world, { projectId: 1, ref: 'production', source: 'web', at: S - MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('waiting_for_resource', S + 2 * HOUR + 5 * MIN) }, true) }, S);
+
+  // Live: a job that is being canceled and takes its time about it.
+  const slow = runTo(world, { projectId: 1, ref: 'main', source: 'push', at: S - 10 * MIN, userId: 3, template: 'backend', adjust: setPlan({ 'rspec 1/3': { runSec: 3000 } }, true) }, S - 20_000);
+  const e2e = byName(world, slow, 'rspec 1/3');
+  cancelJob(world, e2e, S - 20_000);
+  e2e.cancelingUntil = S + 2 * HOUR;
+  advancePipeline(world, slow, S);
+}
