@@ -1,0 +1,704 @@
+/**
+ * Incremental index of a GitLab job log (FACTS.md, "The job log"; GitLab's
+ * lib/gitlab/ci/ansi2json/v2/converter.rb). It keeps the raw text and, per display line,
+ * only numbers in growable typed arrays: where the line is in the raw text, the SGR style at
+ * its start (an id into a table of unique styles), its innermost section, its depth, flags
+ * and, for runner-timestamped logs, its time and stream. Lines are converted to text and
+ * spans only when shown (line-text.ts).
+ *
+ * `append` parses only the new tail. The last raw line may be incomplete (no `\n` yet, or
+ * in a timestamped log the next line's prefix that says whether it is a continuation has not
+ * arrived); it is indexed provisionally and parsed again, from its start, on the next append,
+ * so an escape, a `\r\n`, a section marker or a timestamp prefix split across appends gives
+ * the same index as one append of the whole.
+ */
+import { applySgr, type SgrStyle } from './sgr.ts';
+import {
+  CR,
+  MARKER_SUFFIX_LENGTH,
+  TS_PREFIX_LENGTH,
+  escapeEnd,
+  findMarker,
+  hasTimestampPrefix,
+  isContinuationPrefix,
+  isSgr,
+  isStderrPrefix,
+  parseStreamId,
+  parseTimestampMs,
+} from './scan-rules.ts';
+
+/** The line opens a section (its header). */
+export const LINE_HEADER = 1;
+/** The line closes a section (holds its `section_end` marker). */
+export const LINE_FOOTER = 2;
+/** Display text = raw text from contentStart to end, in the line's start style throughout. */
+export const LINE_PLAIN = 4;
+/** The line displays nothing. */
+export const LINE_EMPTY = 8;
+/** The line's raw range starts with a runner timestamp prefix (32 chars, not displayed). */
+export const LINE_TIMESTAMP_PREFIX = 16;
+/** Runner timestamp prefix says stderr (`E`). */
+export const LINE_STDERR = 32;
+/** The line holds a section marker (matched or not). With LINE_EMPTY: a viewer may hide it. */
+export const LINE_MARKER = 64;
+
+export interface LogSection {
+  readonly id: number;
+  /** The name as written in the marker. */
+  readonly name: string;
+  /** GitLab's sanitised name (lowercase, other than [a-z0-9] -> '-'), used to match the end. */
+  readonly key: string;
+  readonly headerLine: number;
+  readonly firstLine: number;
+  /** Last line (the footer once closed; the log's last line while open). */
+  readonly lastLine: number;
+  /** Unix seconds from the markers; endTs is NaN while open. */
+  readonly startTs: number;
+  readonly endTs: number;
+  readonly durationSeconds: number;
+  /** MM:SS, or HH:MM:SS from one hour; '' while open. */
+  readonly duration: string;
+  readonly collapsed: boolean;
+  readonly hideDuration: boolean;
+  /** Enclosing section id, -1 at top level. */
+  readonly parent: number;
+  /** 1 for a top-level section. */
+  readonly depth: number;
+  readonly open: boolean;
+}
+
+type MutableSection = { -readonly [K in keyof LogSection]: LogSection[K] };
+
+export interface LogIndex {
+  /** Appends the new tail of the log (not the whole log). */
+  append(text: string): void;
+  reset(): void;
+  readonly lineCount: number;
+  /** Length of the raw text in UTF-16 code units. */
+  readonly length: number;
+  /** The log uses the runner timestamp format (decided from its first line). */
+  readonly hasTimestamps: boolean;
+  lineStart(i: number): number;
+  /** End of the line's content (before `\r*\n`), exclusive. */
+  lineEnd(i: number): number;
+  /** Where display content may begin: after the timestamp prefix when there is one. */
+  contentStart(i: number): number;
+  lineStyleId(i: number): number;
+  lineSection(i: number): number;
+  lineDepth(i: number): number;
+  lineFlags(i: number): number;
+  isSectionHeader(i: number): boolean;
+  /** Unix ms of the runner timestamp, NaN when none. */
+  lineTimestamp(i: number): number;
+  /** Runner stream id, -1 when none. */
+  lineStream(i: number): number;
+  readonly styleCount: number;
+  style(id: number): Readonly<SgrStyle>;
+  readonly sections: readonly LogSection[];
+  /** Raw text between two offsets. */
+  slice(start: number, end: number): string;
+  /** The whole raw text. */
+  text(): string;
+  /** Line holding a raw offset (the last line for offsets past the end), -1 when empty. */
+  lineOfOffset(offset: number): number;
+}
+
+interface Snapshot {
+  offset: number;
+  lineCount: number;
+  sectionCount: number;
+  styleCount: number;
+  stack: number[];
+  fg: number;
+  bg: number;
+  flags: number;
+  styleId: number;
+  styleDirty: boolean;
+  tsMode: number;
+}
+
+const TS_UNKNOWN = 0;
+const TS_YES = 1;
+const TS_NO = 2;
+
+// Small appends are merged into the last chunk so that a long-running job's log stays in a
+// few large strings; big ones stay separate so that appending never copies the whole log.
+const MERGE_CHUNK_BELOW = 256 * 1024;
+
+export function formatSectionDuration(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  const hh = Math.floor(s / 3600);
+  const mm = Math.floor((s % 3600) / 60);
+  const ss = s % 60;
+  const two = (v: number) => (v < 10 ? `0${v}` : String(v));
+  return hh > 0 ? `${two(hh)}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
+}
+
+class Index implements LogIndex {
+  private chunks: string[] = [];
+  private chunkStarts: number[] = [];
+  private total = 0;
+
+  private n = 0;
+  private cap = 0;
+  private starts = new Uint32Array(0);
+  private ends = new Uint32Array(0);
+  private styleIds = new Uint32Array(0);
+  private sectionIds = new Int32Array(0);
+  private depths = new Uint8Array(0);
+  private flagBits = new Uint8Array(0);
+  private times: Float64Array | null = null;
+  private streams: Int16Array | null = null;
+
+  private styleFg: number[] = [0];
+  private styleBg: number[] = [0];
+  private styleFlags: number[] = [0];
+  private styleObjects: Readonly<SgrStyle>[] = [Object.freeze({ fg: 0, bg: 0, flags: 0 })];
+  private styleMap = new Map<number, Map<number, number>>();
+
+  private cur: SgrStyle = { fg: 0, bg: 0, flags: 0 };
+  private curId = 0;
+  private curDirty = false;
+  private stack: number[] = [];
+  private sectionList: MutableSection[] = [];
+  private tsMode = TS_UNKNOWN;
+
+  private committedOffset = 0;
+  private snapshot: Snapshot | null = null;
+  private closedAfterSnapshot: number[] = [];
+
+  // Next ESC / CR at or after the scan position (text length when none), so that each is
+  // searched for once per scan instead of once per line.
+  private escAt = -1;
+  private crAt = -1;
+
+  get lineCount(): number {
+    return this.n;
+  }
+
+  get length(): number {
+    return this.total;
+  }
+
+  get hasTimestamps(): boolean {
+    return this.tsMode === TS_YES;
+  }
+
+  get styleCount(): number {
+    return this.styleFg.length;
+  }
+
+  get sections(): readonly LogSection[] {
+    const last = this.n - 1;
+    for (const id of this.stack) {
+      const s = this.sectionList[id];
+      if (s) s.lastLine = Math.max(s.firstLine, last);
+    }
+    return this.sectionList;
+  }
+
+  lineStart(i: number): number {
+    return this.starts[i] ?? 0;
+  }
+
+  lineEnd(i: number): number {
+    return this.ends[i] ?? 0;
+  }
+
+  contentStart(i: number): number {
+    const f = this.flagBits[i] ?? 0;
+    return (this.starts[i] ?? 0) + (f & LINE_TIMESTAMP_PREFIX ? TS_PREFIX_LENGTH : 0);
+  }
+
+  lineStyleId(i: number): number {
+    return this.styleIds[i] ?? 0;
+  }
+
+  lineSection(i: number): number {
+    return this.sectionIds[i] ?? -1;
+  }
+
+  lineDepth(i: number): number {
+    return this.depths[i] ?? 0;
+  }
+
+  lineFlags(i: number): number {
+    return this.flagBits[i] ?? 0;
+  }
+
+  isSectionHeader(i: number): boolean {
+    return ((this.flagBits[i] ?? 0) & LINE_HEADER) !== 0;
+  }
+
+  lineTimestamp(i: number): number {
+    return this.times && i < this.n ? (this.times[i] ?? NaN) : NaN;
+  }
+
+  lineStream(i: number): number {
+    return this.streams && i < this.n ? (this.streams[i] ?? -1) : -1;
+  }
+
+  style(id: number): Readonly<SgrStyle> {
+    const s = this.styleObjects[id];
+    if (!s) throw new RangeError(`no style ${id}`);
+    return s;
+  }
+
+  slice(start: number, end: number): string {
+    const a = Math.max(0, start);
+    const b = Math.min(this.total, end);
+    if (b <= a) return '';
+    let c = this.chunkOf(a);
+    const chunk = this.chunks[c] ?? '';
+    const base = this.chunkStarts[c] ?? 0;
+    if (b <= base + chunk.length) return chunk.slice(a - base, b - base);
+    const parts: string[] = [chunk.slice(a - base)];
+    for (c++; c < this.chunks.length; c++) {
+      const cs = this.chunkStarts[c] ?? 0;
+      const ch = this.chunks[c] ?? '';
+      if (cs >= b) break;
+      parts.push(b >= cs + ch.length ? ch : ch.slice(0, b - cs));
+    }
+    return parts.join('');
+  }
+
+  text(): string {
+    if (this.chunks.length > 1) {
+      // Keep one flat chunk afterwards: later reads are then plain slices.
+      const whole = this.chunks.join('');
+      this.chunks = [whole];
+      this.chunkStarts = [0];
+    }
+    return this.chunks[0] ?? '';
+  }
+
+  lineOfOffset(offset: number): number {
+    if (this.n === 0) return -1;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  reset(): void {
+    this.chunks = [];
+    this.chunkStarts = [];
+    this.total = 0;
+    this.n = 0;
+    this.cap = 0;
+    this.starts = new Uint32Array(0);
+    this.ends = new Uint32Array(0);
+    this.styleIds = new Uint32Array(0);
+    this.sectionIds = new Int32Array(0);
+    this.depths = new Uint8Array(0);
+    this.flagBits = new Uint8Array(0);
+    this.times = null;
+    this.streams = null;
+    this.styleFg = [0];
+    this.styleBg = [0];
+    this.styleFlags = [0];
+    this.styleObjects = [this.styleObjects[0] ?? Object.freeze({ fg: 0, bg: 0, flags: 0 })];
+    this.styleMap = new Map();
+    this.cur = { fg: 0, bg: 0, flags: 0 };
+    this.curId = 0;
+    this.curDirty = false;
+    this.stack = [];
+    this.sectionList = [];
+    this.tsMode = TS_UNKNOWN;
+    this.committedOffset = 0;
+    this.snapshot = null;
+    this.closedAfterSnapshot = [];
+  }
+
+  append(text: string): void {
+    if (text.length === 0) return;
+    this.addChunk(text);
+    this.rollback();
+    const from = this.committedOffset;
+    this.escAt = -1;
+    this.crAt = -1;
+    this.scan(this.slice(from, this.total), from);
+    if (!this.snapshot) this.committedOffset = this.total;
+  }
+
+  private addChunk(text: string): void {
+    const last = this.chunks.length - 1;
+    const lastChunk = this.chunks[last];
+    if (lastChunk !== undefined && lastChunk.length < MERGE_CHUNK_BELOW && text.length < MERGE_CHUNK_BELOW) {
+      this.chunks[last] = lastChunk + text;
+    } else {
+      this.chunks.push(text);
+      this.chunkStarts.push(this.total);
+    }
+    this.total += text.length;
+  }
+
+  private chunkOf(offset: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.chunkStarts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  private takeSnapshot(offset: number): void {
+    this.snapshot = {
+      offset,
+      lineCount: this.n,
+      sectionCount: this.sectionList.length,
+      styleCount: this.styleFg.length,
+      stack: this.stack.slice(),
+      fg: this.cur.fg,
+      bg: this.cur.bg,
+      flags: this.cur.flags,
+      styleId: this.curId,
+      styleDirty: this.curDirty,
+      tsMode: this.tsMode,
+    };
+    this.closedAfterSnapshot = [];
+    this.committedOffset = offset;
+  }
+
+  /** Undoes the provisional parse of the incomplete last line. */
+  private rollback(): void {
+    const snap = this.snapshot;
+    if (!snap) return;
+    this.n = snap.lineCount;
+    for (const id of this.closedAfterSnapshot) {
+      const s = this.sectionList[id];
+      if (s && id < snap.sectionCount) {
+        s.endTs = NaN;
+        s.durationSeconds = NaN;
+        s.duration = '';
+        s.lastLine = -1;
+        s.open = true;
+      }
+    }
+    this.sectionList.length = snap.sectionCount;
+    for (let id = this.styleFg.length - 1; id >= snap.styleCount; id--) {
+      this.styleMap.get(this.styleFg[id] ?? 0)?.delete((this.styleBg[id] ?? 0) * 32 + (this.styleFlags[id] ?? 0));
+    }
+    this.styleFg.length = snap.styleCount;
+    this.styleBg.length = snap.styleCount;
+    this.styleFlags.length = snap.styleCount;
+    this.styleObjects.length = snap.styleCount;
+    this.stack = snap.stack;
+    this.cur = { fg: snap.fg, bg: snap.bg, flags: snap.flags };
+    this.curId = snap.styleId;
+    this.curDirty = snap.styleDirty;
+    this.tsMode = snap.tsMode;
+    this.committedOffset = snap.offset;
+    this.snapshot = null;
+    this.closedAfterSnapshot = [];
+  }
+
+  private currentStyleId(): number {
+    if (!this.curDirty) return this.curId;
+    this.curDirty = false;
+    const { fg, bg, flags } = this.cur;
+    if (fg === 0 && bg === 0 && flags === 0) {
+      this.curId = 0;
+      return 0;
+    }
+    let byBg = this.styleMap.get(fg);
+    if (!byBg) {
+      byBg = new Map();
+      this.styleMap.set(fg, byBg);
+    }
+    const key = bg * 32 + flags;
+    let id = byBg.get(key);
+    if (id === undefined) {
+      id = this.styleFg.length;
+      this.styleFg.push(fg);
+      this.styleBg.push(bg);
+      this.styleFlags.push(flags);
+      this.styleObjects.push(Object.freeze({ fg, bg, flags }));
+      byBg.set(key, id);
+    }
+    this.curId = id;
+    return id;
+  }
+
+  private grow(): void {
+    const cap = Math.max(1024, Math.ceil(this.cap * 1.5));
+    const grow32 = (a: Uint32Array) => {
+      const b = new Uint32Array(cap);
+      b.set(a.subarray(0, this.n));
+      return b;
+    };
+    this.starts = grow32(this.starts);
+    this.ends = grow32(this.ends);
+    this.styleIds = grow32(this.styleIds);
+    const sec = new Int32Array(cap);
+    sec.set(this.sectionIds.subarray(0, this.n));
+    this.sectionIds = sec;
+    const dep = new Uint8Array(cap);
+    dep.set(this.depths.subarray(0, this.n));
+    this.depths = dep;
+    const fl = new Uint8Array(cap);
+    fl.set(this.flagBits.subarray(0, this.n));
+    this.flagBits = fl;
+    if (this.times) {
+      const t = new Float64Array(cap);
+      t.set(this.times.subarray(0, this.n));
+      this.times = t;
+    }
+    if (this.streams) {
+      const st = new Int16Array(cap);
+      st.set(this.streams.subarray(0, this.n));
+      this.streams = st;
+    }
+    this.cap = cap;
+  }
+
+  private enableTimestamps(): void {
+    if (this.times) return;
+    this.times = new Float64Array(this.cap).fill(NaN);
+    this.streams = new Int16Array(this.cap).fill(-1);
+  }
+
+  private push(start: number, end: number, style: number, section: number, depth: number, flags: number, ts: number, stream: number): void {
+    if (this.n === this.cap) this.grow();
+    const i = this.n++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.styleIds[i] = style;
+    this.sectionIds[i] = section;
+    this.depths[i] = depth > 255 ? 255 : depth;
+    this.flagBits[i] = flags;
+    if (this.times && this.streams) {
+      this.times[i] = ts;
+      this.streams[i] = stream;
+    }
+  }
+
+  private scan(s: string, base: number): void {
+    const len = s.length;
+    let p = 0;
+    while (p < len) {
+      if (this.tsMode === TS_UNKNOWN && base + p === 0) {
+        // Runners write the prefix on every line or on none: the first line decides.
+        if (hasTimestampPrefix(s, 0)) {
+          this.tsMode = TS_YES;
+          this.enableTimestamps();
+        } else if (len >= TS_PREFIX_LENGTH || s.indexOf('\n') >= 0) {
+          this.tsMode = TS_NO;
+        }
+      }
+      const ts = this.tsMode === TS_YES;
+      let contentFrom = p;
+      let lineFlags = 0;
+      let tsMs = NaN;
+      let stream = -1;
+      if (ts && hasTimestampPrefix(s, p)) {
+        contentFrom = p + TS_PREFIX_LENGTH;
+        lineFlags = LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0);
+        tsMs = parseTimestampMs(s, p);
+        stream = parseStreamId(s, p);
+      }
+      let nl = s.indexOf('\n', contentFrom);
+      let complete = nl >= 0;
+      let continued = false;
+      if (ts) {
+        while (nl >= 0) {
+          if (nl + TS_PREFIX_LENGTH >= len) {
+            // The next line's prefix (is it a `+` continuation?) has not fully arrived.
+            complete = false;
+            break;
+          }
+          if (!hasTimestampPrefix(s, nl + 1) || !isContinuationPrefix(s, nl + 1)) break;
+          continued = true;
+          nl = s.indexOf('\n', nl + 1 + TS_PREFIX_LENGTH);
+          complete = nl >= 0;
+        }
+      }
+      if (!complete && !this.snapshot) this.takeSnapshot(base + p);
+      const rawEnd = nl < 0 ? len : nl;
+      let contentEnd = rawEnd;
+      // `\r*\n` ends a line; a `\r` at the very end of the text received so far is left
+      // pending (it may be half of a `\r\n`), so it is never applied either.
+      while (contentEnd > contentFrom && s.charCodeAt(contentEnd - 1) === CR) contentEnd--;
+
+      let e = this.escAt;
+      if (e < contentFrom) {
+        e = s.indexOf('\x1b', contentFrom);
+        this.escAt = e = e < 0 ? len : e;
+      }
+      let c = this.crAt;
+      if (c < contentFrom) {
+        c = s.indexOf('\r', contentFrom);
+        this.crAt = c = c < 0 ? len : c;
+      }
+      if (!continued && e >= contentEnd && c >= contentEnd) {
+        const top = this.stack.length > 0 ? (this.stack[this.stack.length - 1] ?? -1) : -1;
+        this.push(
+          base + p,
+          base + contentEnd,
+          this.curDirty ? this.currentStyleId() : this.curId,
+          top,
+          this.stack.length,
+          lineFlags | LINE_PLAIN | (contentEnd === contentFrom ? LINE_EMPTY : 0),
+          tsMs,
+          stream,
+        );
+      } else {
+        this.scanLine(s, base, p, contentFrom, contentEnd, continued, lineFlags, tsMs, stream);
+      }
+      p = nl < 0 ? len : nl + 1;
+    }
+  }
+
+  /** One raw line that holds escapes, `\r`, markers or continuations; may yield several display lines. */
+  private scanLine(
+    s: string,
+    base: number,
+    p: number,
+    contentFrom: number,
+    contentEnd: number,
+    continued: boolean,
+    firstFlags: number,
+    tsMs: number,
+    stream: number,
+  ): void {
+    const len = s.length;
+    const stack = this.stack;
+    let lineStart = p;
+    let styleId = this.currentStyleId();
+    let section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    let depth = stack.length;
+    let flags = firstFlags;
+    let role = 0;
+    let visible = false;
+    let afterEnd = false;
+
+    const emit = (end: number) => {
+      this.push(base + lineStart, base + end, styleId, section, depth, flags | role | (visible ? 0 : LINE_EMPTY), tsMs, stream);
+      lineStart = end;
+      styleId = this.currentStyleId();
+      section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+      depth = stack.length;
+      // A soft-broken line starts mid raw line: no prefix of its own, same time and stream.
+      flags = firstFlags & LINE_STDERR;
+      role = 0;
+      visible = false;
+      afterEnd = false;
+    };
+
+    let q = contentFrom;
+    for (;;) {
+      let e = this.escAt;
+      if (e < q) {
+        e = s.indexOf('\x1b', q);
+        this.escAt = e = e < 0 ? len : e;
+      }
+      let c = this.crAt;
+      if (c < q) {
+        c = s.indexOf('\r', q);
+        this.crAt = c = c < 0 ? len : c;
+      }
+      let k = e < c ? e : c;
+      if (continued) {
+        const join = s.indexOf('\n', q);
+        if (join >= 0 && join < k) k = join;
+      }
+      if (contentEnd < k) k = contentEnd;
+
+      const marker = k === c && k < contentEnd ? findMarker(s, q, k, contentEnd) : null;
+      const runEnd = marker ? marker.at : k;
+      if (runEnd > q) {
+        // Text after a section end on the same raw line belongs outside the section.
+        if (afterEnd) emit(q);
+        visible = true;
+      }
+      if (k >= contentEnd) break;
+
+      if (marker) {
+        if (marker.start) {
+          if (visible || role & (LINE_HEADER | LINE_FOOTER)) emit(marker.at);
+          const id = this.sectionList.length;
+          const parent = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+          stack.push(id);
+          this.sectionList.push({
+            id,
+            name: marker.name,
+            key: marker.key,
+            headerLine: this.n,
+            firstLine: this.n,
+            lastLine: -1,
+            startTs: marker.timestamp,
+            endTs: NaN,
+            durationSeconds: NaN,
+            duration: '',
+            collapsed: marker.collapsed,
+            hideDuration: marker.hideDuration,
+            parent,
+            depth: stack.length,
+            open: true,
+          });
+          section = id;
+          depth = stack.length;
+          role |= LINE_HEADER | LINE_MARKER;
+          afterEnd = false;
+        } else {
+          let idx = stack.length - 1;
+          while (idx >= 0 && this.sectionList[stack[idx] ?? -1]?.key !== marker.key) idx--;
+          if (idx < 0) {
+            // An end for a section that is not open is ignored (but not displayed).
+            role |= LINE_MARKER;
+          } else {
+            if (visible || role & (LINE_HEADER | LINE_FOOTER)) emit(marker.at);
+            // Ending a section also ends the sections still open inside it.
+            for (let j = stack.length - 1; j >= idx; j--) {
+              const id = stack[j] ?? -1;
+              const sec = this.sectionList[id];
+              if (!sec) continue;
+              sec.endTs = marker.timestamp;
+              sec.durationSeconds = Math.max(0, marker.timestamp - sec.startTs);
+              sec.duration = formatSectionDuration(sec.durationSeconds);
+              sec.lastLine = this.n;
+              sec.open = false;
+              if (this.snapshot) this.closedAfterSnapshot.push(id);
+            }
+            section = stack[idx] ?? -1;
+            depth = idx + 1;
+            stack.length = idx;
+            role |= LINE_FOOTER | LINE_MARKER;
+            afterEnd = true;
+          }
+        }
+        q = k + MARKER_SUFFIX_LENGTH;
+        continue;
+      }
+      if (k === e) {
+        const end = escapeEnd(s, e, contentEnd);
+        if (isSgr(s, e, end)) {
+          applySgr(this.cur, s, e + 2, end - 1);
+          this.curDirty = true;
+        }
+        q = end;
+        continue;
+      }
+      if (k === c) {
+        // A lone `\r` returns to the line start: only what follows is shown.
+        visible = false;
+        q = k + 1;
+        continue;
+      }
+      // `\n` + `+` prefix: a continuation, joined to this line.
+      q = k + 1 + TS_PREFIX_LENGTH;
+    }
+    emit(contentEnd);
+  }
+}
+
+/** A new, empty index. */
+export function createLogIndex(): LogIndex {
+  return new Index();
+}

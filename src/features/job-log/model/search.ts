@@ -1,0 +1,182 @@
+/**
+ * Search over the whole log's display text (collapsed sections included) and the failure
+ * finder. Plain lines (no escapes, no `\r`) are searched in the raw text with one native
+ * scan; only the other lines are rendered to text first.
+ */
+import { LINE_PLAIN, type LogIndex } from './log-index.ts';
+import { lineContent, lineText } from './line-text.ts';
+import { isRedColor } from './sgr.ts';
+
+export interface SearchOptions {
+  caseSensitive?: boolean;
+  regex?: boolean;
+}
+
+/** One match in display coordinates: line index, [start, end) in the line's display text. */
+export interface SearchMatch {
+  line: number;
+  start: number;
+  end: number;
+}
+
+/** Matches are kept in typed arrays (a common word can match millions of times). */
+export type SearchResult =
+  | { ok: true; total: number; lines: Uint32Array; starts: Uint32Array; ends: Uint32Array }
+  | { ok: false; error: string };
+
+export function getMatch(result: Extract<SearchResult, { ok: true }>, k: number): SearchMatch | undefined {
+  if (k < 0 || k >= result.total) return undefined;
+  return { line: result.lines[k] ?? 0, start: result.starts[k] ?? 0, end: result.ends[k] ?? 0 };
+}
+
+class MatchList {
+  total = 0;
+  lines = new Uint32Array(256);
+  starts = new Uint32Array(256);
+  ends = new Uint32Array(256);
+
+  add(line: number, start: number, end: number): void {
+    if (this.total === this.lines.length) {
+      const cap = this.total * 2;
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(cap);
+        b.set(a);
+        return b;
+      };
+      this.lines = grow(this.lines);
+      this.starts = grow(this.starts);
+      this.ends = grow(this.ends);
+    }
+    const k = this.total++;
+    this.lines[k] = line;
+    this.starts[k] = start;
+    this.ends[k] = end;
+  }
+
+  result(): SearchResult {
+    return {
+      ok: true,
+      total: this.total,
+      lines: this.lines.slice(0, this.total),
+      starts: this.starts.slice(0, this.total),
+      ends: this.ends.slice(0, this.total),
+    };
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Searches every line; an invalid regex gives `{ ok: false, error }`, never a throw. */
+export function searchLog(index: LogIndex, query: string, options: SearchOptions = {}): SearchResult {
+  const matches = new MatchList();
+  if (query.length === 0 || index.lineCount === 0) return matches.result();
+  const caseSensitive = options.caseSensitive ?? false;
+  let re: RegExp;
+  try {
+    re = new RegExp(options.regex ? query : escapeRegExp(query), caseSensitive ? 'g' : 'gi');
+  } catch (error) {
+    return { ok: false, error: `Invalid regular expression: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  if (options.regex) searchRegex(index, re, matches);
+  else searchPlain(index, query, caseSensitive, re, matches);
+  return matches.result();
+}
+
+function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re: RegExp, matches: MatchList): void {
+  const raw = index.text();
+  const L = needle.length;
+  const find = caseSensitive
+    ? (from: number) => raw.indexOf(needle, from)
+    : (from: number) => {
+        re.lastIndex = from;
+        const m = re.exec(raw);
+        return m ? m.index : -1;
+      };
+  const inText = (text: string, line: number) => {
+    if (caseSensitive) {
+      for (let h = text.indexOf(needle); h >= 0; h = text.indexOf(needle, h + L)) matches.add(line, h, h + L);
+    } else {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) matches.add(line, m.index, m.index + m[0].length);
+    }
+  };
+  let hit = find(0);
+  const n = index.lineCount;
+  for (let i = 0; i < n; i++) {
+    if (index.lineFlags(i) & LINE_PLAIN) {
+      if (hit < 0) continue;
+      const end = index.lineEnd(i);
+      if (hit >= end) continue;
+      const cs = index.contentStart(i);
+      if (hit < cs) {
+        hit = find(cs);
+        if (hit < 0) continue;
+      }
+      while (hit >= 0 && hit + L <= end) {
+        matches.add(i, hit - cs, hit - cs + L);
+        hit = find(hit + L);
+      }
+    } else {
+      inText(lineText(index, i), i);
+    }
+  }
+}
+
+function searchRegex(index: LogIndex, re: RegExp, matches: MatchList): void {
+  const n = index.lineCount;
+  for (let i = 0; i < n; i++) {
+    const text = lineText(index, i);
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (m[0].length === 0) {
+        // Empty matches are not results; step over them so that the loop ends.
+        re.lastIndex = m.index + 1;
+        if (re.lastIndex > text.length) break;
+        continue;
+      }
+      matches.add(i, m.index, m.index + m[0].length);
+    }
+  }
+}
+
+const FAILURE_WORDS = /ERROR:|error:|FAILED|Error/;
+const FAILURE_WORDS_G = new RegExp(FAILURE_WORDS.source, 'g');
+
+/**
+ * Lines that look like failures, first one first: `ERROR:`, `error:`, `FAILED`, `Error`, or
+ * red text (how the runner and test tools print a failing command).
+ */
+export function findFailures(index: LogIndex): Uint32Array {
+  const n = index.lineCount;
+  const out: number[] = [];
+  const raw = index.text();
+  const find = (from: number) => {
+    FAILURE_WORDS_G.lastIndex = from;
+    const m = FAILURE_WORDS_G.exec(raw);
+    return m ? m.index : -1;
+  };
+  let hit = find(0);
+  for (let i = 0; i < n; i++) {
+    const flags = index.lineFlags(i);
+    if (flags & LINE_PLAIN) {
+      const cs = index.contentStart(i);
+      const end = index.lineEnd(i);
+      if (hit >= 0 && hit < cs) hit = find(cs);
+      if (hit >= 0 && hit < end) {
+        // The word must fit inside the line (the regex may match across its end).
+        const text = index.slice(cs, end);
+        if (FAILURE_WORDS.test(text)) {
+          out.push(i);
+          continue;
+        }
+      }
+      if (end > cs && isRedColor(index.style(index.lineStyleId(i)).fg) && index.slice(cs, end).trim().length > 0) out.push(i);
+    } else {
+      const { text, spans } = lineContent(index, i);
+      if (FAILURE_WORDS.test(text) || spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(i);
+    }
+  }
+  return Uint32Array.from(out);
+}
