@@ -54,10 +54,3 @@ export function statusLook(status: string | null | undefined, allowFailure = fal
   if (known) return known;
   return { label: raw === '' ? 'unknown' : raw, icon: 'status_notfound', tone: 'neutral' };
 }
-
-const ACTIVE = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending', 'running', 'canceling']);
-
-/** True while GitLab may still change the status on its own (worth polling). */
-export function isActiveStatus(status: string | null | undefined): boolean {
-  return ACTIVE.has(status ?? '');
-}

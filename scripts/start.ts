@@ -1,0 +1,89 @@
+/**
+ * `npm start`: the simulated GitLab and the dashboard's dev server, already connected.
+ * The dev server answers `config.json` with the project's own file plus the simulator's
+ * address and its public demo token (the only place a token is preconfigured).
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { createServer, type Plugin } from 'vite';
+import { createSim, serveSim } from '../gitlab-sim/index.ts';
+
+const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
+const APP_PORT = Number(process.env.PORT ?? 5173);
+const DEMO_TOKEN = 'glpat-sim-api';
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+async function startSim() {
+  const sim = createSim({ seed: 1 });
+  // The next free port when 4010 is taken (another checkout, a previous run).
+  for (let port = SIM_PORT; port < SIM_PORT + 20; port++) {
+    try {
+      return await serveSim(sim, { port, host: '127.0.0.1' });
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'EADDRINUSE') throw e;
+    }
+  }
+  throw new Error(`no free port for the simulator in ${SIM_PORT}–${SIM_PORT + 19}`);
+}
+
+async function readPublicConfig(): Promise<Record<string, unknown>> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(new URL('../public/config.json', import.meta.url), 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Serves config.json with the simulator's address and demo token merged in. */
+function simConfig(simUrl: string): Plugin {
+  return {
+    name: 'dashboard-sim-config',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (!path.endsWith('/config.json')) {
+          next();
+          return;
+        }
+        void readPublicConfig().then((config) => {
+          const gitlab = typeof config.gitlab === 'object' && config.gitlab !== null ? config.gitlab : {};
+          const body = JSON.stringify({ ...config, gitlab: { ...gitlab, host: simUrl, token: DEMO_TOKEN } }, null, 2);
+          res.setHeader('content-type', 'application/json');
+          res.setHeader('cache-control', 'no-store');
+          res.end(body);
+        });
+      });
+    },
+  };
+}
+
+const simServer = await startSim();
+const simUrl = simServer.url.replace(/\/+$/, '');
+const vite = await createServer({
+  root,
+  configFile: fileURLToPath(new URL('../vite.config.ts', import.meta.url)),
+  plugins: [simConfig(simUrl)],
+  server: { host: '127.0.0.1', port: APP_PORT },
+});
+await vite.listen();
+const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${APP_PORT}/`;
+
+console.log(`
+  CI Jobs dashboard   ${appUrl}
+  simulated GitLab    ${simUrl}   (admin: ${simUrl}/-/sim/state)
+
+  The dashboard is connected with the simulator's demo token ${DEMO_TOKEN} (scope api).
+  Other tokens to try in Settings: glpat-sim-read (read only), glpat-sim-expired (expired).
+  Ctrl-C stops both.
+`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await Promise.allSettled([vite.close(), simServer.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

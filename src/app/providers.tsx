@@ -1,0 +1,53 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { gitlabMutationDefaults, gitlabQueryDefaults } from '../gitlab/index.ts';
+import { ToastProvider } from '../ui/index.ts';
+import type { Session, SessionSnapshot } from './session.ts';
+
+/** Settings fixed for the life of the page (from config.json and the URL). */
+export interface AppEnv {
+  /** `?embed=1`: no header or navigation, for a portal's iframe. */
+  embed: boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+const EnvContext = createContext<AppEnv>({ embed: false });
+
+/** The one QueryClient: GitLab's retry and backoff policy, no refetch storms on focus. */
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { ...gitlabQueryDefaults, staleTime: 10_000, refetchOnWindowFocus: true },
+      mutations: { ...gitlabMutationDefaults },
+    },
+  });
+}
+
+export function AppProviders({ queryClient, session, env, children }: { queryClient: QueryClient; session: Session; env: AppEnv; children: ReactNode }) {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionContext.Provider value={session}>
+        <EnvContext.Provider value={env}>
+          <ToastProvider>{children}</ToastProvider>
+        </EnvContext.Provider>
+      </SessionContext.Provider>
+    </QueryClientProvider>
+  );
+}
+
+/** The session store itself, for its actions (save, disconnect, add a recent project). */
+export function useSessionStore(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession needs <AppProviders> above it');
+  return session;
+}
+
+/** The current connection and recent projects; re-renders when they change. */
+export function useSession(): SessionSnapshot {
+  const session = useSessionStore();
+  return useSyncExternalStore(session.subscribe, session.get, session.get);
+}
+
+export function useAppEnv(): AppEnv {
+  return useContext(EnvContext);
+}

@@ -1,0 +1,48 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
+import { ProjectPickerRoute } from './routes/project-picker.tsx';
+import { RouteError } from './routes/route-error.tsx';
+import { SettingsRoute } from './routes/settings-route.tsx';
+import { Shell } from './shell.tsx';
+import type { Session } from './session.ts';
+
+export interface RouterDeps {
+  queryClient: QueryClient;
+  session: Session;
+}
+
+/**
+ * Every URL of the dashboard. Only pages that work are registered; anything else is the
+ * not-found page. Project pages mirror GitLab's paths (`/group/sub/project/-/jobs`, `/1/-/jobs`):
+ * project paths contain slashes, so they arrive as a splat that the project route parses.
+ */
+export function appRoutes(deps: RouterDeps): RouteObject[] {
+  return [
+    {
+      id: 'root',
+      Component: Shell,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          id: 'page',
+          ErrorBoundary: RouteError,
+          children: [
+            { index: true, Component: ProjectPickerRoute },
+            { path: 'settings', Component: SettingsRoute },
+            { id: 'project', path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(deps: RouterDeps, basename: string) {
+  return createBrowserRouter(appRoutes(deps), { basename });
+}
+
+/** For tests: the same routes in memory. */
+export function createTestRouter(deps: RouterDeps, initialEntries: string[]) {
+  return createMemoryRouter(appRoutes(deps), { initialEntries });
+}

@@ -1,0 +1,122 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useMatches } from 'react-router';
+import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
+import { projectPath } from './gitlab-paths.ts';
+import { useAppEnv, useSession } from './providers.tsx';
+import type { ProjectRouteData } from './routes/project-route.tsx';
+
+/** The project of the page being shown, when it is a project page. */
+function useCurrentProject(): ProjectRouteData['project'] | null {
+  const matches = useMatches();
+  const match = matches.find((m) => m.id === 'project');
+  const data = match?.loaderData as ProjectRouteData | undefined;
+  return data?.project ?? null;
+}
+
+/** Header (connection, project), navigation and the page; embed mode keeps only the page. */
+export function Shell() {
+  const { embed } = useAppEnv();
+  const project = useCurrentProject();
+  const mainRef = useRef<HTMLElement>(null);
+
+  return (
+    <div className={embed ? 'app app--embed' : 'app'}>
+      {embed ? null : (
+        <>
+          {/* A plain #main link would resolve against <base href> and leave the page. */}
+          <a
+            className="skip-link"
+            href="#main"
+            onClick={(e) => {
+              e.preventDefault();
+              mainRef.current?.focus();
+            }}
+          >
+            Skip to content
+          </a>
+          <header className="app-header">
+            <Link className="app-header__brand" to="/">
+              CI Jobs
+            </Link>
+            {project ? (
+              <div className="app-header__project">
+                <span className="muted">Project</span>
+                <Link to={projectPath(project.path_with_namespace ?? project.id, 'jobs')}>{project.path_with_namespace ?? project.name}</Link>
+              </div>
+            ) : null}
+            <nav className="app-nav" aria-label="Main">
+              <ul>
+                <li>
+                  <NavLink to="/" end>
+                    Projects
+                  </NavLink>
+                </li>
+                {project ? (
+                  <li>
+                    <NavLink to={projectPath(project.path_with_namespace ?? project.id, 'jobs')}>Jobs</NavLink>
+                  </li>
+                ) : null}
+                <li>
+                  <NavLink to="/settings">Settings</NavLink>
+                </li>
+              </ul>
+            </nav>
+            <ConnectionState />
+          </header>
+        </>
+      )}
+      <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
+        <Outlet />
+      </main>
+      <ScrollRestoration />
+    </div>
+  );
+}
+
+function hostLabel(host: string): string {
+  try {
+    return new URL(host).host;
+  } catch {
+    return host;
+  }
+}
+
+/** "Connected to host as user", "not connected", or what is wrong with the connection. */
+function ConnectionState() {
+  const { connection } = useSession();
+  if (!connection) {
+    return (
+      <div className="connection-state">
+        <span className="connection-state__dot" aria-hidden="true" />
+        <Link to="/settings">Not connected</Link>
+      </div>
+    );
+  }
+  return <ConnectedState connection={connection} />;
+}
+
+function ConnectedState({ connection }: { connection: Connection }) {
+  const user = useQuery({ ...currentUserQueryOptions(connection), enabled: Boolean(connection.token) });
+  const host = hostLabel(connection.host);
+  if (user.isError) {
+    const { title } = describeError(user.error);
+    return (
+      <div className="connection-state connection-state--error" data-testid="connection-state">
+        <span className="connection-state__dot" aria-hidden="true" />
+        <Link to="/settings">
+          {host}: {title}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <div className={`connection-state ${user.isSuccess ? 'connection-state--ok' : ''}`} data-testid="connection-state">
+      <span className="connection-state__dot" aria-hidden="true" />
+      <span>
+        {host}
+        {user.data ? ` · ${user.data.name}` : connection.token ? '' : ' · anonymous'}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+export { LatestJobs, type LatestJobsProps } from './latest-jobs.tsx';
+export { latestJobsQueryOptions, LATEST_JOBS_POLL } from './latest-jobs-query.ts';

@@ -1,0 +1,1 @@
+export { SettingsPage, type SettingsPageProps, type SettingsValues } from './settings-page.tsx';

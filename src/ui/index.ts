@@ -1,0 +1,13 @@
+// The shared UI kit: presentational pieces every view reuses.
+export { StatusBadge, type StatusBadgeProps } from './status-badge.tsx';
+export { StatusIcon, type StatusIconProps } from './status-icon.tsx';
+export { statusLook, KNOWN_STATUSES, type StatusLook, type StatusTone } from './status.ts';
+export { Duration, type DurationProps } from './duration.tsx';
+export { TimeAgo, type TimeAgoProps } from './time-ago.tsx';
+export { formatDuration, formatTimeAgo, formatExactTime } from './format.ts';
+export { LoadingState, EmptyState, type LoadingStateProps, type EmptyStateProps } from './states.tsx';
+export { ErrorState, type ErrorStateProps } from './error-state.tsx';
+export { StaleBanner, type StaleBannerProps } from './stale-banner.tsx';
+export { Dialog, type DialogProps } from './dialog.tsx';
+export { ToastProvider, useToast, type ToastTone } from './toast.tsx';
+export { useNow } from './use-now.ts';
