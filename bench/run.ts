@@ -19,3 +19,5 @@ for (const name of selected) {
   const mod = await load();
   console.log(JSON.stringify(await mod.run()));
 }
+
+export {};
