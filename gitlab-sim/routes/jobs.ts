@@ -111,8 +111,8 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     const jobId = parseId(c.req.param('job_id'), 'job_id');
     const project = findProject(call, c.req.param('id'));
     const job = findBuild(call, project, jobId);
-    const text = state.content.trace(state.world, job, call.view.now);
-    return new Response(text, {
+    const body = state.content.traceBody(state.world, job, call.view.now);
+    return new Response(body, {
       status: 200,
       headers: { 'Content-Type': 'text/plain', 'Content-Disposition': `infile; filename="${job.id}.log"` },
     });

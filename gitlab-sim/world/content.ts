@@ -31,7 +31,7 @@ class Lru<V> {
 
 export class ContentStore {
   private readonly logs = new Lru<string>(48);
-  private huge: { jobId: number; text: string } | null = null;
+  private huge: { jobId: number; text: string; bytes?: Uint8Array } | null = null;
   private readonly archives = new Lru<Archive>(64);
   private readonly archiveSizes = new Map<number, number>();
 
@@ -84,6 +84,17 @@ export class ContentStore {
     }
     if (job.status === 'canceled') return logPrefixAt(full, 0.02) + canceledTail({ at: job.finishedAt ?? now, timestamps: job.logTimestamps });
     return full;
+  }
+
+  /** The trace as a response body; the huge log's bytes are encoded once and reused. */
+  traceBody(world: World, job: Job, now: number): string | Uint8Array {
+    const text = this.trace(world, job, now);
+    const huge = this.huge;
+    if (huge && huge.jobId === job.id && text === huge.text) {
+      huge.bytes ??= new TextEncoder().encode(text);
+      return huge.bytes;
+    }
+    return text;
   }
 
   archive(job: Job, now: number): Archive | null {

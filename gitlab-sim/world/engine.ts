@@ -446,7 +446,7 @@ export function retryJob(
   job: Job,
   now: number,
   userId: number,
-  opts: { variables?: { key: string; value: string }[]; playNow?: boolean } = {},
+  opts: { variables?: { key: string; value: string }[] } = {},
 ): Job {
   const p = pipelineOf(world, job);
   const rng = createRandom(hashString(`${world.seed}:retry:${job.id}`));
@@ -482,10 +482,9 @@ export function retryJob(
   for (const other of pipelineJobs(world, p)) {
     if (!other.retried && other.stageIdx > copy.stageIdx && other.status === 'skipped') other.status = 'created';
   }
-  if (opts.playNow) {
-    copy.status = 'pending';
-    copy.queuedAt = now;
-  }
+  // GitLab enqueues a retried job at once (`set_enqueue_immediately!`), whatever its stage.
+  copy.status = 'pending';
+  copy.queuedAt = now;
   processGates(world, p, now);
   advancePipeline(world, p, now);
   return copy;
@@ -494,7 +493,7 @@ export function retryJob(
 /** Plays a manual or delayed job; a finished one is run again as a new job, as GitLab does. */
 export function playJob(world: World, job: Job, now: number, userId: number, variables: { key: string; value: string }[]): Job {
   if (job.status !== 'manual' && job.status !== 'scheduled') {
-    return retryJob(world, job, now, userId, { variables, playNow: true });
+    return retryJob(world, job, now, userId, { variables });
   }
   job.variables = variables;
   job.userId = userId;

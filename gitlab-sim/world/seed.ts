@@ -220,9 +220,12 @@ function seedBackend(world: World, S: number): void {
     S,
   );
 
-  // Live on the protected production branch: preparing, waiting for a callback, waiting for a resource.
-  runTo(world, { projectId: 1, ref: 'production', source: 'web', at: S - 3 * MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('preparing', S + 2 * HOUR), 'approve-change': hold('waiting_for_callback', S + 2 * HOUR) }, true) }, S);
-  runTo(world, { projectId: 1, ref: 'production', source: 'web', at: S - MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('waiting_for_resource', S + 2 * HOUR + 5 * MIN) }, true) }, S);
+  // Live: preparing, waiting for a callback, waiting for a resource (on main, so they can be acted on).
+  runTo(world, { projectId: 1, ref: 'main', source: 'web', at: S - 3 * MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('preparing', S + 2 * HOUR), 'approve-change': hold('waiting_for_callback', S + 2 * HOUR) }, true) }, S);
+  runTo(world, { projectId: 1, ref: 'main', source: 'web', at: S - 2 * MIN, userId: 1, template: 'release', adjust: setPlan({ migrate: hold('waiting_for_resource', S + 2 * HOUR + 5 * MIN) }, true) }, S);
+
+  // Live on the protected production branch: the api token's actions answer 403 there.
+  runTo(world, { projectId: 1, ref: 'production', source: 'web', at: S - 90_000, userId: 1, template: 'release', adjust: setPlan({ migrate: { runSec: 2 * 3600, queueSec: 2 }, 'approve-change': { queueSec: 2 * 3600 } }, true) }, S);
 
   // Live: a job that is being canceled and takes its time about it.
   const slow = runTo(world, { projectId: 1, ref: 'main', source: 'push', at: S - 10 * MIN, userId: 3, template: 'backend', adjust: setPlan({ 'rspec 1/3': { runSec: 3000 } }, true) }, S - 20_000);
