@@ -5,7 +5,7 @@
  */
 import Convert, { type AnsiToHtmlOptions } from 'ansi-to-html';
 import { LINE_PLAIN, LINE_TIMESTAMP_PREFIX, type LogIndex } from './log-index.ts';
-import { applySgr, cloneStyle, isDefaultStyle, styleToAnsi, type SgrStyle } from './sgr.ts';
+import { applySgr, cloneStyle, isDefaultStyle, sameStyle, styleToAnsi, type SgrStyle } from './sgr.ts';
 import { MARKER_SUFFIX_LENGTH, TS_PREFIX_LENGTH, escapeEnd, findMarker, isSgr } from './scan-rules.ts';
 
 export interface StyledSpan {
@@ -34,7 +34,7 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
   const add = (from: number, to: number) => {
     const last = spans[spans.length - 1];
     const piece = raw.slice(from, to);
-    if (last && last.style === style) last.text += piece;
+    if (last && sameStyle(last.style, style)) last.text += piece;
     else spans.push({ text: piece, style });
   };
   while (q < len) {
@@ -63,7 +63,7 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
       if (isSgr(raw, e, end)) {
         const next = cloneStyle(style);
         applySgr(next, raw, e + 2, end - 1);
-        style = next;
+        if (!sameStyle(next, style)) style = next;
       }
       q = end;
     } else if (k === c) {
