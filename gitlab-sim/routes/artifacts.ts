@@ -98,7 +98,8 @@ function latestSuccessfulBuild(call: Call, project: Project, ref: string, name: 
   const ids = world.projectPipelines.get(project.id) ?? [];
   for (let i = ids.length - 1; i >= 0; i--) {
     const p = world.pipelines.get(ids[i] ?? -1);
-    if (!p || p.ref !== ref || p.status !== 'success') continue;
+    // Child pipelines share the ref but are not what "latest pipeline for a ref" means.
+    if (!p || p.ref !== ref || p.status !== 'success' || p.source === 'parent_pipeline') continue;
     const job = pipelineJobs(world, p).find((j) => !j.retried && j.kind === 'build' && j.name === name && j.status === 'success');
     if (job) return job;
     break;

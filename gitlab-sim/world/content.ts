@@ -31,7 +31,7 @@ class Lru<V> {
 
 export class ContentStore {
   private readonly logs = new Lru<string>(48);
-  private huge: { jobId: number; text: string; bytes?: Uint8Array } | null = null;
+  private huge: { jobId: number; text: string; bytes?: Uint8Array<ArrayBuffer> } | null = null;
   private readonly archives = new Lru<Archive>(64);
   private readonly archiveSizes = new Map<number, number>();
 
@@ -87,7 +87,7 @@ export class ContentStore {
   }
 
   /** The trace as a response body; the huge log's bytes are encoded once and reused. */
-  traceBody(world: World, job: Job, now: number): string | Uint8Array {
+  traceBody(world: World, job: Job, now: number): string | Uint8Array<ArrayBuffer> {
     const text = this.trace(world, job, now);
     const huge = this.huge;
     if (huge && huge.jobId === job.id && text === huge.text) {
