@@ -172,6 +172,9 @@ class Index implements LogIndex {
   private escAt = -1;
   private crAt = -1;
 
+  // The display line being built by scanLine (a raw line may yield several).
+  private dl = { start: 0, style: 0, section: -1, depth: 0, flags: 0, role: 0, visible: false, afterEnd: false };
+
   get lineCount(): number {
     return this.n;
   }
@@ -483,6 +486,10 @@ class Index implements LogIndex {
     const len = s.length;
     let p = 0;
     while (p < len) {
+      if (this.tsMode === TS_NO) {
+        p = this.scanPlainRun(s, base, p);
+        if (p >= len) break;
+      }
       if (this.tsMode === TS_UNKNOWN && base + p === 0) {
         // Runners write the prefix on every line or on none: the first line decides.
         if (hasTimestampPrefix(s, 0)) {
@@ -555,6 +562,64 @@ class Index implements LogIndex {
     }
   }
 
+  /**
+   * The hot loop: complete lines before the next ESC or CR are plain and share the current
+   * style and section, so they are written straight into the columns. Returns where it stopped.
+   */
+  private scanPlainRun(s: string, base: number, from: number): number {
+    const len = s.length;
+    let e = this.escAt;
+    if (e < from) {
+      e = s.indexOf('\x1b', from);
+      this.escAt = e = e < 0 ? len : e;
+    }
+    let c = this.crAt;
+    if (c < from) {
+      c = s.indexOf('\r', from);
+      this.crAt = c = c < 0 ? len : c;
+    }
+    const limit = e < c ? e : c;
+    let p = from;
+    let nl = s.indexOf('\n', p);
+    if (nl < 0 || nl > limit) return p;
+    const style = this.curDirty ? this.currentStyleId() : this.curId;
+    const stack = this.stack;
+    const section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    const depth = stack.length > 255 ? 255 : stack.length;
+    let n = this.n;
+    let cap = this.cap;
+    let starts = this.starts;
+    let ends = this.ends;
+    let styles = this.styleIds;
+    let sections = this.sectionIds;
+    let depths = this.depths;
+    let flags = this.flagBits;
+    while (nl >= 0 && nl <= limit) {
+      if (n === cap) {
+        this.n = n;
+        this.grow();
+        cap = this.cap;
+        starts = this.starts;
+        ends = this.ends;
+        styles = this.styleIds;
+        sections = this.sectionIds;
+        depths = this.depths;
+        flags = this.flagBits;
+      }
+      starts[n] = base + p;
+      ends[n] = base + nl;
+      styles[n] = style;
+      sections[n] = section;
+      depths[n] = depth;
+      flags[n] = nl === p ? LINE_PLAIN | LINE_EMPTY : LINE_PLAIN;
+      n++;
+      p = nl + 1;
+      nl = s.indexOf('\n', p);
+    }
+    this.n = n;
+    return p;
+  }
+
   /** One raw line that holds escapes, `\r`, markers or continuations; may yield several display lines. */
   private scanLine(
     s: string,
@@ -569,27 +634,8 @@ class Index implements LogIndex {
   ): void {
     const len = s.length;
     const stack = this.stack;
-    let lineStart = p;
-    let styleId = this.currentStyleId();
-    let section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
-    let depth = stack.length;
-    let flags = firstFlags;
-    let role = 0;
-    let visible = false;
-    let afterEnd = false;
-
-    const emit = (end: number) => {
-      this.push(base + lineStart, base + end, styleId, section, depth, flags | role | (visible ? 0 : LINE_EMPTY), tsMs, stream);
-      lineStart = end;
-      styleId = this.currentStyleId();
-      section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
-      depth = stack.length;
-      // A soft-broken line starts mid raw line: no prefix of its own, same time and stream.
-      flags = firstFlags & LINE_STDERR;
-      role = 0;
-      visible = false;
-      afterEnd = false;
-    };
+    const d = this.dl;
+    this.beginDisplayLine(p, firstFlags);
 
     let q = contentFrom;
     for (;;) {
@@ -614,14 +660,14 @@ class Index implements LogIndex {
       const runEnd = marker ? marker.at : k;
       if (runEnd > q) {
         // Text after a section end on the same raw line belongs outside the section.
-        if (afterEnd) emit(q);
-        visible = true;
+        if (d.afterEnd) this.emitDisplayLine(base, q, firstFlags, tsMs, stream);
+        d.visible = true;
       }
       if (k >= contentEnd) break;
 
       if (marker) {
         if (marker.start) {
-          if (visible || role & (LINE_HEADER | LINE_FOOTER)) emit(marker.at);
+          if (d.visible || d.role & (LINE_HEADER | LINE_FOOTER)) this.emitDisplayLine(base, marker.at, firstFlags, tsMs, stream);
           const id = this.sectionList.length;
           const parent = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
           stack.push(id);
@@ -642,18 +688,18 @@ class Index implements LogIndex {
             depth: stack.length,
             open: true,
           });
-          section = id;
-          depth = stack.length;
-          role |= LINE_HEADER | LINE_MARKER;
-          afterEnd = false;
+          d.section = id;
+          d.depth = stack.length;
+          d.role |= LINE_HEADER | LINE_MARKER;
+          d.afterEnd = false;
         } else {
           let idx = stack.length - 1;
           while (idx >= 0 && this.sectionList[stack[idx] ?? -1]?.key !== marker.key) idx--;
           if (idx < 0) {
             // An end for a section that is not open is ignored (but not displayed).
-            role |= LINE_MARKER;
+            d.role |= LINE_MARKER;
           } else {
-            if (visible || role & (LINE_HEADER | LINE_FOOTER)) emit(marker.at);
+            if (d.visible || d.role & (LINE_HEADER | LINE_FOOTER)) this.emitDisplayLine(base, marker.at, firstFlags, tsMs, stream);
             // Ending a section also ends the sections still open inside it.
             for (let j = stack.length - 1; j >= idx; j--) {
               const id = stack[j] ?? -1;
@@ -666,11 +712,11 @@ class Index implements LogIndex {
               sec.open = false;
               if (this.snapshot) this.closedAfterSnapshot.push(id);
             }
-            section = stack[idx] ?? -1;
-            depth = idx + 1;
+            d.section = stack[idx] ?? -1;
+            d.depth = idx + 1;
             stack.length = idx;
-            role |= LINE_FOOTER | LINE_MARKER;
-            afterEnd = true;
+            d.role |= LINE_FOOTER | LINE_MARKER;
+            d.afterEnd = true;
           }
         }
         q = k + MARKER_SUFFIX_LENGTH;
@@ -687,14 +733,34 @@ class Index implements LogIndex {
       }
       if (k === c) {
         // A lone `\r` returns to the line start: only what follows is shown.
-        visible = false;
+        d.visible = false;
         q = k + 1;
         continue;
       }
       // `\n` + `+` prefix: a continuation, joined to this line.
       q = k + 1 + TS_PREFIX_LENGTH;
     }
-    emit(contentEnd);
+    this.emitDisplayLine(base, contentEnd, firstFlags, tsMs, stream);
+  }
+
+  private beginDisplayLine(start: number, flags: number): void {
+    const d = this.dl;
+    const stack = this.stack;
+    d.start = start;
+    d.style = this.currentStyleId();
+    d.section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    d.depth = stack.length;
+    d.flags = flags;
+    d.role = 0;
+    d.visible = false;
+    d.afterEnd = false;
+  }
+
+  private emitDisplayLine(base: number, end: number, firstFlags: number, tsMs: number, stream: number): void {
+    const d = this.dl;
+    this.push(base + d.start, base + end, d.style, d.section, d.depth, d.flags | d.role | (d.visible ? 0 : LINE_EMPTY), tsMs, stream);
+    // A soft-broken line starts mid raw line: no prefix of its own, same time and stream.
+    this.beginDisplayLine(end, firstFlags & LINE_STDERR);
   }
 }
 
