@@ -1,5 +1,5 @@
 /* eslint-disable no-control-regex -- the build log artifact holds ANSI escapes */
-import { inflateSync } from 'node:zlib';
+import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
 import { gunzipSync, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { exampleJob } from '../test-support/examples.ts';
@@ -215,6 +215,13 @@ describe('side files and the job\'s artifacts field', () => {
     expect(validateJob(job)).toEqual([]);
     expect(jobArtifactsField(null, 0)).toEqual([]);
     expect(jobArtifactsField(null, 10)).toEqual([{ file_type: 'trace', size: 10, filename: 'job.log', file_format: 'raw' }]);
+  });
+
+  it('computes CRC-32 as zlib does', () => {
+    const data = buildArchive({ seed: 4, jobName: 'x' }).file(ARTIFACT_PATHS.blob) ?? new Uint8Array();
+    expect(data.length).toBeGreaterThan(1000);
+    expect(crc32(data)).toBe(zlibCrc32(data));
+    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926); // the standard check value
   });
 
   it('makes PNGs of any small size', () => {

@@ -2,8 +2,9 @@
 // logs, images, binaries), plus files that attack whoever renders them, and a bulk mode for
 // the 10,000-file benchmark archive. Also the side files GitLab keeps beside an archive:
 // metadata.gz (its listing) and the gzipped JUnit report.
-import { deflateSync } from 'node:zlib';
-import { Zip, ZipDeflate, ZipPassThrough, gzipSync } from 'fflate';
+import { crc32 as nativeCrc32, deflateRawSync, deflateSync } from 'node:zlib';
+import { Zip, gzipSync } from 'fflate';
+import type { ZipInputFile } from 'fflate';
 import { createRng, hashString } from './random.ts';
 import type { Rng } from './random.ts';
 
@@ -277,9 +278,9 @@ function defaultFiles(spec: ArchiveSpec): FileSpec[] {
   const text = (path: string, s: string, mode = FILE_MODE): FileSpec => ({ path, bytes: enc.encode(s), mode, deflate: true });
   const bin = (path: string, bytes: Uint8Array, mode = FILE_MODE): FileSpec => ({ path, bytes, mode, deflate: false });
   const randomBytes = (n: number): Uint8Array => {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) out[i] = Math.floor(r.next() * 256);
-    return out;
+    const words = new Uint32Array(Math.ceil(n / 4));
+    for (let i = 0; i < words.length; i++) words[i] = Math.floor(r.next() * 0x100000000);
+    return new Uint8Array(words.buffer, 0, n);
   };
   const elf = randomBytes(r.int(8_000, 24_000));
   elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0], 0); // ELF64 little-endian header start
@@ -317,11 +318,13 @@ function defaultFiles(spec: ArchiveSpec): FileSpec[] {
 
 const POOL_BYTES = 1 << 22; // 4 MiB of noise that bulk files are cut from
 
-interface BulkFile { path: string; size: number; offset: number }
+interface BulkFile { path: string; size: number; /** where it starts in the pool, 0..1 */ offset: number }
 
-function makePool(seed: number): Uint8Array {
+/** Noise for bulk files: at most 4 MiB, less when the bulk is small (it costs to make). */
+function makePool(seed: number, bulkBytes: number): Uint8Array {
   const r = createRng(hashString('pool', seed >>> 0));
-  const words = new Uint32Array(POOL_BYTES / 4);
+  const size = Math.min(POOL_BYTES, Math.max(4096, Math.ceil(bulkBytes / 4096) * 4096));
+  const words = new Uint32Array(size / 4);
   for (let i = 0; i < words.length; i++) words[i] = Math.floor(r.next() * 0x100000000);
   return new Uint8Array(words.buffer);
 }
@@ -329,7 +332,7 @@ function makePool(seed: number): Uint8Array {
 /** The bytes of a bulk file: a run through the pool, wrapping around. */
 function* bulkChunks(pool: Uint8Array, f: BulkFile): Generator<Uint8Array> {
   let left = f.size;
-  let at = f.offset;
+  let at = Math.floor(f.offset * pool.length);
   while (left > 0) {
     const n = Math.min(left, pool.length - at);
     yield pool.subarray(at, at + n);
@@ -359,7 +362,7 @@ function planBulk(spec: ArchiveSpec, defaults: FileSpec[]): BulkFile[] {
     out.push({
       path: `bulk/part-${String(Math.floor(dir / 10)).padStart(2, '0')}/group-${String(dir % 10)}/file-${String(i).padStart(5, '0')}.${ext}`,
       size,
-      offset: r.int(0, POOL_BYTES - 1),
+      offset: r.next(), // a fraction of the pool, which is sized later
     });
   }
   return out;
@@ -404,7 +407,7 @@ function parentDirs(path: string): string[] {
 export function buildArchive(spec: ArchiveSpec): Archive {
   const defaults = defaultFiles(spec);
   const bulk = planBulk(spec, defaults);
-  const pool = bulk.length > 0 ? makePool(spec.seed) : new Uint8Array(0);
+  const pool = bulk.length > 0 ? makePool(spec.seed, bulk.reduce((n, f) => n + f.size, 0)) : new Uint8Array(0);
   const byPath = new Map<string, { kind: 'default'; f: FileSpec } | { kind: 'bulk'; f: BulkFile }>();
   for (const f of defaults) byPath.set(f.path, { kind: 'default', f });
   for (const f of bulk) byPath.set(f.path, { kind: 'bulk', f });
@@ -420,35 +423,49 @@ export function buildArchive(spec: ArchiveSpec): Archive {
     else chunks.push(data);
   });
   const mtime = new Date(ZIP_EPOCH + (spec.seed % 10_000) * 60_000);
+  // fflate writes the container; node's zlib deflates and checksums (native, many times
+  // faster than doing both in JS, which matters when a jobs list builds archives).
+  const add = (path: string, mode: string, parts: Uint8Array[], deflate: boolean): number => {
+    let crc = 0;
+    let size = 0;
+    for (const p of parts) {
+      crc = nativeCrc32(p, crc);
+      size += p.length;
+    }
+    const isDir = path.endsWith('/');
+    const input: ZipInputFile = {
+      filename: path,
+      size,
+      crc,
+      compression: deflate ? 8 : 0,
+      mtime,
+      os: 3, // Unix, so that `attrs` carries the mode
+      attrs: ((parseInt(mode, 8) << 16) | (isDir ? 0x10 : 0)) >>> 0,
+    };
+    zip.add(input);
+    const emit = input.ondata;
+    if (!emit) throw new Error('fflate did not take the file');
+    const out = deflate ? [new Uint8Array(deflateRawSync(concat(parts)))] : parts;
+    if (out.length === 0) emit(null, new Uint8Array(0), true);
+    out.forEach((c, i) => emit(null, c, i === out.length - 1));
+    return size;
+  };
   const entries: ArchiveEntry[] = [];
   for (const path of ordered) {
     if (path.endsWith('/')) {
-      const d = new ZipPassThrough(path);
-      Object.assign(d, { mtime, os: 3, attrs: ((0o40755 << 16) | 0x10) >>> 0 });
-      zip.add(d);
-      d.push(new Uint8Array(0), true);
+      add(path, DIR_MODE, [], false);
       entries.push({ path, type: 'directory', size: 0, mode: DIR_MODE });
       continue;
     }
     const item = byPath.get(path);
     if (!item) continue;
-    const mode = item.kind === 'default' ? item.f.mode : FILE_MODE;
-    const attrs = { mtime, os: 3, attrs: (parseInt(mode, 8) << 16) >>> 0 };
     if (item.kind === 'default') {
-      const f = item.f.deflate ? new ZipDeflate(path, { level: 6 }) : new ZipPassThrough(path);
-      Object.assign(f, attrs);
-      zip.add(f);
-      f.push(item.f.bytes, true);
-      entries.push({ path, type: 'file', size: item.f.bytes.length, mode });
+      const size = add(path, item.f.mode, [item.f.bytes], item.f.deflate && item.f.bytes.length > 0);
+      entries.push({ path, type: 'file', size, mode: item.f.mode });
     } else {
       // Noise does not compress: store it, as the runner's fastzip does for such files.
-      const f = new ZipPassThrough(path);
-      Object.assign(f, attrs);
-      zip.add(f);
-      const parts = [...bulkChunks(pool, item.f)];
-      if (parts.length === 0) f.push(new Uint8Array(0), true);
-      parts.forEach((c, i) => f.push(c, i === parts.length - 1));
-      entries.push({ path, type: 'file', size: item.f.size, mode });
+      const size = add(path, FILE_MODE, [...bulkChunks(pool, item.f)], false);
+      entries.push({ path, type: 'file', size, mode: FILE_MODE });
     }
   }
   zip.end();
