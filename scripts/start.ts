@@ -48,7 +48,7 @@ function simConfig(simUrl: string): Plugin {
         }
         void readPublicConfig().then((config) => {
           const gitlab = typeof config.gitlab === 'object' && config.gitlab !== null ? config.gitlab : {};
-          const body = JSON.stringify({ ...config, gitlab: { ...gitlab, host: simUrl, token: DEMO_TOKEN } }, null, 2);
+          const body = JSON.stringify({ ...config, gitlab: { ...gitlab, url: simUrl, token: DEMO_TOKEN } }, null, 2);
           res.setHeader('content-type', 'application/json');
           res.setHeader('cache-control', 'no-store');
           res.end(body);

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { gitlabMutationDefaults, gitlabQueryDefaults } from '../gitlab/index.ts';
+import { gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
 import { ToastProvider } from '../ui/index.ts';
 import type { Session, SessionSnapshot } from './session.ts';
 
@@ -8,10 +8,14 @@ import type { Session, SessionSnapshot } from './session.ts';
 export interface AppEnv {
   /** `?embed=1`: no header or navigation, for a portal's iframe. */
   embed: boolean;
+  /** Refresh intervals from config.json's `refresh`. */
+  poll: PollIntervals;
 }
 
+export const DEFAULT_ENV: AppEnv = { embed: false, poll: { activeMs: 5_000, idleMs: 30_000 } };
+
 const SessionContext = createContext<Session | null>(null);
-const EnvContext = createContext<AppEnv>({ embed: false });
+const EnvContext = createContext<AppEnv>(DEFAULT_ENV);
 
 /** The one QueryClient: GitLab's retry and backoff policy, no refetch storms on focus. */
 export function createQueryClient(): QueryClient {

@@ -4,12 +4,14 @@ import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
 import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { SettingsRoute } from './routes/settings-route.tsx';
-import { Shell } from './shell.tsx';
+import { BootLoading, Shell } from './shell.tsx';
+import type { AppEnv } from './providers.tsx';
 import type { Session } from './session.ts';
 
 export interface RouterDeps {
   queryClient: QueryClient;
   session: Session;
+  env: AppEnv;
 }
 
 /**
@@ -23,6 +25,7 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
       id: 'root',
       Component: Shell,
       ErrorBoundary: RouteError,
+      HydrateFallback: BootLoading,
       children: [
         {
           id: 'page',

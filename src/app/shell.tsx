@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useMatches } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
 import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
+import { LoadingState } from '../ui/index.ts';
 import { projectPath } from './gitlab-paths.ts';
 import { useAppEnv, useSession } from './providers.tsx';
 import type { ProjectRouteData } from './routes/project-route.tsx';
@@ -17,11 +18,14 @@ function useCurrentProject(): ProjectRouteData['project'] | null {
 /** Header (connection, project), navigation and the page; embed mode keeps only the page. */
 export function Shell() {
   const { embed } = useAppEnv();
+  const { effective } = useSession();
   const project = useCurrentProject();
   const mainRef = useRef<HTMLElement>(null);
+  const navigating = useNavigation().state === 'loading';
 
   return (
     <div className={embed ? 'app app--embed' : 'app'}>
+      {navigating ? <div className="nav-progress" role="progressbar" aria-label="Loading the page" /> : null}
       {embed ? null : (
         <>
           {/* A plain #main link would resolve against <base href> and leave the page. */}
@@ -67,6 +71,11 @@ export function Shell() {
         </>
       )}
       <main id="main" className="app-main" ref={mainRef} tabIndex={-1}>
+        {effective.warnings.map((w) => (
+          <p key={w} className="banner" role="status">
+            {w}
+          </p>
+        ))}
         <Outlet />
       </main>
       <ScrollRestoration />
@@ -118,5 +127,14 @@ function ConnectedState({ connection }: { connection: Connection }) {
         {user.data ? ` · ${user.data.name}` : connection.token ? '' : ' · anonymous'}
       </span>
     </div>
+  );
+}
+
+/** While the first page's data loads (before the shell can render). */
+export function BootLoading() {
+  return (
+    <main className="app-main">
+      <LoadingState label="Loading the dashboard" />
+    </main>
   );
 }

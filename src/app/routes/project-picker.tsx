@@ -110,9 +110,9 @@ function RecentProjects({ projects }: { projects: readonly RecentProject[] }) {
       <h2 id="recent-projects-heading">Recent</h2>
       <ul className="project-list" aria-label="Recent projects">
         {projects.map((p) => (
-          <li key={p.id}>
+          <li key={p.path}>
             <Link to={projectPath(p.path, 'jobs')}>
-              <span className="project-list__name">{p.name}</span>
+              <span className="project-list__name">{p.name ?? p.path}</span>
               <span className="project-list__path">{p.path}</span>
             </Link>
           </li>

@@ -3,7 +3,7 @@ import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-ro
 import { projectQueryOptions, type Project } from '../../gitlab/index.ts';
 import { LatestJobs, latestJobsQueryOptions } from '../../features/jobs/index.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
-import { useSession, useSessionStore } from '../providers.tsx';
+import { useAppEnv, useSession, useSessionStore } from '../providers.tsx';
 import type { RouterDeps } from '../router.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
 
@@ -25,7 +25,7 @@ export interface ProjectRouteData {
  * no connection sends the person to Settings and back, and the project and its first data
  * are fetched with the same queryOptions the page reads.
  */
-export function projectRouteLoader({ queryClient, session }: RouterDeps) {
+export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<ProjectRouteData> => {
     const splat = params['*'] ?? '';
     const location = parseProjectLocation(splat);
@@ -40,7 +40,7 @@ export function projectRouteLoader({ queryClient, session }: RouterDeps) {
     const ref = isNumericProjectRef(location.project) ? Number(location.project) : location.project;
     const project = await queryClient.ensureQueryData(projectQueryOptions(connection, ref));
     // The table shows its own error and retry; a failed first load must not hide the project.
-    await queryClient.ensureQueryData(latestJobsQueryOptions(connection, project.id)).catch(() => undefined);
+    await queryClient.ensureQueryData(latestJobsQueryOptions(connection, project.id, env.poll)).catch(() => undefined);
     return { project, page };
   };
 }
@@ -49,6 +49,7 @@ export function ProjectRoute() {
   const { project, page } = useLoaderData<ProjectRouteData>();
   const { connection } = useSession();
   const session = useSessionStore();
+  const { poll } = useAppEnv();
   const path = project.path_with_namespace ?? String(project.id);
   useDocumentTitle(`Jobs · ${path}`);
 
@@ -65,7 +66,7 @@ export function ProjectRoute() {
             <h1>Jobs</h1>
             <span className="muted">{path}</span>
           </div>
-          <LatestJobs connection={connection} projectId={project.id} projectLabel={path} />
+          <LatestJobs connection={connection} projectId={project.id} projectLabel={path} poll={poll} />
         </>
       );
   }

@@ -47,7 +47,7 @@ export function SettingsRoute() {
       // A fresh form after saving or disconnecting elsewhere.
       key={`${connection?.host ?? ''}|${snapshot.source ?? ''}`}
       initial={{ host: connection?.host ?? '', token: connection?.token ?? '', remember: snapshot.remember }}
-      connected={connection !== null}
+      canDisconnect={snapshot.source === 'browser'}
       source={snapshot.source === 'config' ? 'this site’s config.json' : undefined}
       onSave={handleSave}
       onDisconnect={handleDisconnect}

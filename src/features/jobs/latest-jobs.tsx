@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Connection } from '../../gitlab/index.ts';
+import type { Connection, PollIntervals } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, StaleBanner } from '../../ui/index.ts';
 import { latestJobsQueryOptions } from './latest-jobs-query.ts';
 import { LatestJobsTable } from './latest-jobs-table.tsx';
@@ -10,11 +10,13 @@ export interface LatestJobsProps {
   projectId: number;
   /** For the table caption: "acme/platform/backend". */
   projectLabel: string;
+  /** Refresh intervals (config.json's `refresh`); the loader must pass the same. */
+  poll?: PollIntervals;
 }
 
 /** A project's newest jobs, refreshing by itself while any of them is queued or running. */
-export function LatestJobs({ connection, projectId, projectLabel }: LatestJobsProps) {
-  const query = useQuery(latestJobsQueryOptions(connection, projectId));
+export function LatestJobs({ connection, projectId, projectLabel, poll }: LatestJobsProps) {
+  const query = useQuery(latestJobsQueryOptions(connection, projectId, poll));
   const retry = () => void query.refetch();
 
   if (query.isPending) return <LoadingState label="Loading jobs" />;

@@ -14,8 +14,8 @@ export interface SettingsValues {
 export interface SettingsPageProps {
   /** What is saved now (empty strings when nothing is). */
   initial: SettingsValues;
-  /** True when a connection is saved, so Disconnect makes sense. */
-  connected: boolean;
+  /** True when this browser holds a saved connection, so Disconnect has something to forget. */
+  canDisconnect: boolean;
   /** Where the saved values came from when not from this browser (e.g. "config.json"). */
   source?: string;
   onSave: (values: SettingsValues) => void;
@@ -27,7 +27,7 @@ export interface SettingsPageProps {
  * a URL), "remember on this device" (off: the token lives for this browser session only),
  * a test that says which GitLab and which user answered and whether the token can act.
  */
-export function SettingsPage({ initial, connected, source, onSave, onDisconnect }: SettingsPageProps) {
+export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconnect }: SettingsPageProps) {
   const [host, setHost] = useState(initial.host);
   const [token, setToken] = useState(initial.token);
   const [remember, setRemember] = useState(initial.remember);
@@ -70,7 +70,7 @@ export function SettingsPage({ initial, connected, source, onSave, onDisconnect 
       <div className="page-header">
         <h1>Settings</h1>
       </div>
-      {connected && source ? <p className="muted">The current connection comes from {source}.</p> : null}
+      {source ? <p className="muted">The current connection comes from {source}. Saving here replaces it in this browser.</p> : null}
       <form onSubmit={handleSubmit} noValidate aria-label="GitLab connection">
         <div className="field">
           <label htmlFor={ids.host}>GitLab address</label>
@@ -132,7 +132,7 @@ export function SettingsPage({ initial, connected, source, onSave, onDisconnect 
           <button type="submit" className="button button--primary">
             Save
           </button>
-          {connected ? (
+          {canDisconnect ? (
             <button type="button" className="button button--danger" onClick={onDisconnect}>
               Disconnect
             </button>
