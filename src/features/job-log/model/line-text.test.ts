@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogIndex, type LogIndex } from './log-index.ts';
-import { lineContent, lineHtml, lineSpans, lineText, linkify, renderRawLine, spansToHtml } from './line-text.ts';
+import { lineContent, lineHtml, lineSpans, lineText, linkify, rawLineText, renderRawLine, spansToHtml } from './line-text.ts';
 import { BOLD, DEFAULT_STYLE, STRIKE, CONCEAL } from './sgr.ts';
 
 const E = '\x1b';
@@ -113,5 +113,18 @@ describe('linkify', () => {
       `Job log: <span style="color:#0A0">${A('https://gitlab.example.com/acme/-/jobs/1?x=')}&lt;y&gt;</span>`,
     );
     expect(lineText(ix, 0)).toBe('Job log: https://gitlab.example.com/acme/-/jobs/1?x=<y>');
+  });
+});
+
+describe('rawLineText agrees with renderRawLine', () => {
+  it.each([
+    ['styles', `a${E}[31mb${E}[0mc`],
+    ['overwrite', `10%\r${E}[1m100%`],
+    ['marker', `${E}[0Ksection_start:1:x[collapsed=true]\r${E}[0KHead`],
+    ['osc', `${E}]0;t\x07x`],
+    ['continuation', '2024-05-22T12:43:46.962646Z 01O a\n2024-05-22T12:43:46.962646Z 01O+b'],
+  ])('%s', (_name, raw) => {
+    const stamped = raw.startsWith('2024');
+    expect(rawLineText(raw, stamped, stamped)).toBe(renderRawLine(raw, DEFAULT_STYLE, stamped, stamped).text);
   });
 });

@@ -90,10 +90,48 @@ export function lineContent(index: LogIndex, i: number): LineContent {
   return renderRawLine(raw, style, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps);
 }
 
+/** Display text of a raw line range, as renderRawLine but without styles (search's hot path). */
+export function rawLineText(raw: string, prefixed: boolean, timestamped: boolean): string {
+  const len = raw.length;
+  let text = '';
+  let q = prefixed ? TS_PREFIX_LENGTH : 0;
+  let e = -1;
+  let c = -1;
+  let n = -1;
+  while (q < len) {
+    if (e < q) {
+      e = raw.indexOf('\x1b', q);
+      if (e < 0) e = len;
+    }
+    if (c < q) {
+      c = raw.indexOf('\r', q);
+      if (c < 0) c = len;
+    }
+    if (timestamped && n < q) {
+      n = raw.indexOf('\n', q);
+      if (n < 0) n = len;
+    }
+    let k = e < c ? e : c;
+    if (timestamped && n < k) k = n;
+    const marker = k === c && k < len ? findMarker(raw, q, k, len) : null;
+    const runEnd = marker ? marker.at : k;
+    if (runEnd > q) text += raw.slice(q, runEnd);
+    if (k >= len) break;
+    if (marker) q = k + MARKER_SUFFIX_LENGTH;
+    else if (k === e) q = escapeEnd(raw, e, len);
+    else if (k === c) {
+      text = '';
+      q = k + 1;
+    } else q = k + 1 + TS_PREFIX_LENGTH;
+  }
+  return text;
+}
+
 /** Display text of line `i` (what search sees). */
 export function lineText(index: LogIndex, i: number): string {
-  if (index.lineFlags(i) & LINE_PLAIN) return index.slice(index.contentStart(i), index.lineEnd(i));
-  return lineContent(index, i).text;
+  const flags = index.lineFlags(i);
+  if (flags & LINE_PLAIN) return index.slice(index.contentStart(i), index.lineEnd(i));
+  return rawLineText(index.slice(index.lineStart(i), index.lineEnd(i)), (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps);
 }
 
 /** Styled spans of line `i`; the first carries the style the line starts with. */

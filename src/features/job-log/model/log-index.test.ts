@@ -11,7 +11,7 @@ import {
   formatSectionDuration,
   type LogIndex,
 } from './log-index.ts';
-import { lineSpans } from './line-text.ts';
+import { lineContent, lineSpans, lineText } from './line-text.ts';
 import { BOLD, CONCEAL, ITALIC, STRIKE, TRUECOLOR, UNDERLINE } from './sgr.ts';
 import { dumpIndex, texts } from './test-helpers.ts';
 
@@ -331,6 +331,13 @@ describe('incremental append', () => {
     }
     pieces.push(log.slice(from));
     expect(dumpIndex(index(...pieces))).toEqual(dumpIndex(whole));
+  });
+
+  it('renders each line the same through the text and the spans paths', () => {
+    for (const log of [SAMPLE, STAMPED]) {
+      const ix = index(log);
+      for (let i = 0; i < ix.lineCount; i++) expect(lineText(ix, i)).toBe(lineContent(ix, i).text);
+    }
   });
 
   it('shows the incomplete last line provisionally, then re-parses it', () => {

@@ -143,6 +143,8 @@ function searchRegex(index: LogIndex, re: RegExp, matches: MatchList): void {
 
 const FAILURE_WORDS = /ERROR:|error:|FAILED|Error/;
 const FAILURE_WORDS_G = new RegExp(FAILURE_WORDS.source, 'g');
+// An SGR parameter list holding 31, 91 or 38 (256/truecolor) might turn the text red.
+const MAY_SET_RED = /[[;:](?:31|91|38)[;:m]/;
 
 /**
  * Lines that look like failures, first one first: `ERROR:`, `error:`, `FAILED`, `Error`, or
@@ -174,8 +176,14 @@ export function findFailures(index: LogIndex): Uint32Array {
       }
       if (end > cs && isRedColor(index.style(index.lineStyleId(i)).fg) && index.slice(cs, end).trim().length > 0) out.push(i);
     } else {
-      const { text, spans } = lineContent(index, i);
-      if (FAILURE_WORDS.test(text) || spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(i);
+      const raw = index.slice(index.lineStart(i), index.lineEnd(i));
+      if (FAILURE_WORDS.test(lineText(index, i))) {
+        out.push(i);
+        continue;
+      }
+      // Styles are worked out only for lines that can be red at all.
+      if (!isRedColor(index.style(index.lineStyleId(i)).fg) && !MAY_SET_RED.test(raw)) continue;
+      if (lineContent(index, i).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(i);
     }
   }
   return Uint32Array.from(out);
