@@ -83,7 +83,7 @@ function pngChunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 /** A small RGB picture: a gradient sky, a sun, green hills: a real PNG made by hand. */
-export function makePng(width: number, height: number, seed = 1): Uint8Array {
+export function makePng(width: number, height: number, seed = 1): Uint8Array<ArrayBuffer> {
   const r = createRng(seed);
   const sunX = width * (0.25 + r.next() * 0.5);
   const sunY = height * 0.3;
@@ -118,7 +118,7 @@ export function makePng(width: number, height: number, seed = 1): Uint8Array {
   return concat(parts);
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
+function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let o = 0;
   for (const p of parts) {
@@ -271,13 +271,13 @@ const EVIL_SVG = `<?xml version="1.0" encoding="UTF-8"?>
 </svg>
 `;
 
-interface FileSpec { path: string; bytes: Uint8Array; mode: string; deflate: boolean }
+interface FileSpec { path: string; bytes: Uint8Array<ArrayBuffer>; mode: string; deflate: boolean }
 
 function defaultFiles(spec: ArchiveSpec): FileSpec[] {
   const r = createRng(hashString(spec.jobName, spec.seed >>> 0));
   const text = (path: string, s: string, mode = FILE_MODE): FileSpec => ({ path, bytes: enc.encode(s), mode, deflate: true });
-  const bin = (path: string, bytes: Uint8Array, mode = FILE_MODE): FileSpec => ({ path, bytes, mode, deflate: false });
-  const randomBytes = (n: number): Uint8Array => {
+  const bin = (path: string, bytes: Uint8Array<ArrayBuffer>, mode = FILE_MODE): FileSpec => ({ path, bytes, mode, deflate: false });
+  const randomBytes = (n: number): Uint8Array<ArrayBuffer> => {
     const words = new Uint32Array(Math.ceil(n / 4));
     for (let i = 0; i < words.length; i++) words[i] = Math.floor(r.next() * 0x100000000);
     return new Uint8Array(words.buffer, 0, n);
@@ -321,7 +321,7 @@ const POOL_BYTES = 1 << 22; // 4 MiB of noise that bulk files are cut from
 interface BulkFile { path: string; size: number; /** where it starts in the pool, 0..1 */ offset: number }
 
 /** Noise for bulk files: at most 4 MiB, less when the bulk is small (it costs to make). */
-function makePool(seed: number, bulkBytes: number): Uint8Array {
+function makePool(seed: number, bulkBytes: number): Uint8Array<ArrayBuffer> {
   const r = createRng(hashString('pool', seed >>> 0));
   const size = Math.min(POOL_BYTES, Math.max(4096, Math.ceil(bulkBytes / 4096) * 4096));
   const words = new Uint32Array(size / 4);
@@ -330,7 +330,7 @@ function makePool(seed: number, bulkBytes: number): Uint8Array {
 }
 
 /** The bytes of a bulk file: a run through the pool, wrapping around. */
-function* bulkChunks(pool: Uint8Array, f: BulkFile): Generator<Uint8Array> {
+function* bulkChunks(pool: Uint8Array<ArrayBuffer>, f: BulkFile): Generator<Uint8Array<ArrayBuffer>> {
   let left = f.size;
   let at = Math.floor(f.offset * pool.length);
   while (left > 0) {
@@ -425,7 +425,7 @@ export function buildArchive(spec: ArchiveSpec): Archive {
   const mtime = new Date(ZIP_EPOCH + (spec.seed % 10_000) * 60_000);
   // fflate writes the container; node's zlib deflates and checksums (native, many times
   // faster than doing both in JS, which matters when a jobs list builds archives).
-  const add = (path: string, mode: string, parts: Uint8Array[], deflate: boolean): number => {
+  const add = (path: string, mode: string, parts: Uint8Array<ArrayBuffer>[], deflate: boolean): number => {
     let crc = 0;
     let size = 0;
     for (const p of parts) {
