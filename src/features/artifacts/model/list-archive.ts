@@ -1,0 +1,283 @@
+/**
+ * Lists a job's artifacts on any GitLab version: the tree endpoint where the host has it
+ * (18.8+), else the zip's central directory read with zip.js through byte ranges of the
+ * archive (a few hundred KiB of a large archive), else the whole archive once, with progress.
+ */
+import { queryOptions } from '@tanstack/react-query';
+import { BlobReader, Reader, ZipReader } from '@zip.js/zip.js';
+import type { Entry } from '@zip.js/zip.js';
+import { GitLabError, gitlabKeys } from '../../../gitlab/index.ts';
+import type { Connection, GitLabFeatures, ProjectRef } from '../../../gitlab/index.ts';
+import {
+  ArtifactArchiveError,
+  ZIP_TAIL_BYTES,
+  artifactsArchiveUrl,
+  createByteMeter,
+  explainArchiveFailure,
+  fetchArtifactTreeAll,
+  fetchArtifactsArchiveRange,
+  probeArtifactsArchive,
+  readBodyWithProgress,
+} from '../../../gitlab/api/artifact-archive.ts';
+import type { ArchiveTail, ByteMeter } from '../../../gitlab/api/artifact-archive.ts';
+import { normaliseEntries } from './entries.ts';
+import type { ArtifactEntry, RawEntry } from './entries.ts';
+
+export type ListingSource = 'tree' | 'zip-range' | 'zip-download';
+
+export interface ArtifactListing {
+  entries: ArtifactEntry[];
+  source: ListingSource;
+  /** Bytes of the archive that came over the wire (0 through the tree endpoint). */
+  bytesFetched: number;
+  /** HTTP requests made for the archive or the tree pages. */
+  requests: number;
+  /** The archive's size, when it was read. */
+  archiveSize?: number;
+  /** Paths left out: climbing out of the archive, or a file shadowed by a directory. */
+  skipped: string[];
+  /** The tree endpoint's page cap stopped the listing early. */
+  truncated: boolean;
+}
+
+export type ListProgress =
+  | { phase: 'tree'; pages: number; entries: number; total: number | null }
+  | { phase: 'range'; loaded: number; archiveSize: number }
+  | { phase: 'download'; loaded: number; total: number | null }
+  | { phase: 'parse'; done: number; total: number };
+
+export interface ListArtifactsOptions {
+  signal?: AbortSignal;
+  onProgress?: (p: ListProgress) => void;
+  /**
+   * What the host supports (`gitlabFeatures(version)`): `artifactTree` true uses the tree
+   * endpoint, false goes straight to the zip, null (version unknown) tries the tree first.
+   */
+  features?: Pick<GitLabFeatures, 'artifactTree'> | null;
+  /** The archive's size if known (`job.artifacts_file.size`): a progress total when the host sends none. */
+  archiveSize?: number | null;
+  /** Skip the tree endpoint even where it exists (the bench, tests). */
+  forceZip?: boolean;
+}
+
+export type ArtifactListErrorKind = 'storage-cors' | 'bad-archive' | 'bad-range';
+
+/** A listing failure of our own kind (GitLab's own refusals stay GitLabErrors). */
+export class ArtifactListError extends Error {
+  override readonly name = 'ArtifactListError';
+  readonly kind: ArtifactListErrorKind;
+  /** GitLab's plain archive URL (no token), for a person to download it in a tab. */
+  readonly downloadUrl: string | undefined;
+
+  constructor(kind: ArtifactListErrorKind, message: string, options: { downloadUrl?: string; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.downloadUrl = options.downloadUrl;
+  }
+}
+
+export function isArtifactListError(e: unknown): e is ArtifactListError {
+  return e instanceof ArtifactListError;
+}
+
+function fromArchiveError(e: ArtifactArchiveError): ArtifactListError {
+  return new ArtifactListError(e.kind, e.message, { downloadUrl: e.downloadUrl, cause: e });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A zip.js Reader over HTTP byte ranges
+
+interface Span {
+  start: number;
+  bytes: Uint8Array;
+}
+
+/** The least a range request fetches: small reads (signatures, headers) come in one go. */
+const MIN_RANGE_BYTES = 64 * 1024;
+
+/**
+ * A zip.js Reader over an archive read by byte ranges. It starts with the tail already fetched
+ * by the probe and keeps every span it fetches, so nothing is asked for twice and zip.js's
+ * small probes (4-byte signatures) cost one request of at least 64 KiB.
+ */
+export class RangedArchiveReader extends Reader<null> {
+  private readonly spans: Span[] = [];
+
+  constructor(
+    tail: ArchiveTail,
+    private readonly fetchRange: (start: number, end: number) => Promise<Uint8Array>,
+    private readonly onFetched?: (bytes: number) => void,
+  ) {
+    super(null);
+    this.size = tail.total;
+    this.spans.push({ start: tail.start, bytes: tail.bytes });
+  }
+
+  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
+    const start = Math.max(0, index);
+    const end = Math.min(this.size, index + length);
+    if (end <= start) return new Uint8Array(0);
+    const out = new Uint8Array(end - start);
+    let at = start;
+    while (at < end) {
+      const span = this.spans.find((s) => s.start <= at && at < s.start + s.bytes.length);
+      if (span) {
+        const take = Math.min(end, span.start + span.bytes.length) - at;
+        out.set(span.bytes.subarray(at - span.start, at - span.start + take), at - start);
+        at += take;
+        continue;
+      }
+      // Fetch up to the next cached span (never past it), at least MIN_RANGE_BYTES when room allows.
+      const nextStart = this.spans.filter((s) => s.start > at).reduce((m, s) => Math.min(m, s.start), this.size);
+      const fetchEnd = Math.min(nextStart, Math.max(end, at + MIN_RANGE_BYTES));
+      const bytes = await this.fetchRange(at, fetchEnd);
+      this.spans.push({ start: at, bytes });
+      this.onFetched?.(bytes.length);
+    }
+    return out;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+function treeIsMissing(e: unknown, known: boolean | null | undefined): boolean {
+  if (!(e instanceof GitLabError)) return false;
+  if (e.status === 404) return true;
+  // Version unknown: an old host may answer `tree` as a file inside the archive.
+  if (known !== true) return e.status === 400 || e.status === 405 || e.kind === 'invalid-response' || e.kind === 'not-gitlab';
+  return false;
+}
+
+function zipEntryToRaw(e: Entry): RawEntry {
+  const unixMode = (e as Entry & { unixMode?: number }).unixMode;
+  return {
+    path: e.filename,
+    directory: e.directory,
+    size: e.uncompressedSize,
+    compressedSize: e.compressedSize,
+    modified: e.lastModDate,
+    mode: unixMode ?? null,
+  };
+}
+
+async function readZipEntries(reader: Reader<unknown>, onProgress: ListArtifactsOptions['onProgress']): Promise<RawEntry[]> {
+  const zip = new ZipReader(reader, { useWebWorkers: false });
+  try {
+    const entries = await zip.getEntries({
+      onprogress: (done: number, total: number) => {
+        // Every 500 entries is enough for a progress bar.
+        if (done % 500 === 0 || done === total) onProgress?.({ phase: 'parse', done, total });
+        return undefined;
+      },
+    });
+    return entries.map(zipEntryToRaw);
+  } finally {
+    await zip.close().catch(() => undefined);
+  }
+}
+
+function badArchive(e: unknown, downloadUrl: string): ArtifactListError {
+  const why = e instanceof Error ? e.message : String(e);
+  return new ArtifactListError('bad-archive', `The artifacts archive could not be read as a zip file (${why}).`, { downloadUrl, cause: e });
+}
+
+async function listViaTree(conn: Connection, project: ProjectRef, jobId: number, options: ListArtifactsOptions): Promise<ArtifactListing> {
+  const { entries, truncated, pages } = await fetchArtifactTreeAll(conn, project, jobId, {
+    signal: options.signal,
+    onProgress: (p) => options.onProgress?.({ phase: 'tree', ...p }),
+  });
+  const raw: RawEntry[] = entries.map((e) => ({ path: e.path, directory: e.type === 'directory' || e.path.endsWith('/'), size: e.size ?? 0, mode: e.mode ?? null }));
+  const { entries: list, skipped } = normaliseEntries(raw);
+  return { entries: list, source: 'tree', bytesFetched: 0, requests: pages, skipped, truncated };
+}
+
+async function listViaZip(conn: Connection, project: ProjectRef, jobId: number, options: ListArtifactsOptions, meter: ByteMeter): Promise<ArtifactListing> {
+  const { signal, onProgress } = options;
+  const downloadUrl = artifactsArchiveUrl(conn, project, jobId);
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (e) {
+      const explained = await explainArchiveFailure(conn, project, jobId, e, signal);
+      if (explained instanceof ArtifactArchiveError) throw fromArchiveError(explained);
+      throw explained;
+    }
+  };
+
+  const probe = await guard(() => probeArtifactsArchive(conn, project, jobId, ZIP_TAIL_BYTES, { signal, meter }));
+  let raw: RawEntry[];
+  let archiveSize: number;
+  let source: ListingSource;
+  if (probe.kind === 'ranged') {
+    archiveSize = probe.tail.total;
+    source = 'zip-range';
+    onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize });
+    const reader = new RangedArchiveReader(
+      probe.tail,
+      (start, end) => guard(() => fetchArtifactsArchiveRange(conn, project, jobId, start, end, { signal, meter })),
+      () => onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize }),
+    );
+    try {
+      raw = await readZipEntries(reader, onProgress);
+    } catch (e) {
+      if (e instanceof GitLabError || e instanceof ArtifactListError) throw e;
+      throw badArchive(e, downloadUrl);
+    }
+  } else {
+    source = 'zip-download';
+    const total = probe.contentLength ?? options.archiveSize ?? null;
+    const blob = await guard(() =>
+      readBodyWithProgress(probe.response, { url: downloadUrl, total, signal, meter, onProgress: (p) => onProgress?.({ phase: 'download', ...p }) }),
+    );
+    archiveSize = blob.size;
+    try {
+      raw = await readZipEntries(new BlobReader(blob), onProgress);
+    } catch (e) {
+      throw badArchive(e, downloadUrl);
+    }
+  }
+  const { entries, skipped } = normaliseEntries(raw);
+  return { entries, source, bytesFetched: meter.bytes, requests: meter.requests, archiveSize, skipped, truncated: false };
+}
+
+/**
+ * A job's artifacts as one flat list (directories synthesised, paths ending in "/" for
+ * directories). Throws a GitLabError for GitLab's refusals (404: no artifacts), an
+ * ArtifactListError for `storage-cors` (with `downloadUrl`), `bad-archive` and `bad-range`.
+ */
+export async function listArtifacts(conn: Connection, project: ProjectRef, jobId: number, options: ListArtifactsOptions = {}): Promise<ArtifactListing> {
+  const tree = options.features?.artifactTree ?? null;
+  if (!options.forceZip && tree !== false) {
+    try {
+      return await listViaTree(conn, project, jobId, options);
+    } catch (e) {
+      if (!treeIsMissing(e, tree)) throw e;
+    }
+  }
+  const meter = createByteMeter();
+  try {
+    return await listViaZip(conn, project, jobId, options, meter);
+  } catch (e) {
+    if (e instanceof ArtifactArchiveError) throw fromArchiveError(e);
+    throw e;
+  }
+}
+
+/** The listing as a query; it lives under the job's key, so job actions invalidate it. */
+export function artifactListingQueryOptions(
+  conn: Connection,
+  project: ProjectRef,
+  jobId: number,
+  features: Pick<GitLabFeatures, 'artifactTree'> | null,
+  extra: Pick<ListArtifactsOptions, 'onProgress' | 'archiveSize'> = {},
+) {
+  return queryOptions({
+    queryKey: [...gitlabKeys.jobArtifacts(conn, project, jobId), 'listing'] as const,
+    queryFn: ({ signal }) => listArtifacts(conn, project, jobId, { signal, features, ...extra }),
+    // An archive never changes; it can only disappear, which the job's invalidation covers.
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 5 * 60 * 1000,
+    retry: (count, error) => count < 2 && error instanceof GitLabError && error.retryable,
+  });
+}
