@@ -270,7 +270,7 @@ export function describeError(e: unknown): ErrorDescription {
     case 'network':
       return {
         title: 'GitLab is unreachable',
-        detail: `Could not reach ${host}: nothing answered.`,
+        detail: e.detail ? `Could not reach ${host}: ${e.detail}.` : `Could not reach ${host}: nothing answered.`,
         hint: 'Check the GitLab URL in Settings, your network or VPN, and that the host is up. A dashboard served over https cannot call a GitLab on plain http.',
       };
     case 'cors':
@@ -282,7 +282,7 @@ export function describeError(e: unknown): ErrorDescription {
     case 'unauthorized':
       return {
         title: 'Not signed in',
-        detail: withGitLabWords(`${host} did not accept the token (or no token was given).`, e),
+        detail: e.detail ? `The token cannot be used: ${e.detail}.` : withGitLabWords(`${host} did not accept the token (or no token was given).`, e),
         hint: 'Add a personal access token with the read_api scope (or api to act on jobs) in Settings.',
       };
     case 'token-expired':

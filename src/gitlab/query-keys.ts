@@ -22,6 +22,11 @@ export function projectKey(project: ProjectRef): string {
 export interface JobListParams {
   scope?: readonly string[];
   perPage?: number;
+  /**
+   * Default 'keyset' (falls back to offset by itself). Pass 'offset' when the host is known to
+   * lack keyset on jobs (`gitlabFeatures(version).keysetJobs === false`) to save the refused request.
+   */
+  pagination?: 'keyset' | 'offset';
 }
 export interface PipelineListParams {
   ref?: string;

@@ -150,6 +150,28 @@ describe('gitlabRequest', () => {
   });
 });
 
+describe('what never reaches the network', () => {
+  it('a pasted token with a line break is named as such, not mistaken for CORS', async () => {
+    const r = recorder(() => ok({}));
+    const e = await gitlabRequest({ host: 'https://g.example', token: 'glpat-abc\ndef', fetch: r.fetch }, '/user').catch((x: unknown) => x);
+    expect((e as GitLabError).kind).toBe('unauthorized');
+    expect((e as GitLabError).detail).toMatch(/line breaks/);
+    expect(r.seen).toHaveLength(0);
+  });
+
+  it('surrounding whitespace of a token is trimmed', async () => {
+    const r = recorder(() => ok({}));
+    await gitlabRequest({ host: 'https://g.example', token: '  glpat-abc \n', fetch: r.fetch }, '/user');
+    expect(new Headers(r.seen[0]?.init?.headers).get('PRIVATE-TOKEN')).toBe('glpat-abc');
+  });
+
+  it('an unusable address is a network error that says why', async () => {
+    const e = await gitlabRequest({ host: 'ftp://g.example', fetch: recorder(() => ok({})).fetch }, '/user').catch((x: unknown) => x);
+    expect((e as GitLabError).kind).toBe('network');
+    expect((e as GitLabError).detail).toMatch(/Only http and https/);
+  });
+});
+
 describe('classifyFetchFailure', () => {
   it('cors when a no-cors probe gets an (opaque) answer', async () => {
     const probes: RequestInit[] = [];

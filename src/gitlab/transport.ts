@@ -182,7 +182,15 @@ async function send(conn: Connection, url: string, options: RequestOptions, acce
     if (lower === 'private-token' || lower === 'authorization' || lower === 'job-token') continue;
     headers[name] = value;
   }
-  if (conn.token) headers['PRIVATE-TOKEN'] = conn.token;
+  const token = conn.token?.trim();
+  if (token) {
+    // A pasted token with a line break or a non-ASCII character would make fetch throw a
+    // TypeError, which would then look like a CORS failure: say what is really wrong.
+    if (!/^[\x21-\x7e]+$/.test(token)) {
+      throw new GitLabError({ kind: 'unauthorized', url, method, detail: 'the token contains spaces, line breaks or characters a GitLab token never has' });
+    }
+    headers['PRIVATE-TOKEN'] = token;
+  }
   let body: string | undefined;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -261,8 +269,13 @@ export async function gitlabRequest(
   path: string,
   options: RequestOptions & { responseType?: ResponseType; schema?: z.core.$ZodType<unknown> } = {},
 ): Promise<GitLabResponse<unknown>> {
-  const url = buildUrl(conn, path, options.query);
-  return requestUrl(conn, url, options);
+  try {
+    apiBase(conn);
+  } catch (e) {
+    // An unusable address never reaches the network; it is reported like an unreachable host.
+    throw new GitLabError({ kind: 'network', url: conn.host, method: options.method, detail: e instanceof Error ? e.message.replace(/\.$/, '') : String(e), cause: e });
+  }
+  return requestUrl(conn, buildUrl(conn, path, options.query), options);
 }
 
 /** The same as gitlabRequest, for a full URL already built against `apiBase(conn)` (a Link header). */

@@ -30,7 +30,7 @@ export function fetchJobsPage(
     item: JobSchema,
     query: { scope: params.scope && params.scope.length > 0 ? params.scope : undefined },
     perPage: params.perPage ?? 20,
-    pagination: 'keyset',
+    pagination: params.pagination ?? 'keyset',
     cursor,
     signal,
   });
