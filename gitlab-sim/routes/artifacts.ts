@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import { badRequest, invalidParam, notFound, routeNotFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
 import { versionParts, type SimState } from '../state.ts';
-import type { Archive, ArchiveEntry } from '../world/archive-standin.ts';
+import type { Archive, ArchiveEntry } from '../content/artifacts.ts';
 import { deleteArtifacts, hasArchive, keepArtifacts, pipelineJobs } from '../world/engine.ts';
 import { jobEntity } from '../world/entities.ts';
 import type { Job, Project } from '../world/model.ts';

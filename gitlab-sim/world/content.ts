@@ -1,13 +1,20 @@
 // Lazily built, cached job content: logs (content/log.ts) and artifact archives.
-import { canceledTail, logPrefixAt, renderLog } from '../content/log.ts';
-import { buildArchive, type Archive } from './archive-standin.ts';
+import { canceledTail, logPrefixAt, renderLog, type LogSpec } from '../content/log.ts';
+import { buildArchive, jobArtifactsField, type Archive } from '../content/artifacts.ts';
 import { hasArchive, hasLog, getProject } from './engine.ts';
 import type { Job, World } from './model.ts';
 
-class Lru<V> {
-  private readonly map = new Map<number, V>();
+export interface ArtifactField {
+  file_type: string;
+  size: number;
+  filename: string;
+  file_format: string;
+}
+
+class Lru<K, V> {
+  private readonly map = new Map<K, V>();
   constructor(private readonly capacity: number) {}
-  get(key: number): V | undefined {
+  get(key: K): V | undefined {
     const v = this.map.get(key);
     if (v !== undefined) {
       this.map.delete(key);
@@ -15,7 +22,7 @@ class Lru<V> {
     }
     return v;
   }
-  set(key: number, v: V): void {
+  set(key: K, v: V): void {
     this.map.delete(key);
     this.map.set(key, v);
     while (this.map.size > this.capacity) {
@@ -24,34 +31,29 @@ class Lru<V> {
       this.map.delete(oldest);
     }
   }
-  clear(): void {
-    this.map.clear();
-  }
+}
+
+// Content depends only on its spec, so the caches are shared by every simulator in the
+// process (tests create many): keys are the specs, never job ids.
+const logCache = new Lru<string, string>(48);
+let hugeCache: { key: string; text: string; bytes?: Uint8Array<ArrayBuffer> } | null = null;
+const archiveCache = new Lru<string, Archive>(64);
+const archiveSizes = new Map<string, number>();
+const artifactFields = new Map<string, ArtifactField[]>();
+
+function archiveKey(job: Job): string {
+  const a = job.artifacts;
+  return `${job.logSeed}\0${job.name}\0${a?.fileCount ?? 0}\0${a?.totalBytes ?? 0}`;
 }
 
 export class ContentStore {
-  private readonly logs = new Lru<string>(48);
-  private huge: { jobId: number; text: string; bytes?: Uint8Array<ArrayBuffer> } | null = null;
-  private readonly archives = new Lru<Archive>(64);
-  private readonly archiveSizes = new Map<number, number>();
-
   constructor(private readonly hugeLogBytes: number) {}
-
-  clear(): void {
-    this.logs.clear();
-    this.archives.clear();
-    this.archiveSizes.clear();
-    this.huge = null;
-  }
 
   /** The log as the job would write it in full (its planned outcome). */
   fullLog(world: World, job: Job): string {
-    if (job.hugeLog && this.huge?.jobId === job.id) return this.huge.text;
-    const cached = this.logs.get(job.id);
-    if (cached !== undefined) return cached;
     const pipeline = world.pipelines.get(job.pipelineId);
     const project = getProject(world, job.projectId);
-    const text = renderLog({
+    const spec: LogSpec = {
       seed: job.logSeed,
       jobName: job.name,
       stage: job.stage,
@@ -64,9 +66,14 @@ export class ContentStore {
       timestamps: job.logTimestamps,
       ...(job.hugeLog ? { targetBytes: this.hugeLogBytes } : {}),
       ...(job.variables.length ? { variables: job.variables } : {}),
-    });
-    if (job.hugeLog) this.huge = { jobId: job.id, text };
-    else this.logs.set(job.id, text);
+    };
+    const key = JSON.stringify(spec);
+    if (job.hugeLog && hugeCache?.key === key) return hugeCache.text;
+    const cached = logCache.get(key);
+    if (cached !== undefined) return cached;
+    const text = renderLog(spec);
+    if (job.hugeLog) hugeCache = { key, text };
+    else logCache.set(key, text);
     return text;
   }
 
@@ -89,8 +96,8 @@ export class ContentStore {
   /** The trace as a response body; the huge log's bytes are encoded once and reused. */
   traceBody(world: World, job: Job, now: number): string | Uint8Array<ArrayBuffer> {
     const text = this.trace(world, job, now);
-    const huge = this.huge;
-    if (huge && huge.jobId === job.id && text === huge.text) {
+    const huge = hugeCache;
+    if (job.hugeLog && huge && text === huge.text) {
       huge.bytes ??= new TextEncoder().encode(text);
       return huge.bytes;
     }
@@ -99,7 +106,8 @@ export class ContentStore {
 
   archive(job: Job, now: number): Archive | null {
     if (!hasArchive(job, now) || !job.artifacts) return null;
-    const cached = this.archives.get(job.id);
+    const key = archiveKey(job);
+    const cached = archiveCache.get(key);
     if (cached) return cached;
     const archive = buildArchive({
       seed: job.logSeed,
@@ -107,15 +115,29 @@ export class ContentStore {
       fileCount: job.artifacts.fileCount,
       totalBytes: job.artifacts.totalBytes,
     });
-    this.archives.set(job.id, archive);
-    this.archiveSizes.set(job.id, archive.zip.length);
+    archiveCache.set(key, archive);
+    archiveSizes.set(key, archive.zip.length);
     return archive;
+  }
+
+  /**
+   * A job's `artifacts[]`: archive, metadata.gz and junit.xml.gz as content/artifacts.ts sizes
+   * them. No `trace` row: its size would mean rendering every listed job's log.
+   */
+  artifactsField(job: Job, now: number): ArtifactField[] {
+    if (!hasArchive(job, now)) return [];
+    const key = archiveKey(job);
+    const known = artifactFields.get(key);
+    if (known) return known;
+    const field = jobArtifactsField(this.archive(job, now), 0);
+    artifactFields.set(key, field);
+    return field;
   }
 
   /** The archive's byte size, building it once if need be. */
   archiveSize(job: Job, now: number): number | null {
     if (!hasArchive(job, now)) return null;
-    const known = this.archiveSizes.get(job.id);
+    const known = archiveSizes.get(archiveKey(job));
     if (known !== undefined) return known;
     return this.archive(job, now)?.zip.length ?? null;
   }

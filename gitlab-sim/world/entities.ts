@@ -196,7 +196,7 @@ export function jobEntity(v: View, job: Job): Json {
   const out = jobBasic(v, job);
   const size = v.content.archiveSize(job, v.now);
   if (size !== null) out.artifacts_file = { filename: 'artifacts.zip', size };
-  out.artifacts = size !== null ? [{ file_type: 'archive', size, filename: 'artifacts.zip', file_format: 'zip' }] : [];
+  out.artifacts = v.content.artifactsField(job, v.now);
   const runner = job.runnerId === null ? undefined : v.world.runners.find((r) => r.id === job.runnerId);
   out.runner = runner
     ? {
