@@ -1,6 +1,6 @@
 // The transport, pagination and API functions against the simulated GitLab, in-process.
 import { createServer } from 'node:net';
-import { QueryClient } from '@tanstack/react-query';
+import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 // eslint-disable-next-line import-x/no-restricted-paths -- tests drive the client against the simulator in-process; the app never imports it
 import { createSim } from '../../gitlab-sim/index.ts';
@@ -8,7 +8,7 @@ import { createSim } from '../../gitlab-sim/index.ts';
 import type { Sim } from '../../gitlab-sim/index.ts';
 import { checkConnection } from './api/connection.ts';
 import { cancelJobMutationOptions, playJob, retryJob } from './api/job-actions.ts';
-import { fetchJob, fetchJobsPage } from './api/jobs.ts';
+import { fetchJob, fetchJobsPage, jobQueryOptions, jobsInfiniteQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
 import { fetchPipelineBridges } from './api/bridges.ts';
 import { fetchPipelineJobs } from './api/pipeline-jobs.ts';
 import { fetchPipeline, fetchPipelinesPage } from './api/pipelines.ts';
@@ -409,6 +409,53 @@ describe('the API functions against the simulator', () => {
     expect(['canceled', 'canceling']).toContain(done!.canceled.status);
     expect(client.getQueryState(gitlabKeys.job(conn, 1, done!.running.id))?.isInvalidated).toBe(true);
     expect(client.getQueryState(gitlabKeys.jobListPage(conn, 1, {}, null))?.isInvalidated).toBe(true);
+    client.clear();
+  });
+
+  it('a mutation resolves only after the queries it changes have refetched', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const options = cancelJobMutationOptions(conn, 1);
+    let checked = false;
+    for (const running of await jobsWithStatus('running')) {
+      const observer = new QueryObserver(client, jobQueryOptions(conn, 1, running.id));
+      const unsubscribe = observer.subscribe(() => undefined);
+      await client.fetchQuery(jobQueryOptions(conn, 1, running.id));
+      expect(observer.getCurrentResult().data?.status).toBe('running');
+      try {
+        await client.getMutationCache().build(client, options).execute({ jobId: running.id });
+      } catch (e) {
+        expect((e as GitLabError).kind).toBe('forbidden');
+        unsubscribe();
+        continue;
+      }
+      // No waiting here: the mutation's promise included the refetch of the observed job.
+      expect(['canceled', 'canceling']).toContain(observer.getCurrentResult().data?.status);
+      unsubscribe();
+      checked = true;
+      break;
+    }
+    expect(checked).toBe(true);
+    client.clear();
+  });
+});
+
+describe('query option factories with a QueryClient', () => {
+  it('the jobs list as pages (cursor in the key) and as an infinite list', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    const first = await client.fetchQuery(jobsPageQueryOptions(conn, 'acme/tools/big-history', { perPage: 50 }));
+    const second = await client.fetchQuery(jobsPageQueryOptions(conn, 'acme/tools/big-history', { perPage: 50 }, first.next));
+    expect(second.items[0]!.id).toBeLessThan(first.items[49]!.id);
+    expect(client.getQueryCache().findAll({ queryKey: gitlabKeys.jobLists(conn, 'acme/tools/big-history') })).toHaveLength(2);
+
+    const observer = new InfiniteQueryObserver(client, jobsInfiniteQueryOptions(conn, 3, { perPage: 40 }));
+    const unsubscribe = observer.subscribe(() => undefined);
+    await observer.refetch();
+    await observer.fetchNextPage();
+    const pages = observer.getCurrentResult().data?.pages ?? [];
+    expect(pages).toHaveLength(2);
+    const ids = pages.flatMap((p) => p.items.map((j) => j.id));
+    expect(new Set(ids).size).toBe(80);
+    unsubscribe();
     client.clear();
   });
 });
