@@ -28,9 +28,9 @@ export interface ParsedVersion {
 /** "17.11.0-ee" → { major: 17, minor: 11, patch: 0 }; null when unreadable. */
 export function parseVersion(version: string | Version | null | undefined): ParsedVersion | null {
   const text = typeof version === 'string' ? version : version?.version;
-  const m = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(text?.trim() ?? '');
+  const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?/.exec(text?.trim() ?? '');
   if (!m) return null;
-  return { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) };
+  return { major: Number(m[1]), minor: Number(m[2] ?? 0), patch: Number(m[3] ?? 0) };
 }
 
 /** True when the version is at least major.minor; null (unknown) when the version is unknown. */
