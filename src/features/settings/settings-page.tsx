@@ -1,8 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { checkConnection, tryNormalizeHost, type Connection } from '../../gitlab/index.ts';
+import { tryNormalizeHost, type Connection } from '../../gitlab/index.ts';
 import { ErrorState } from '../../ui/index.ts';
 import { ConnectionReport } from './connection-report.tsx';
+import { testConnection } from './test-connection.ts';
 import './settings.css';
 
 export interface SettingsValues {
@@ -35,7 +36,7 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
   const ids = { host: useId(), hostHint: useId(), hostError: useId(), token: useId(), tokenHint: useId(), remember: useId() };
 
   const test = useMutation({
-    mutationFn: (conn: Connection) => checkConnection(conn),
+    mutationFn: (conn: Connection) => testConnection(conn),
   });
 
   function readConnection(): Connection | null {
