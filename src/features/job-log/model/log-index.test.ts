@@ -253,6 +253,15 @@ describe('runner timestamps', () => {
     expect(ix.contentStart(0)).toBe(32);
   });
 
+  it('parses each line\'s own time, across seconds, days and years', () => {
+    const times = ['2024-12-31T23:59:59.999999Z', '2024-12-31T23:59:59.000001Z', '2025-01-01T00:00:00.500000Z', '2025-01-01T00:00:00.500000Z', '2024-02-29T12:00:01.000000Z'];
+    const ix = index(times.map((t, k) => `${t} 0${k}O line ${k}`).join('\n'));
+    expect(Array.from({ length: times.length }, (_, k) => ix.lineTimestamp(k))).toEqual(
+      times.map((t) => Date.parse(t.slice(0, 23) + 'Z') + Number(t.slice(23, 26)) / 1000),
+    );
+    expect(Array.from({ length: times.length }, (_, k) => ix.lineStream(k))).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('joins + continuation lines, dropping the \\n', () => {
     const log = `${T('46.000000')}first part, \n${T('46.100000', '01', 'O', '+')}second part\n${T('47.000000')}next\n`;
     const ix = index(log);

@@ -24,7 +24,7 @@ import {
   isSgr,
   isStderrPrefix,
   parseStreamId,
-  parseTimestampMs,
+  TimestampParser,
 } from './scan-rules.ts';
 
 /** The line opens a section (its header). */
@@ -171,6 +171,7 @@ class Index implements LogIndex {
   // searched for once per scan instead of once per line.
   private escAt = -1;
   private crAt = -1;
+  private timestamps = new TimestampParser();
 
   // The display line being built by scanLine (a raw line may yield several).
   private dl = { start: 0, style: 0, section: -1, depth: 0, flags: 0, role: 0, visible: false, afterEnd: false };
@@ -485,6 +486,8 @@ class Index implements LogIndex {
   private scan(s: string, base: number): void {
     const len = s.length;
     let p = 0;
+    let prefixCheckedAt = -1;
+    let prefixValid = false;
     while (p < len) {
       if (this.tsMode === TS_NO) {
         p = this.scanPlainRun(s, base, p);
@@ -504,10 +507,10 @@ class Index implements LogIndex {
       let lineFlags = 0;
       let tsMs = NaN;
       let stream = -1;
-      if (ts && hasTimestampPrefix(s, p)) {
+      if (ts && (p === prefixCheckedAt ? prefixValid : hasTimestampPrefix(s, p))) {
         contentFrom = p + TS_PREFIX_LENGTH;
         lineFlags = LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0);
-        tsMs = parseTimestampMs(s, p);
+        tsMs = this.timestamps.parse(s, p);
         stream = parseStreamId(s, p);
       }
       let nl = s.indexOf('\n', contentFrom);
@@ -520,7 +523,10 @@ class Index implements LogIndex {
             complete = false;
             break;
           }
-          if (!hasTimestampPrefix(s, nl + 1) || !isContinuationPrefix(s, nl + 1)) break;
+          // Remembered: the next line's own prefix check is then free.
+          prefixCheckedAt = nl + 1;
+          prefixValid = hasTimestampPrefix(s, nl + 1);
+          if (!prefixValid || !isContinuationPrefix(s, nl + 1)) break;
           continued = true;
           nl = s.indexOf('\n', nl + 1 + TS_PREFIX_LENGTH);
           complete = nl >= 0;
