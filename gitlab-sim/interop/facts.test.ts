@@ -362,7 +362,44 @@ describe('FACTS.md: the job log', () => {
   });
 });
 
+describe('the seeded logs (common brief: huge log, runner timestamps)', () => {
+  it('gives the huge-log job a log of hugeLogBytes', async () => {
+    const s = createSim({ paused: true, hugeLogBytes: 2_000_000 });
+    const huge = await pick(s, 'success', (j) => j.name === 'huge-log');
+    const r = await req(s, 'GET', `/api/v4/projects/1/jobs/${String(huge.id)}/trace`);
+    expect(r.bytes.length).toBeGreaterThanOrEqual(2_000_000);
+    expect(r.bytes.length).toBeLessThan(2_200_000);
+    expect(r.text).toContain('Job succeeded');
+  });
+
+  it('has jobs whose every log line carries the runner\'s 32-byte timestamp prefix', async () => {
+    const s = sim();
+    const finished = await jobs(s, 1, '&scope[]=success&scope[]=failed');
+    let stamped = 0;
+    for (const j of finished.slice(0, 60)) {
+      const log = (await req(s, 'GET', `/api/v4/projects/1/jobs/${String(j.id)}/trace`)).text;
+      if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z [0-9a-f]{2}[OE][ +]/.test(log)) continue;
+      stamped++;
+      for (const line of log.slice(0, -1).split('\n')) expect(line).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z [0-9a-f]{2}[OE][ +]/);
+    }
+    expect(stamped).toBeGreaterThan(0);
+  });
+});
+
 describe('FACTS.md: artifacts', () => {
+  it('lists a job\'s artifact files in artifacts[]: the archive, its metadata.gz and the junit report', async () => {
+    // GitLab's Job entity exposes every Ci::JobArtifact of the job (jobs-api-17's example:
+    // archive, metadata.gz, job.log as `trace`, junit.xml.gz). The simulator leaves out the
+    // `trace` row on purpose (its size would mean rendering every listed job's log).
+    const s = sim();
+    const job = await pick(s, 'success', (j) => Array.isArray(j.artifacts) && j.artifacts.length > 0);
+    const artifacts = job.artifacts as Json[];
+    expect(artifacts.map((a) => a.file_type)).toEqual(expect.arrayContaining(['archive', 'metadata']));
+    const archive = artifacts.find((a) => a.file_type === 'archive');
+    expect(archive).toMatchObject({ filename: 'artifacts.zip', file_format: 'zip', size: (job.artifacts_file as Json).size });
+    expect(artifacts.find((a) => a.file_type === 'metadata')).toMatchObject({ filename: 'metadata.gz', file_format: 'gzip' });
+  });
+
   it('serves the archive as a zip, single files, the tree, and by ref', async () => {
     const s = sim();
     const job = await pick(s, 'success', (j) => Array.isArray(j.artifacts) && j.artifacts.length > 0);
