@@ -444,3 +444,26 @@ describe('the action table of FACTS.md', () => {
     }
   });
 });
+
+describe('every entity of the seeded world', () => {
+  it('validates every job of every project and every bridge of project 1 against the schemas', async () => {
+    const sim = createSim({ paused: true, hugeLogBytes: 100_000 });
+    let count = 0;
+    for (const projectId of [1, 2, 3, 4]) {
+      for (const job of await allJobs(sim, projectId)) {
+        expect(validateJob(job), `job ${job.id}`).toEqual([]);
+        count++;
+      }
+    }
+    expect(count).toBeGreaterThan(5500);
+    const pipelines = (await call(sim, '/api/v4/projects/1/pipelines?per_page=100')).body as { id: number }[];
+    let bridges = 0;
+    for (const p of pipelines) {
+      for (const b of (await call(sim, `/api/v4/projects/1/pipelines/${p.id}/bridges`)).body as JobJson[]) {
+        expect(validateBridge(b), `bridge ${b.id}`).toEqual([]);
+        bridges++;
+      }
+    }
+    expect(bridges).toBeGreaterThan(20);
+  }, 60_000);
+});
