@@ -28,8 +28,9 @@ export function Duration({ seconds, running = false, measuredAt, startedAt }: Du
   }
   if (value === null) {
     return (
-      <span className="muted" aria-label="no duration">
-        –
+      <span className="muted">
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">no duration</span>
       </span>
     );
   }

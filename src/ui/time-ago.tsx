@@ -12,8 +12,9 @@ export function TimeAgo({ value }: TimeAgoProps) {
   const date = value ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
     return (
-      <span className="muted" aria-label="no time">
-        –
+      <span className="muted">
+        <span aria-hidden="true">–</span>
+        <span className="visually-hidden">no time</span>
       </span>
     );
   }
