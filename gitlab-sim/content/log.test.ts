@@ -105,6 +105,15 @@ describe('renderLog', () => {
     }
   });
 
+  it('ends with the runner\'s line for the failure reason', () => {
+    const last = (failureReason?: string): string | undefined =>
+      visibleLines(renderLog(spec({ outcome: 'failed', failureReason }))).filter((l) => l !== '').at(-1);
+    expect(last()).toBe('ERROR: Job failed: exit code 1');
+    expect(last('script_failure')).toBe('ERROR: Job failed: exit code 1');
+    expect(last('job_execution_timeout')).toBe('ERROR: Job failed: execution took longer than 1h0m0s seconds');
+    expect(last('runner_system_failure')).toMatch(/^ERROR: Job failed \(system failure\): /);
+  });
+
   it('keeps sections balanced and nested, apart from the deliberate stray ends', () => {
     let strays = 0;
     let deepest = 0;
@@ -275,5 +284,21 @@ describe('canceledTail', () => {
     expect(visibleLines(tail)).toContain('ERROR: Job failed: canceled');
     const stamped = canceledTail({ at: START, timestamps: true });
     for (const line of stamped.slice(1, -1).split('\n')) expect(line).toMatch(TS_PREFIX);
+  });
+
+  it('keeps every line of a timestamped partial log prefixed, wherever it was cut', () => {
+    const full = renderLog(spec({ timestamps: true, seed: 3 }));
+    for (const fraction of [0, 0.1, 0.37, 0.5, 0.93]) {
+      const midLine = logPrefixAt(full, fraction);
+      const atLineEnd = midLine.slice(0, midLine.lastIndexOf('\n') + 1);
+      for (const cut of [atLineEnd, midLine]) {
+        const log = cut + canceledTail({ at: START + 60_000, timestamps: true, after: cut });
+        // The lines after the cut one: whole runner records, never an empty unprefixed line.
+        const added = log.slice(0, -1).split('\n').slice(cut === atLineEnd ? atLineEnd.split('\n').length - 1 : cut.split('\n').length);
+        expect(added).toHaveLength(3);
+        for (const line of added) expect(line, JSON.stringify(line)).toMatch(TS_PREFIX);
+        expect(added.map((l) => l.slice(32))).toContain('\x1b[31;1mERROR: Job failed: canceled');
+      }
+    }
   });
 });

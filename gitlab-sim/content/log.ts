@@ -22,6 +22,22 @@ export interface LogSpec {
   timestamps?: boolean;
   targetBytes?: number;
   variables?: { key: string; value: string }[];
+  /** GitLab's failure_reason of a failed job; picks the runner's last line (default script_failure) */
+  failureReason?: string;
+}
+
+/** The runner's last line for a failed job, by failure_reason. */
+function failureLine(reason: string | undefined): string {
+  switch (reason) {
+    case 'job_execution_timeout':
+      return 'ERROR: Job failed: execution took longer than 1h0m0s seconds';
+    case 'runner_system_failure':
+      return 'ERROR: Job failed (system failure): Error response from daemon: container did not start in time';
+    case 'out_of_memory':
+      return 'ERROR: Job failed: exit code 137';
+    default:
+      return 'ERROR: Job failed: exit code 1';
+  }
 }
 
 const ESC = '\x1b';
@@ -558,7 +574,7 @@ function buildPhases(spec: LogSpec, r: Rng): Phase[] {
   const cleanup = new Out(prefix);
   const final = new Out(prefix);
   if (failed) {
-    final.runner(`${RED_BOLD}ERROR: Job failed: exit code 1`);
+    final.runner(`${RED_BOLD}${failureLine(spec.failureReason)}`);
     final.runner(RESET);
   } else {
     final.runner(`${GREEN_BOLD}Job succeeded${RESET}`);
@@ -723,18 +739,21 @@ export function logPrefixAt(full: string, fraction: number): string {
 }
 
 /**
- * Appended to a running job's partial log when it is canceled. Starts with a newline because
- * the cut may fall mid-line. Pass `at` (unix ms) and `timestamps` to match a timestamped log.
+ * Appended to a running job's partial log when it is canceled. Pass `after` (the partial log
+ * it follows) so that it starts on a line of its own without leaving an empty line, `at`
+ * (unix ms) and `timestamps` to match a timestamped log. Without `after` it starts with a
+ * newline, since the cut may fall mid-line.
  */
-export function canceledTail(opts: { at?: number; timestamps?: boolean } = {}): string {
+export function canceledTail(opts: { at?: number; timestamps?: boolean; after?: string } = {}): string {
   const lines = [
     `${YELLOW}WARNING: Job was canceled, sending the termination signal to the script${RESET}`,
     `${RED_BOLD}ERROR: Job failed: canceled`,
     RESET,
   ];
+  const lead = opts.after === undefined || (opts.after !== '' && !opts.after.endsWith('\n')) ? '\n' : '';
   if (opts.timestamps) {
     const stamp = timestampOf(Math.round((opts.at ?? 0) * 1000));
-    return `\n${lines.map((l) => `${stamp} ${RUNNER} ${l}\n`).join('')}`;
+    return `${lead}${lines.map((l) => `${stamp} ${RUNNER} ${l}\n`).join('')}`;
   }
-  return `\n${lines.join('\n')}\n`;
+  return `${lead}${lines.join('\n')}\n`;
 }
