@@ -172,6 +172,9 @@ class Index implements LogIndex {
   private escAt = -1;
   private crAt = -1;
   private timestamps = new TimestampParser();
+  // Whether a timestamp prefix is valid at `prefixAt`, learnt while looking ahead for `+`.
+  private prefixAt = -1;
+  private prefixOk = false;
 
   // The display line being built by scanLine (a raw line may yield several).
   private dl = { start: 0, style: 0, section: -1, depth: 0, flags: 0, role: 0, visible: false, afterEnd: false };
@@ -486,11 +489,13 @@ class Index implements LogIndex {
   private scan(s: string, base: number): void {
     const len = s.length;
     let p = 0;
-    let prefixCheckedAt = -1;
-    let prefixValid = false;
+    this.prefixAt = -1;
     while (p < len) {
       if (this.tsMode === TS_NO) {
         p = this.scanPlainRun(s, base, p);
+        if (p >= len) break;
+      } else if (this.tsMode === TS_YES) {
+        p = this.scanStampedRun(s, base, p);
         if (p >= len) break;
       }
       if (this.tsMode === TS_UNKNOWN && base + p === 0) {
@@ -507,7 +512,7 @@ class Index implements LogIndex {
       let lineFlags = 0;
       let tsMs = NaN;
       let stream = -1;
-      if (ts && (p === prefixCheckedAt ? prefixValid : hasTimestampPrefix(s, p))) {
+      if (ts && (p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p))) {
         contentFrom = p + TS_PREFIX_LENGTH;
         lineFlags = LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0);
         tsMs = this.timestamps.parse(s, p);
@@ -524,9 +529,9 @@ class Index implements LogIndex {
             break;
           }
           // Remembered: the next line's own prefix check is then free.
-          prefixCheckedAt = nl + 1;
-          prefixValid = hasTimestampPrefix(s, nl + 1);
-          if (!prefixValid || !isContinuationPrefix(s, nl + 1)) break;
+          this.prefixAt = nl + 1;
+          this.prefixOk = hasTimestampPrefix(s, nl + 1);
+          if (!this.prefixOk || !isContinuationPrefix(s, nl + 1)) break;
           continued = true;
           nl = s.indexOf('\n', nl + 1 + TS_PREFIX_LENGTH);
           complete = nl >= 0;
@@ -624,6 +629,55 @@ class Index implements LogIndex {
     }
     this.n = n;
     return p;
+  }
+
+  /** scanPlainRun for timestamped logs: prefixed lines without escapes, `\r` or continuations. */
+  private scanStampedRun(s: string, base: number, from: number): number {
+    const len = s.length;
+    const times = this.times;
+    const streams = this.streams;
+    if (!times || !streams) return from;
+    const stack = this.stack;
+    const section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    const depth = stack.length > 255 ? 255 : stack.length;
+    const style = this.curDirty ? this.currentStyleId() : this.curId;
+    let p = from;
+    for (;;) {
+      const valid = p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p);
+      if (!valid) return p;
+      const cs = p + TS_PREFIX_LENGTH;
+      const nl = s.indexOf('\n', cs);
+      // The next prefix must be here to know that this line is not continued.
+      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len) return p;
+      let e = this.escAt;
+      if (e < cs) {
+        e = s.indexOf('\x1b', cs);
+        this.escAt = e = e < 0 ? len : e;
+      }
+      let c = this.crAt;
+      if (c < cs) {
+        c = s.indexOf('\r', cs);
+        this.crAt = c = c < 0 ? len : c;
+      }
+      if (e < nl || c < nl) return p;
+      const nextOk = hasTimestampPrefix(s, nl + 1);
+      this.prefixAt = nl + 1;
+      this.prefixOk = nextOk;
+      if (nextOk && isContinuationPrefix(s, nl + 1)) return p;
+      if (this.n === this.cap) this.grow();
+      const n = this.n++;
+      const t = this.times ?? times;
+      const st = this.streams ?? streams;
+      this.starts[n] = base + p;
+      this.ends[n] = base + nl;
+      this.styleIds[n] = style;
+      this.sectionIds[n] = section;
+      this.depths[n] = depth;
+      this.flagBits[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
+      t[n] = this.timestamps.parse(s, p);
+      st[n] = parseStreamId(s, p);
+      p = nl + 1;
+    }
   }
 
   /** One raw line that holds escapes, `\r`, markers or continuations; may yield several display lines. */
