@@ -128,3 +128,52 @@ describe('rawLineText agrees with renderRawLine', () => {
     expect(rawLineText(raw, stamped, stamped)).toBe(renderRawLine(raw, DEFAULT_STYLE, stamped, stamped).text);
   });
 });
+
+describe('a log of HTML injection attempts', () => {
+  const ATTEMPTS = [
+    '<script>alert(document.domain)</script>',
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    '<a href="javascript:alert(1)">click</a>',
+    'javascript:alert(1) and JaVaScRiPt:alert(1)',
+    `${E}[31m<iframe src="https://evil.test/"></iframe>${E}[0m`,
+    'https://x.test/"onmouseover="alert(1)',
+    "https://x.test/'onmouseover='alert(1)",
+    'https://x.test/<script>alert(1)</script>',
+    'https://x.test/&quot;&gt;&lt;script&gt;',
+    '&lt;script&gt;alert(1)&lt;/script&gt;',
+    '</span></b><script>x</script>',
+    `${E}]8;;javascript:alert(1)${E}\\click me${E}]8;;${E}\\`,
+    '<style>body{display:none}</style>',
+    '\u2028<b>\u2029</b>',
+  ];
+  const log = ATTEMPTS.join('\n') + '\n';
+
+  function decode(html: string): string {
+    return html
+      .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, '&');
+  }
+
+  it('comes out as text: only our own tags, and the text decodes back to the log', () => {
+    const ix = index(log);
+    expect(ix.lineCount).toBe(ATTEMPTS.length);
+    for (let i = 0; i < ix.lineCount; i++) {
+      const html = lineHtml(ix, i);
+      const tags = html.match(/<[^>]*>/g) ?? [];
+      for (const tag of tags) {
+        expect(tag).toMatch(/^<\/?(span|b|i|u|strike)( style="[a-zA-Z:#0-9;-]+")?>$|^<a href="https?:\/\/[^"<>]*" rel="nofollow noopener noreferrer" target="_blank">$|^<\/a>$/);
+      }
+      expect(decode(html.replace(/<[^>]*>/g, ''))).toBe(lineText(ix, i));
+    }
+  });
+
+  it('never makes a javascript: link', () => {
+    const ix = index(log);
+    for (let i = 0; i < ix.lineCount; i++) expect(lineHtml(ix, i)).not.toMatch(/href="(?!https?:\/\/)/i);
+  });
+});
