@@ -5,6 +5,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../index.ts';
 import type { Sim, SimOptions } from '../index.ts';
+import { ARTIFACT_PATHS } from '../content/artifacts.ts';
 import { validateJob } from '../test-support/schemas.ts';
 
 const HOST = 'http://sim.test';
@@ -398,6 +399,33 @@ describe('FACTS.md: artifacts', () => {
     const archive = artifacts.find((a) => a.file_type === 'archive');
     expect(archive).toMatchObject({ filename: 'artifacts.zip', file_format: 'zip', size: (job.artifacts_file as Json).size });
     expect(artifacts.find((a) => a.file_type === 'metadata')).toMatchObject({ filename: 'metadata.gz', file_format: 'gzip' });
+  });
+
+  it('serves a file whose name has spaces and non-Latin-1 characters', async () => {
+    // Every default archive holds `docs/Release notes – Überblick ✓ 2024.md`. HTTP header
+    // values are bytes, so GitLab (Rails' ContentDisposition) sends the name percent-encoded
+    // in `filename*=UTF-8''…` with an ASCII fallback, never raw UTF-8.
+    const s = sim();
+    const job = await pick(s, 'success', (j) => Array.isArray(j.artifacts) && j.artifacts.length > 0);
+    const base = `/api/v4/projects/1/jobs/${String(job.id)}/artifacts`;
+    const files = unzipSync((await req(s, 'GET', base)).bytes);
+    const path = ARTIFACT_PATHS.unicodeName;
+    expect(files[path]).toBeDefined();
+    const r = await req(s, 'GET', `${base}/${path.split('/').map(encodeURIComponent).join('/')}`);
+    expect(r.status).toBe(200);
+    expect(r.bytes).toEqual(files[path]);
+    const disposition = r.headers.get('Content-Disposition');
+    if (disposition !== null) {
+      expect(disposition).toMatch(/^[\x20-\x7e]*$/);
+      expect(disposition).toContain(`filename*=UTF-8''${encodeURIComponent('Release notes – Überblick ✓ 2024.md')}`);
+    }
+  });
+
+  it('answers 400 for an artifact path with a NUL byte', async () => {
+    const s = sim();
+    const job = await pick(s, 'success', (j) => Array.isArray(j.artifacts) && j.artifacts.length > 0);
+    const r = await req(s, 'GET', `/api/v4/projects/1/jobs/${String(job.id)}/artifacts/reports/junit.xml%00.txt`);
+    expect(r.status).toBe(400);
   });
 
   it('serves the archive as a zip, single files, the tree, and by ref', async () => {
