@@ -78,6 +78,20 @@ function checkPath(path: string): string {
   return path.replace(/^\/+/, '');
 }
 
+/**
+ * Rails' ActionDispatch::Http::ContentDisposition: an ASCII fallback (transliterated, then
+ * percent-escaped) and the exact name in `filename*=UTF-8''…`; header values stay ASCII.
+ */
+export function contentDisposition(name: string): string {
+  const ascii = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]/g, '?')
+    .replace(/[^ A-Za-z0-9!#$+.^_`|~-]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
 function fileResponse(archive: Archive, path: string): Response {
   const data = archive.file(path);
   const entry = archive.entries.find((e) => e.path === path);
@@ -87,7 +101,7 @@ function fileResponse(archive: Archive, path: string): Response {
     status: 200,
     headers: {
       'Content-Type': mimeOf(path),
-      'Content-Disposition': `attachment; filename="${name.replace(/"/g, '')}"`,
+      'Content-Disposition': contentDisposition(name),
       'Content-Length': String(data.length),
     },
   });

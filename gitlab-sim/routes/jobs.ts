@@ -12,7 +12,7 @@ import {
   playJob,
   retryJob,
 } from '../world/engine.ts';
-import { jobEntity } from '../world/entities.ts';
+import { asJobEntity, jobEntity } from '../world/entities.ts';
 import { JOB_STATUSES, type Job } from '../world/model.ts';
 import { begin, checkMayAct, findBuild, findProcessable, findProject, json, listParam, parseId } from './common.ts';
 
@@ -136,7 +136,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     checkMayAct(call, project, job);
     if (!isRetryable(state.world, job, call.view.now)) throw forbidden('Job is not retryable');
     const fresh = retryJob(state.world, job, call.view.now, call.principal.user.id);
-    return json(jobEntity(call.view, fresh), 201);
+    return json(asJobEntity(call.view, fresh), 201);
   });
 
   api.post('/projects/:id/jobs/:job_id/erase', (c) => {

@@ -190,9 +190,16 @@ function jobBasic(v: View, job: Job): Json {
   return out;
 }
 
-/** Entities::Ci::Job. */
+/** Entities::Ci::Job for a build, Entities::Ci::Bridge for a trigger job. */
 export function jobEntity(v: View, job: Job): Json {
-  if (job.kind === 'bridge') return bridgeEntity(v, job);
+  return job.kind === 'bridge' ? bridgeEntity(v, job) : asJobEntity(v, job);
+}
+
+/**
+ * Entities::Ci::Job whatever the job is: the retry endpoint presents even a new bridge this
+ * way (`present response[:job], with: Entities::Ci::Job`), so it has no downstream_pipeline.
+ */
+export function asJobEntity(v: View, job: Job): Json {
   const out = jobBasic(v, job);
   const size = v.content.archiveSize(job, v.now);
   if (size !== null) out.artifacts_file = { filename: 'artifacts.zip', size };
