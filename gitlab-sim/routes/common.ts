@@ -39,7 +39,8 @@ export function json(body: unknown, status = 200, headers: Record<string, string
 
 /** Grape's Integer coercion for path ids: anything else is `{"error":"<name> is invalid"}`. */
 export function parseId(raw: string | undefined, name: string): number {
-  if (raw === undefined || !/^\d+$/.test(raw)) throw invalidParam(`${name} is invalid`);
+  // Grape coerces "-1" or "+7" too; such ids are then simply not found.
+  if (raw === undefined || !/^[+-]?\d+$/.test(raw)) throw invalidParam(`${name} is invalid`);
   return Number.parseInt(raw, 10);
 }
 
