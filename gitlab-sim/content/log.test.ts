@@ -265,15 +265,32 @@ describe('logPrefixAt', () => {
     const cuts = Array.from({ length: 5000 }, (_, i) => logPrefixAt(full, i / 5000));
     expect(cuts.some((p) => /\x1b(\[[0-9;]*)?$/.test(p))).toBe(true);
     expect(cuts.some((p) => /section_(start|end):\d*$/.test(p))).toBe(true);
-    const emoji = full.indexOf('🚀');
-    if (emoji >= 0) {
-      const p = logPrefixAt(full, (emoji + 1) / full.length);
-      expect(p.length).toBe(emoji);
-    }
+    // A log without sections is cut by bytes: a cut inside the emoji backs off before it.
+    expect(logPrefixAt('ab🚀cd', 3 / 6)).toBe('ab');
+    expect(logPrefixAt('ab🚀cd', 4 / 6)).toBe('ab🚀');
     for (const p of cuts) {
       const last = p.charCodeAt(p.length - 1);
       expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
     }
+  });
+});
+
+describe('logPrefixAt follows the log\'s clock', () => {
+  it('never shows a section that starts after the time reached', () => {
+    const durationSec = 600;
+    const full = renderLog(spec({ durationSec, targetBytes: 200_000, seed: 5 }));
+    const first = Math.floor(START / 1000);
+    for (const f of [0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99]) {
+      const part = logPrefixAt(full, f);
+      const now = first + f * durationSec;
+      for (const s of sections(part)) expect(s.ts, `fraction ${f}`).toBeLessThanOrEqual(now);
+      // And it has written about as much as the clock says: the next marker is in the future.
+      const rest = sections(full.slice(part.length));
+      if (rest[0]) expect(rest[0].ts + 1).toBeGreaterThan(now);
+    }
+    // Preparing the executor takes ~10% of the time but few bytes: at 5% we are still in it.
+    expect(logPrefixAt(full, 0.05)).not.toContain('Getting source from Git repository');
+    expect(logPrefixAt(full, 0.5)).toContain('Executing "step_script" stage of the job script');
   });
 });
 

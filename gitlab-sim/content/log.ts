@@ -723,14 +723,55 @@ function renderOnce(spec: LogSpec): string {
   return parts.join('');
 }
 
+interface TimePoint { offset: number; sec: number }
+
+// The section markers of the last few logs asked about: a running job is polled many times.
+const timeMaps: { full: string; points: TimePoint[] }[] = [];
+
+function timeMap(full: string): TimePoint[] {
+  const hit = timeMaps.find((m) => m.full === full);
+  if (hit) return hit.points;
+  const points: TimePoint[] = [];
+  const re = /section_(?:start|end):(\d+):/g;
+  for (let m = re.exec(full); m; m = re.exec(full)) {
+    const sec = Number(m[1]);
+    const last = points[points.length - 1];
+    // Markers never go back in time in our logs; skip any that would (a foreign log).
+    if (!last || sec >= last.sec) points.push({ offset: m.index, sec });
+  }
+  timeMaps.unshift({ full, points });
+  if (timeMaps.length > 4) timeMaps.pop();
+  return points;
+}
+
 /**
- * What a running job has written when `fraction` (0..1) of its log is out. The cut falls
- * anywhere, as the runner's chunks do (inside an escape, a section line, a UTF-8 character's
- * bytes are never split here because the text is a JS string: a surrogate pair stays whole).
+ * What a running job has written when `fraction` (0..1) of its run time has passed. The cut
+ * follows the log's own clock (its section timestamps, from the first to the last), so a
+ * partial log never shows a section that starts later than "now"; between two markers it is
+ * proportional to bytes, as the log was written. It falls anywhere, as the runner's chunks
+ * do (inside an escape or a section line), but never inside a surrogate pair. Monotonic in
+ * `fraction`: a later cut always extends an earlier one.
  */
 export function logPrefixAt(full: string, fraction: number): string {
   const f = Number.isFinite(fraction) ? Math.min(1, Math.max(0, fraction)) : 0;
-  let n = Math.floor(full.length * f);
+  if (f <= 0) return '';
+  if (f >= 1) return full;
+  let n: number;
+  const points = timeMap(full);
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (!first || !last || last.sec === first.sec) {
+    n = Math.floor(full.length * f);
+  } else {
+    const t = first.sec + f * (last.sec - first.sec);
+    // The first marker later than t, and the last one at or before it.
+    let hi = points.findIndex((p) => p.sec > t);
+    if (hi < 0) hi = points.length - 1;
+    const next = points[hi] ?? last;
+    const prev = points[hi - 1] ?? first;
+    const span = next.sec - prev.sec;
+    n = prev.offset + Math.floor(span > 0 ? ((next.offset - prev.offset) * (t - prev.sec)) / span : 0);
+  }
   if (n > 0 && n < full.length) {
     const code = full.charCodeAt(n - 1);
     if (code >= 0xd800 && code <= 0xdbff) n--;
