@@ -97,10 +97,17 @@ export interface LogIndex {
   readonly sections: readonly LogSection[];
   /** Raw text between two offsets. */
   slice(start: number, end: number): string;
-  /** The whole raw text. */
+  /** The whole raw text (joins the chunks once). */
   text(): string;
+  /** The raw text as stored: chunks in order with their start offsets (no copy). */
+  rawChunks(): readonly RawChunk[];
   /** Line holding a raw offset (the last line for offsets past the end), -1 when empty. */
   lineOfOffset(offset: number): number;
+}
+
+export interface RawChunk {
+  start: number;
+  text: string;
 }
 
 interface Snapshot {
@@ -277,6 +284,10 @@ class Index implements LogIndex {
       this.chunkStarts = [0];
     }
     return this.chunks[0] ?? '';
+  }
+
+  rawChunks(): readonly RawChunk[] {
+    return this.chunks.map((text, k) => ({ start: this.chunkStarts[k] ?? 0, text }));
   }
 
   lineOfOffset(offset: number): number {

@@ -105,3 +105,25 @@ describe('findFailures', () => {
     expect(Array.from(findFailures(index(`${E}[31mstart\ncarried red\n${E}[0mplain\n`)))).toEqual([0, 1]);
   });
 });
+
+describe('search over a log appended in many polls (several raw chunks)', () => {
+  it('finds the same matches and failures as over one append', () => {
+    const lines: string[] = [];
+    for (let k = 0; k < 3000; k++) {
+      lines.push(k % 7 === 0 ? `${E}[31mred needle ${k}${E}[0m` : k % 11 === 0 ? `ERROR: needle ${k}` : `plain needle line ${k} ${'x'.repeat(k % 300)}`);
+    }
+    const log = lines.join('\n') + '\n';
+    const whole = index(log);
+    const polled = createLogIndex();
+    // Uneven polls, some big enough to become chunks of their own, cutting lines anywhere.
+    for (let p = 0, step = 1; p < log.length; p += step, step = (step * 7 + 13) % 300_000 + 1) polled.append(log.slice(p, p + step));
+    expect(polled.rawChunks().length).toBeGreaterThan(1);
+    for (const [q, opts] of [['needle', {}], ['NEEDLE 7', { caseSensitive: false }], ['x{5}\\b', { regex: true }]] as const) {
+      expect(matches(searchLog(polled, q, opts))).toEqual(matches(searchLog(whole, q, opts)));
+    }
+    expect(Array.from(findFailures(polled))).toEqual(Array.from(findFailures(whole)));
+    // Red lines (k % 7 === 0) and ERROR: lines (k % 11 === 0, not already red).
+    const expected = Array.from({ length: 3000 }, (_, k) => k).filter((k) => k % 7 === 0 || k % 11 === 0);
+    expect(Array.from(findFailures(whole))).toEqual(expected);
+  });
+});

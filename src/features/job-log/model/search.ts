@@ -84,16 +84,61 @@ export function searchLog(index: LogIndex, query: string, options: SearchOptions
   return matches.result();
 }
 
-function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re: RegExp, matches: MatchList): void {
-  const raw = index.text();
-  const L = needle.length;
-  // A sticky-free global regex of the escaped needle: V8 sets up its search once, where
-  // indexOf on a 50 MB two-byte string would set it up again at every call.
+/**
+ * Walks the raw chunks alongside the lines: a global regex finds candidate hits in the raw
+ * text of plain lines (one native scan), `onPlain` is called for a plain line holding one,
+ * `onOther` for every line that is not plain or that straddles two chunks.
+ */
+function walkLines(
+  index: LogIndex,
+  re: RegExp,
+  onPlain: (line: number, chunk: string, from: number, to: number, firstHit: number) => number,
+  onOther: (line: number) => void,
+  onPlainMiss?: (line: number) => void,
+): void {
+  const chunks = index.rawChunks();
+  let k = 0;
+  let chunk = chunks[0]?.text ?? '';
+  let chunkStart = chunks[0]?.start ?? 0;
+  let chunkEnd = chunkStart + chunk.length;
   const find = (from: number) => {
     re.lastIndex = from;
-    const m = re.exec(raw);
+    const m = re.exec(chunk);
     return m ? m.index : -1;
   };
+  let hit = find(0);
+  const n = index.lineCount;
+  for (let i = 0; i < n; i++) {
+    if (!(index.lineFlags(i) & LINE_PLAIN)) {
+      onOther(i);
+      continue;
+    }
+    const cs = index.contentStart(i);
+    const end = index.lineEnd(i);
+    while (cs >= chunkEnd && k < chunks.length - 1) {
+      k++;
+      chunk = chunks[k]?.text ?? '';
+      chunkStart = chunks[k]?.start ?? 0;
+      chunkEnd = chunkStart + chunk.length;
+      hit = find(0);
+    }
+    if (end > chunkEnd || cs < chunkStart) {
+      onOther(i);
+      continue;
+    }
+    const from = cs - chunkStart;
+    const to = end - chunkStart;
+    if (hit >= 0 && hit < from) hit = find(from);
+    if (hit < 0 || hit >= to) {
+      onPlainMiss?.(i);
+      continue;
+    }
+    hit = onPlain(i, chunk, from, to, hit);
+  }
+}
+
+function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re: RegExp, matches: MatchList): void {
+  const L = needle.length;
   const inText = (text: string, line: number) => {
     if (caseSensitive) {
       for (let h = text.indexOf(needle); h >= 0; h = text.indexOf(needle, h + L)) matches.add(line, h, h + L);
@@ -102,26 +147,23 @@ function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re
       for (let m = re.exec(text); m; m = re.exec(text)) matches.add(line, m.index, m.index + m[0].length);
     }
   };
-  let hit = find(0);
-  const n = index.lineCount;
-  for (let i = 0; i < n; i++) {
-    if (index.lineFlags(i) & LINE_PLAIN) {
-      if (hit < 0) continue;
-      const end = index.lineEnd(i);
-      if (hit >= end) continue;
-      const cs = index.contentStart(i);
-      if (hit < cs) {
-        hit = find(cs);
-        if (hit < 0) continue;
+  // A global regex of the escaped needle: V8 sets up its search once, where indexOf on a big
+  // two-byte string would set it up again at every call.
+  walkLines(
+    index,
+    re,
+    (line, chunk, from, to, first) => {
+      let hit = first;
+      while (hit >= 0 && hit + L <= to) {
+        matches.add(line, hit - from, hit - from + L);
+        re.lastIndex = hit + L;
+        const m = re.exec(chunk);
+        hit = m ? m.index : -1;
       }
-      while (hit >= 0 && hit + L <= end) {
-        matches.add(i, hit - cs, hit - cs + L);
-        hit = find(hit + L);
-      }
-    } else {
-      inText(lineText(index, i), i);
-    }
-  }
+      return hit;
+    },
+    (line) => inText(lineText(index, line), line),
+  );
 }
 
 function searchRegex(index: LogIndex, re: RegExp, matches: MatchList): void {
@@ -151,40 +193,39 @@ const MAY_SET_RED = /[[;:](?:31|91|38)[;:m]/;
  * red text (how the runner and test tools print a failing command).
  */
 export function findFailures(index: LogIndex): Uint32Array {
-  const n = index.lineCount;
   const out: number[] = [];
-  const raw = index.text();
-  const find = (from: number) => {
-    FAILURE_WORDS_G.lastIndex = from;
-    const m = FAILURE_WORDS_G.exec(raw);
-    return m ? m.index : -1;
-  };
-  let hit = find(0);
-  for (let i = 0; i < n; i++) {
-    const flags = index.lineFlags(i);
-    if (flags & LINE_PLAIN) {
-      const cs = index.contentStart(i);
-      const end = index.lineEnd(i);
-      if (hit >= 0 && hit < cs) hit = find(cs);
-      if (hit >= 0 && hit < end) {
-        // The word must fit inside the line (the regex may match across its end).
-        const text = index.slice(cs, end);
-        if (FAILURE_WORDS.test(text)) {
-          out.push(i);
-          continue;
-        }
+  const redStyle = new Uint8Array(index.styleCount);
+  for (let id = 0; id < redStyle.length; id++) redStyle[id] = isRedColor(index.style(id).fg) ? 1 : 0;
+  const red = (line: number, cs: number, end: number) =>
+    end > cs && isRedColor(index.style(index.lineStyleId(line)).fg) && index.slice(cs, end).trim().length > 0;
+  walkLines(
+    index,
+    FAILURE_WORDS_G,
+    (line, chunk, from, to, hit) => {
+      // The regex may have matched across the line's end: test the line itself.
+      if (FAILURE_WORDS.test(chunk.slice(from, to)) || red(line, index.contentStart(line), index.lineEnd(line))) out.push(line);
+      return hit;
+    },
+    (line) => {
+      const flags = index.lineFlags(line);
+      if (flags & LINE_PLAIN) {
+        const cs = index.contentStart(line);
+        const end = index.lineEnd(line);
+        if (FAILURE_WORDS.test(index.slice(cs, end)) || red(line, cs, end)) out.push(line);
+        return;
       }
-      if (end > cs && isRedColor(index.style(index.lineStyleId(i)).fg) && index.slice(cs, end).trim().length > 0) out.push(i);
-    } else {
-      const raw = index.slice(index.lineStart(i), index.lineEnd(i));
-      if (FAILURE_WORDS.test(lineText(index, i))) {
-        out.push(i);
-        continue;
+      if (FAILURE_WORDS.test(lineText(index, line))) {
+        out.push(line);
+        return;
       }
       // Styles are worked out only for lines that can be red at all.
-      if (!isRedColor(index.style(index.lineStyleId(i)).fg) && !MAY_SET_RED.test(raw)) continue;
-      if (lineContent(index, i).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(i);
-    }
-  }
+      const raw = index.slice(index.lineStart(line), index.lineEnd(line));
+      if (!isRedColor(index.style(index.lineStyleId(line)).fg) && !MAY_SET_RED.test(raw)) return;
+      if (lineContent(index, line).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(line);
+    },
+    (line) => {
+      if (redStyle[index.lineStyleId(line)] === 1 && red(line, index.contentStart(line), index.lineEnd(line))) out.push(line);
+    },
+  );
   return Uint32Array.from(out);
 }
