@@ -2,10 +2,12 @@
 // if gitbeaker can page, read and act through it, the simulator speaks GitLab's protocol
 // (paths, Link headers, JSON bodies, status codes), not only what our own client expects.
 import { Gitlab } from '@gitbeaker/rest';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSim, serveSim } from '../index.ts';
 import type { Sim } from '../index.ts';
-import { validateJob } from '../test-support/schemas.ts';
+import { ARTIFACT_PATHS } from '../content/artifacts.ts';
+import { validateBridge, validateJob, validatePipeline, validatePipelineDetail } from '../test-support/schemas.ts';
 
 interface Served { url: string; close(): Promise<void> }
 
@@ -132,6 +134,40 @@ describe('@gitbeaker/rest against gitlab-sim', () => {
     expect(['success', 'failed']).toContain(done.status);
     const log = await api.Jobs.showLog(1, target.id);
     expect(log).toContain('DEPLOY_ENV=staging');
+  });
+
+  it('reads pipelines, their bridges and the downstream pipeline in another project', async () => {
+    const pipelines = await api.Pipelines.all(1, { perPage: 100, maxPages: 1 });
+    expect(pipelines.length).toBeGreaterThan(10);
+    for (const p of pipelines) expect(validatePipeline(p)).toEqual([]);
+    let crossProject = false;
+    for (const p of pipelines) {
+      const bridges = await api.Jobs.allPipelineBridges(1, p.id);
+      for (const b of bridges) {
+        expect(validateBridge(b)).toEqual([]);
+        const down = b.downstream_pipeline as { id: number; project_id: number } | null;
+        if (down && down.project_id !== 1) {
+          const detail = await api.Pipelines.show(down.project_id, down.id);
+          expect(validatePipelineDetail(detail)).toEqual([]);
+          expect(detail.id).toBe(down.id);
+          crossProject = true;
+        }
+      }
+      if (crossProject) break;
+    }
+    expect(crossProject).toBe(true);
+  });
+
+  it('downloads a job\'s artifacts archive and one file of it', async () => {
+    const success = await api.Jobs.all(1, { scope: 'success', perPage: 100, maxPages: 1 });
+    const job = success.find((j) => Array.isArray(j.artifacts) && j.artifacts.length > 0);
+    expect(job).toBeDefined();
+    if (!job) return;
+    const blob = await api.JobArtifacts.downloadArchive(1, { jobId: job.id });
+    const files = unzipSync(new Uint8Array(await blob.arrayBuffer()));
+    expect(files[ARTIFACT_PATHS.junit]).toBeDefined();
+    const one = await api.JobArtifacts.downloadArchive(1, { jobId: job.id, artifactPath: ARTIFACT_PATHS.junit });
+    expect(new Uint8Array(await one.arrayBuffer())).toEqual(files[ARTIFACT_PATHS.junit]);
   });
 
   it('gets GitLab\'s errors back as gitbeaker errors with the status', async () => {
