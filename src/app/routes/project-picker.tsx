@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { projectsQueryOptions, type Connection } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/index.ts';
+import { isConnectionProblem } from '../connection-problem.ts';
 import { parsePastedGitLabUrl, projectPath } from '../gitlab-paths.ts';
 import { useSession } from '../providers.tsx';
 import type { RecentProject } from '../session.ts';
@@ -82,7 +83,17 @@ function ProjectSearch({ connection }: { connection: Connection }) {
       {query.isPending ? (
         <LoadingState label="Loading projects" rows={4} />
       ) : query.isError ? (
-        <ErrorState error={query.error} onRetry={() => void query.refetch()} />
+        <ErrorState
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          actions={
+            isConnectionProblem(query.error) ? (
+              <Link className="button" to="/settings">
+                Open Settings
+              </Link>
+            ) : null
+          }
+        />
       ) : query.data.items.length === 0 ? (
         <EmptyState title={urlSearch ? `No project matches “${urlSearch}”` : 'No projects'}>
           <p>{urlSearch ? 'Try part of the name or the path.' : 'This token is not a member of any project.'}</p>

@@ -1,6 +1,6 @@
 import { isRouteErrorResponse, Link, useLocation, useNavigate, useRevalidator, useRouteError } from 'react-router';
-import { isGitLabError } from '../../gitlab/index.ts';
 import { ErrorState } from '../../ui/index.ts';
+import { isConnectionProblem } from '../connection-problem.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import { NotFoundPage } from './not-found.tsx';
 
@@ -17,7 +17,7 @@ export function RouteError() {
 
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
 
-  const needsSettings = isGitLabError(error) && ['unauthorized', 'token-expired', 'network', 'cors', 'not-gitlab'].includes(error.kind);
+  const needsSettings = isConnectionProblem(error);
   const shown = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
   return (
     <ErrorState
