@@ -207,6 +207,11 @@ describe('renderLog', () => {
     expect(log).toMatch(/\x1b\[38;2;\d+;\d+;\d+m/); // truecolor
     expect(log).toMatch(/\x1b\[48;5;\d+m/);
     expect(log).toContain('\x1b[1;4m'); // bold + underline
+    for (const code of ['90', '97', '41', '104', '21', '24', '8', '28', '3', '23', '9', '29', '49', '39']) {
+      expect(log, `SGR ${code}`).toContain(`\x1b[${code}m`);
+    }
+    // A style that opens on one line and is reset only lines later.
+    expect(log).toMatch(/\x1b\[33mDEPRECATION WARNING: [^\x1b\n]*\n[^\x1b\n]*\n[^\x1b\n]*\x1b\[0m\n/);
     expect(log).toMatch(/[^\n\r]\r[^\n]/); // \r progress redraws
     expect(log).toMatch(/\r\n/);
     expect(log).toMatch(/\x1b\]8;;https?:\/\//); // OSC 8 hyperlink, to be dropped

@@ -549,6 +549,12 @@ function buildPhases(spec: LogSpec, r: Rng): Phase[] {
   script.text(`built-by: ${spec.projectPath}\r`);
   dockerComposeBlock(script, r);
   script.text(`${c256(r.int(16, 231), '■')} ${rgb(r.int(0, 255), r.int(0, 255), r.int(0, 255), 'truecolor')} ${ESC}[1;4mbold underline${ESC}[0m ${ESC}[3mitalic${ESC}[23m ${ESC}[9mstruck${ESC}[29m ${ESC}[48;5;22m 256 background ${ESC}[49m`);
+  // The rest of the SGR set GitLab renders (FACTS.md), and a truecolor background it may not.
+  script.text(`${ESC}[90mbright black${ESC}[39m ${ESC}[97mbright white${ESC}[39m ${ESC}[41m red background ${ESC}[49m ${ESC}[104m bright blue background ${ESC}[49m ${ESC}[21mdouble underline${ESC}[24m ${ESC}[8mconcealed${ESC}[28m ${ESC}[1;2mbold dim${ESC}[22m ${ESC}[48;2;30;30;60m truecolor background ${ESC}[0m`);
+  // Style carries over line ends: one SGR opens here and is reset three lines later.
+  script.text(`${ESC}[33mDEPRECATION WARNING: ${r.pick(WORDS)} settings moved to config/gitlab.yml;`, STDERR);
+  script.text('  the old keys are read until the next major version,', STDERR);
+  script.text(`  see https://docs.gitlab.com/ee/update/deprecations.html${ESC}[0m`, STDERR);
   profile.commands(script, r, spec);
   if (r.chance(0.5)) {
     script.cmd('cat tmp/report.json');
