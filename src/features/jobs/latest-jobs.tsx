@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import type { Connection, PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner } from '../../ui/index.ts';
+import { isActiveStatus, type Connection, type PollIntervals } from '../../gitlab/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
 import { latestJobsQueryOptions } from './latest-jobs-query.ts';
 import { LatestJobsTable } from './latest-jobs-table.tsx';
 import './jobs.css';
@@ -24,6 +24,7 @@ export function LatestJobs({ connection, projectId, projectLabel, poll }: Latest
 
   const page = query.data;
   if (!page) return <LoadingState label="Loading jobs" />;
+  const active = page.items.some((j) => isActiveStatus(j.status));
   return (
     <div className="latest-jobs">
       {query.isError ? <StaleBanner error={query.error} updatedAt={query.dataUpdatedAt} onRetry={retry} /> : null}
@@ -34,6 +35,10 @@ export function LatestJobs({ connection, projectId, projectLabel, poll }: Latest
       ) : (
         <LatestJobsTable jobs={page.items} fetchedAt={query.dataUpdatedAt} caption={`Latest jobs of ${projectLabel}`} />
       )}
+      <p className="muted latest-jobs__freshness">
+        Updated <TimeAgo value={new Date(query.dataUpdatedAt).toISOString()} />
+        {active ? ' · refreshing by itself while jobs are queued or running' : ''}
+      </p>
     </div>
   );
 }
