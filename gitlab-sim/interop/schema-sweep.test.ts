@@ -236,4 +236,24 @@ describe('schema sweep', () => {
     expect(sweep.errors).toEqual([]);
     expect(validateJob(retried)).toEqual([]);
   });
+
+  it('serves older GitLab versions\' jobs with a subset of today\'s fields (jobs-api-9 keys for 9)', async () => {
+    // FACTS.md: older versions omit many fields. Whatever a version sends must still be a
+    // field today's schema knows, and 9.x sends no more than jobs-api-9.md's example shows.
+    const today = new Set(['id', 'status', 'stage', 'name', 'ref', 'tag', 'coverage', 'allow_failure', 'created_at', 'started_at', 'finished_at', 'erased_at', 'duration', 'queued_duration', 'user', 'commit', 'pipeline', 'failure_reason', 'web_url', 'project', 'artifacts_file', 'artifacts', 'runner', 'runner_manager', 'artifacts_expire_at', 'archived', 'tag_list']);
+    const v9 = new Set(['commit', 'coverage', 'created_at', 'artifacts_file', 'finished_at', 'id', 'name', 'pipeline', 'ref', 'runner', 'stage', 'started_at', 'status', 'tag', 'user']);
+    for (const apiVersion of ['9', '12', '15', '17']) {
+      const sim = createSim({ paused: true, apiVersion, jobsRateLimitPerMinute: 100_000 });
+      const list = (await request(sim, 'GET', '/api/v4/projects/1/jobs?per_page=100')).body as Json[];
+      expect(list.length).toBe(100);
+      for (const job of list) {
+        for (const key of Object.keys(job)) {
+          expect(today.has(key), `${apiVersion}: ${key}`).toBe(true);
+          if (apiVersion === '9') expect(v9.has(key), `9: ${key}`).toBe(true);
+        }
+        for (const key of ['id', 'name', 'status']) expect(job).toHaveProperty(key);
+        if (apiVersion === '9') expect(Object.keys(job.pipeline as Json).sort()).toEqual(['id', 'ref', 'sha', 'status']);
+      }
+    }
+  });
 });
