@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigation } from 'react-router';
 import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
 import { LoadingState } from '../ui/index.ts';
 import { projectPath } from './gitlab-paths.ts';
@@ -22,6 +22,16 @@ export function Shell() {
   const project = useCurrentProject();
   const mainRef = useRef<HTMLElement>(null);
   const navigating = useNavigation().state === 'loading';
+  const { pathname } = useLocation();
+  const firstPath = useRef(pathname);
+
+  // After moving to another page, screen readers and keyboards start at the new content,
+  // not at the link that was followed (the first page load keeps the browser's default).
+  useEffect(() => {
+    if (pathname === firstPath.current) return;
+    firstPath.current = '';
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pathname]);
 
   return (
     <div className={embed ? 'app app--embed' : 'app'}>
