@@ -239,6 +239,13 @@ export async function fetchArtifactsArchiveRange(conn: Connection, project: Proj
   return bytes;
 }
 
+/** The whole archive as an unread Response (no Range), for a download with progress. */
+export async function openArtifactsArchive(conn: Connection, project: ProjectRef, jobId: number, options: ArchiveRequestOptions = {}): Promise<{ response: Response; contentLength: number | null; url: string }> {
+  const { data: response, headers, url } = await gitlabRequest(conn, `${jobPath(project, jobId)}/artifacts`, { responseType: 'response', signal: options.signal });
+  if (options.meter) options.meter.requests += 1;
+  return { response, contentLength: contentLengthOf(headers), url };
+}
+
 export interface DownloadProgress {
   loaded: number;
   /** Null when neither the host nor the caller knows the size. */

@@ -152,6 +152,17 @@ describe('listArtifacts through the zip central directory', () => {
     for (let i = 1; i < downloads.length; i++) expect(downloads[i]?.loaded).toBeGreaterThanOrEqual(downloads[i - 1]?.loaded ?? 0);
   });
 
+  it('downloads the archive once when the host answers the first range but not the next', async () => {
+    const big = buildArchive({ seed: 5, jobName: 'flaky', fileCount: 1500, totalBytes: 3_000_000 });
+    const flaky = { ...conn, fetch: archiveBytes(conn.fetch ?? fetch, big.zip, 1) };
+    const progress: ListProgress[] = [];
+    const listing = await listArtifacts(flaky, 1, job.id, { features: PRE_TREE, onProgress: (p) => progress.push(p) });
+    expect(listing.source).toBe('zip-download');
+    expect(listing.entries.filter((e) => e.type === 'file')).toHaveLength(1500);
+    expect(listing.archiveSize).toBe(big.zip.length);
+    expect(progress.some((p) => p.phase === 'download')).toBe(true);
+  });
+
   it('says "storage-cors" with GitLab\'s plain download URL when a 302 to object storage cannot be read', async () => {
     const log: string[] = [];
     const browser = { ...conn, fetch: storageRedirectWithoutCors(conn.fetch ?? fetch, log) };

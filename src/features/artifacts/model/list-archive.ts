@@ -16,6 +16,7 @@ import {
   explainArchiveFailure,
   fetchArtifactTreeAll,
   fetchArtifactsArchiveRange,
+  openArtifactsArchive,
   probeArtifactsArchive,
   readBodyWithProgress,
 } from '../../../gitlab/api/artifact-archive.ts';
@@ -205,37 +206,48 @@ async function listViaZip(conn: Connection, project: ProjectRef, jobId: number, 
     }
   };
 
+  let archiveSize = 0;
+  const download = async (response: Response, contentLength: number | null): Promise<RawEntry[]> => {
+    const total = contentLength ?? options.archiveSize ?? null;
+    const blob = await guard(() => readBodyWithProgress(response, { url: downloadUrl, total, signal, meter, onProgress: (p) => onProgress?.({ phase: 'download', ...p }) }));
+    archiveSize = blob.size;
+    try {
+      return await readZipEntries(new BlobReader(blob), onProgress);
+    } catch (e) {
+      throw badArchive(e, downloadUrl);
+    }
+  };
+
   const probe = await guard(() => probeArtifactsArchive(conn, project, jobId, ZIP_TAIL_BYTES, { signal, meter }));
   let raw: RawEntry[];
-  let archiveSize: number;
   let source: ListingSource;
   if (probe.kind === 'ranged') {
     archiveSize = probe.tail.total;
     source = 'zip-range';
-    onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize });
+    const size = archiveSize;
+    onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize: size });
     const reader = new RangedArchiveReader(
       probe.tail,
       (start, end) => guard(() => fetchArtifactsArchiveRange(conn, project, jobId, start, end, { signal, meter })),
-      () => onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize }),
+      () => onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize: size }),
     );
     try {
       raw = await readZipEntries(reader, onProgress);
     } catch (e) {
-      if (e instanceof GitLabError || e instanceof ArtifactListError) throw e;
-      throw badArchive(e, downloadUrl);
+      if (e instanceof ArtifactListError && e.kind === 'bad-range') {
+        // The host (or a proxy) answered one range but not the next: download it once instead.
+        source = 'zip-download';
+        const whole = await guard(() => openArtifactsArchive(conn, project, jobId, { signal, meter }));
+        raw = await download(whole.response, whole.contentLength);
+      } else if (e instanceof GitLabError || e instanceof ArtifactListError) {
+        throw e;
+      } else {
+        throw badArchive(e, downloadUrl);
+      }
     }
   } else {
     source = 'zip-download';
-    const total = probe.contentLength ?? options.archiveSize ?? null;
-    const blob = await guard(() =>
-      readBodyWithProgress(probe.response, { url: downloadUrl, total, signal, meter, onProgress: (p) => onProgress?.({ phase: 'download', ...p }) }),
-    );
-    archiveSize = blob.size;
-    try {
-      raw = await readZipEntries(new BlobReader(blob), onProgress);
-    } catch (e) {
-      throw badArchive(e, downloadUrl);
-    }
+    raw = await download(probe.response, probe.contentLength);
   }
   const { entries, skipped } = normaliseEntries(raw);
   return { entries, source, bytesFetched: meter.bytes, requests: meter.requests, archiveSize, skipped, truncated: false };

@@ -132,12 +132,17 @@ export function storageRedirectWithoutCors(inner: FetchLike, log: string[] = [])
   };
 }
 
-/** Serves `body` for archive requests in place of the simulator's archive (Range honoured). */
-export function archiveBytes(inner: FetchLike, body: Uint8Array): FetchLike {
+/**
+ * Serves `body` for archive requests in place of the simulator's archive, Range honoured
+ * (only for the first `rangedAnswers` ranged requests when given: a flaky proxy).
+ */
+export function archiveBytes(inner: FetchLike, body: Uint8Array, rangedAnswers = Number.POSITIVE_INFINITY): FetchLike {
+  let answered = 0;
   return async (input, init) => {
     const url = urlOf(input);
     if (!isArchiveUrl(url)) return inner(input, init);
-    const range = new Headers(init?.headers).get('range');
+    let range = new Headers(init?.headers).get('range');
+    if (range && answered++ >= rangedAnswers) range = null;
     const total = body.length;
     const m = range ? /^bytes=(\d*)-(\d*)$/.exec(range) : null;
     if (m) {
