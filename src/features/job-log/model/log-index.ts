@@ -23,6 +23,7 @@ import {
   isContinuationPrefix,
   isSgr,
   isStderrPrefix,
+  isTimestampPrefix,
   parseStreamId,
   TimestampParser,
 } from './scan-rules.ts';
@@ -511,7 +512,7 @@ class Index implements LogIndex {
       }
       if (this.tsMode === TS_UNKNOWN && base + p === 0) {
         // Runners write the prefix on every line or on none: the first line decides.
-        if (hasTimestampPrefix(s, 0)) {
+        if (isTimestampPrefix(s, 0)) {
           this.tsMode = TS_YES;
           this.enableTimestamps();
         } else if (len >= TS_PREFIX_LENGTH || s.indexOf('\n') >= 0) {
@@ -645,21 +646,29 @@ class Index implements LogIndex {
   /** scanPlainRun for timestamped logs: prefixed lines without escapes, `\r` or continuations. */
   private scanStampedRun(s: string, base: number, from: number): number {
     const len = s.length;
-    const times = this.times;
-    const streams = this.streams;
-    if (!times || !streams) return from;
     const stack = this.stack;
     const section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
     const depth = stack.length > 255 ? 255 : stack.length;
     const style = this.curDirty ? this.currentStyleId() : this.curId;
+    const parser = this.timestamps;
+    let n = this.n;
+    let cap = this.cap;
+    let starts = this.starts;
+    let ends = this.ends;
+    let styles = this.styleIds;
+    let sections = this.sectionIds;
+    let depths = this.depths;
+    let flags = this.flagBits;
+    let times = this.times;
+    let streams = this.streams;
     let p = from;
     for (;;) {
       const valid = p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p);
-      if (!valid) return p;
+      if (!valid || !times || !streams) break;
       const cs = p + TS_PREFIX_LENGTH;
       const nl = s.indexOf('\n', cs);
       // The next prefix must be here to know that this line is not continued.
-      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len) return p;
+      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len) break;
       let e = this.escAt;
       if (e < cs) {
         e = s.indexOf('\x1b', cs);
@@ -670,25 +679,38 @@ class Index implements LogIndex {
         c = s.indexOf('\r', cs);
         this.crAt = c = c < 0 ? len : c;
       }
-      if (e < nl || c < nl) return p;
+      if (e < nl || c < nl) break;
       const nextOk = hasTimestampPrefix(s, nl + 1);
       this.prefixAt = nl + 1;
       this.prefixOk = nextOk;
-      if (nextOk && isContinuationPrefix(s, nl + 1)) return p;
-      if (this.n === this.cap) this.grow();
-      const n = this.n++;
-      const t = this.times ?? times;
-      const st = this.streams ?? streams;
-      this.starts[n] = base + p;
-      this.ends[n] = base + nl;
-      this.styleIds[n] = style;
-      this.sectionIds[n] = section;
-      this.depths[n] = depth;
-      this.flagBits[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
-      t[n] = this.timestamps.parse(s, p);
-      st[n] = parseStreamId(s, p);
+      if (nextOk && isContinuationPrefix(s, nl + 1)) break;
+      if (n === cap) {
+        this.n = n;
+        this.grow();
+        cap = this.cap;
+        starts = this.starts;
+        ends = this.ends;
+        styles = this.styleIds;
+        sections = this.sectionIds;
+        depths = this.depths;
+        flags = this.flagBits;
+        times = this.times;
+        streams = this.streams;
+        if (!times || !streams) break;
+      }
+      starts[n] = base + p;
+      ends[n] = base + nl;
+      styles[n] = style;
+      sections[n] = section;
+      depths[n] = depth;
+      flags[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
+      times[n] = parser.parse(s, p);
+      streams[n] = parseStreamId(s, p);
+      n++;
       p = nl + 1;
     }
+    this.n = n;
+    return p;
   }
 
   /** One raw line that holds escapes, `\r`, markers or continuations; may yield several display lines. */

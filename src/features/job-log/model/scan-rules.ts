@@ -188,7 +188,11 @@ function isHex(c: number): boolean {
 
 const TS_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25];
 
-/** True when a valid runner timestamp prefix starts at `pos` (and is fully present). */
+/**
+ * True when a runner timestamp prefix starts at `pos` (and is fully present): the shape GitLab's
+ * converter checks (separators, `Z`) plus stream and flags. Once the first line has passed
+ * isTimestampPrefix, this cheaper check is enough for every other line.
+ */
 export function hasTimestampPrefix(text: string, pos: number): boolean {
   if (pos + TS_PREFIX_LENGTH > text.length) return false;
   if (
@@ -203,12 +207,18 @@ export function hasTimestampPrefix(text: string, pos: number): boolean {
   ) {
     return false;
   }
-  for (let k = 0; k < TS_DIGITS.length; k++) if (!isDigit(text.charCodeAt(pos + (TS_DIGITS[k] ?? 0)))) return false;
   if (!isHex(text.charCodeAt(pos + 28)) || !isHex(text.charCodeAt(pos + 29))) return false;
   const kind = text.charCodeAt(pos + 30);
   if (kind !== 0x4f && kind !== 0x45) return false;
   const join = text.charCodeAt(pos + 31);
   return join === 0x20 || join === 0x2b;
+}
+
+/** hasTimestampPrefix and every digit in place: decides whether a log is timestamped at all. */
+export function isTimestampPrefix(text: string, pos: number): boolean {
+  if (!hasTimestampPrefix(text, pos)) return false;
+  for (let k = 0; k < TS_DIGITS.length; k++) if (!isDigit(text.charCodeAt(pos + (TS_DIGITS[k] ?? 0)))) return false;
+  return true;
 }
 
 function num(text: string, pos: number, len: number): number {
