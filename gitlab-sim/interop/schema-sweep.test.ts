@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { createSim } from '../index.ts';
 import type { Sim } from '../index.ts';
 import {
+  validateArtifactTreeEntry,
   validateBridge,
   validateJob,
   validatePipeline,
   validatePipelineDetail,
+  validatePipelines,
   validateUser,
 } from '../test-support/schemas.ts';
 
@@ -35,7 +37,7 @@ async function request(sim: Sim, method: string, path: string, json?: unknown): 
 
 class Sweep {
   readonly errors: string[] = [];
-  checked = { jobs: 0, bridges: 0, pipelines: 0, details: 0 };
+  checked = { jobs: 0, bridges: 0, pipelines: 0, details: 0, treeEntries: 0 };
   constructor(readonly sim: Sim) {}
 
   private record(where: string, what: unknown, errs: string[]): void {
@@ -110,7 +112,21 @@ class Sweep {
         if (j) this.job(`GET /projects/${pid}/jobs/:id`, await this.single(`/api/v4/projects/${pid}/jobs/${String(j.id)}`));
       }
 
+      // Artifact trees (GitLab 18.8+), recursive and by folder, of every job with artifacts.
+      if (pid !== 3 && opts.everySingleJob) {
+        for (const j of all.filter((x) => Array.isArray(x.artifacts) && x.artifacts.length > 0)) {
+          const base = `/api/v4/projects/${pid}/jobs/${String(j.id)}/artifacts/tree`;
+          for (const query of ['?recursive=true', '', '?path=reports/']) {
+            for (const e of await this.list(base + query)) {
+              this.checked.treeEntries++;
+              this.record(`GET …/artifacts/tree${query}`, e, validateArtifactTreeEntry(e));
+            }
+          }
+        }
+      }
+
       const pipelines = await this.list(`/api/v4/projects/${pid}/pipelines`);
+      this.record(`GET /projects/${pid}/pipelines (all pages)`, {}, validatePipelines(pipelines));
       for (const p of pipelines) this.pipeline(`GET /projects/${pid}/pipelines`, p);
       const pStep = pid === 3 && !opts.everySingleJob ? 37 : pid === 3 ? 11 : 1;
       for (let i = 0; i < pipelines.length; i += pStep) {
@@ -159,6 +175,7 @@ describe('schema sweep', () => {
     expect(sweep.checked.jobs).toBeGreaterThan(5000);
     expect(sweep.checked.bridges).toBeGreaterThan(0);
     expect(sweep.checked.details).toBeGreaterThan(50);
+    expect(sweep.checked.treeEntries).toBeGreaterThan(100);
     expect(report(sweep.errors)).toEqual([]);
   }, 120_000);
 

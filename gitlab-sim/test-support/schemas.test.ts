@@ -8,10 +8,12 @@ import {
   exampleUser,
 } from './examples.ts';
 import {
+  validateArtifactTreeEntry,
   validateBridge,
   validateJob,
   validatePipeline,
   validatePipelineDetail,
+  validatePipelines,
   validateUser,
 } from './schemas.ts';
 
@@ -138,5 +140,31 @@ describe('validateUser', () => {
     delete u.username;
     expect(validateUser(u)).toContain('(root) is missing required property "username"');
     expect(validateUser({ ...exampleUser(), id: 'root' })).toContain('/id must be integer');
+  });
+});
+
+describe('validatePipelines', () => {
+  it('accepts a list of pipelines and names the bad row', () => {
+    expect(validatePipelines([examplePipeline(), { ...examplePipeline(), id: 7 }])).toEqual([]);
+    expect(validatePipelines([])).toEqual([]);
+    const bad = examplePipeline();
+    delete bad.sha;
+    expect(validatePipelines([examplePipeline(), bad])).toContain('/1 is missing required property "sha"');
+    expect(validatePipelines(examplePipeline())).toEqual(['(root) must be array']);
+  });
+});
+
+describe('validateArtifactTreeEntry', () => {
+  it('accepts files and directories as FACTS.md describes them', () => {
+    expect(validateArtifactTreeEntry({ name: 'junit.xml', path: 'reports/junit.xml', type: 'file', size: 4976, mode: '100644' })).toEqual([]);
+    expect(validateArtifactTreeEntry({ name: 'coverage', path: 'reports/coverage/', type: 'directory', mode: '040755' })).toEqual([]);
+  });
+
+  it('rejects a directory path without "/", a file path with one, a file without size, a bad mode', () => {
+    expect(validateArtifactTreeEntry({ name: 'coverage', path: 'reports/coverage', type: 'directory', mode: '040755' }).length).toBeGreaterThan(0);
+    expect(validateArtifactTreeEntry({ name: 'x', path: 'x/', type: 'file', size: 1, mode: '100644' }).length).toBeGreaterThan(0);
+    expect(validateArtifactTreeEntry({ name: 'x', path: 'x', type: 'file', mode: '100644' })).toContain('(root) is missing required property "size"');
+    expect(validateArtifactTreeEntry({ name: 'x', path: 'x', type: 'file', size: 1, mode: '644' }).length).toBeGreaterThan(0);
+    expect(validateArtifactTreeEntry({ name: 'x', path: 'x', type: 'link', size: 1, mode: '100644' }).length).toBeGreaterThan(0);
   });
 });

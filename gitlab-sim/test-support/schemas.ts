@@ -121,6 +121,28 @@ function bridgeVariant(failed: boolean): JsonObject {
   );
 }
 
+// GitLab has no schema for the artifacts tree (18.8+); FACTS.md gives its rows:
+// {name, path (directories end in "/"), type: "file" | "directory", size? (files), mode}.
+const treeEntrySchema = {
+  $id: BASE + 'artifacts-tree-entry.json',
+  type: 'object',
+  required: ['name', 'path', 'type', 'mode'],
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    path: { type: 'string', minLength: 1 },
+    type: { enum: ['file', 'directory'] },
+    size: { type: 'integer', minimum: 0 },
+    mode: { type: 'string', pattern: '^[0-7]{6}$' },
+  },
+  allOf: [
+    {
+      if: { properties: { type: { const: 'directory' } } },
+      then: { properties: { path: { pattern: '/$' } } },
+      else: { properties: { path: { not: { pattern: '/$' } } }, required: ['size'] },
+    },
+  ],
+};
+
 const compiled = {
   jobFailed: ajv.compile(jobVariant(true)),
   jobOther: ajv.compile(jobVariant(false)),
@@ -129,6 +151,8 @@ const compiled = {
   pipeline: ajv.getSchema(BASE + 'public_api/v4/pipeline/basic.json'),
   pipelineDetail: ajv.getSchema(BASE + 'public_api/v4/pipeline/detail.json'),
   user: ajv.getSchema(BASE + 'public_api/v4/user/basic.json'),
+  pipelines: ajv.getSchema(BASE + 'public_api/v4/pipelines.json'),
+  treeEntry: ajv.compile(treeEntrySchema),
 };
 
 function describe(e: ErrorObject): string {
@@ -173,4 +197,14 @@ export function validatePipelineDetail(v: unknown): string[] {
 export function validateUser(v: unknown): string[] {
   if (v === null) return ['(root) must be a user object, not null'];
   return run(compiled.user, v);
+}
+
+/** `GET /projects/:id/pipelines` as a whole (pipelines.json: an array of PipelineBasic). */
+export function validatePipelines(v: unknown): string[] {
+  return run(compiled.pipelines, v);
+}
+
+/** One row of `GET …/jobs/:id/artifacts/tree` (GitLab 18.8+), as FACTS.md describes it. */
+export function validateArtifactTreeEntry(v: unknown): string[] {
+  return run(compiled.treeEntry, v);
 }
