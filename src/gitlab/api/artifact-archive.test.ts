@@ -185,6 +185,8 @@ describe('URLs and the storage-CORS explanation', () => {
     const explained = await explainArchiveFailure(conn, 1, jobId, cors);
     expect(explained).toBeInstanceOf(ArtifactArchiveError);
     expect(explained).toMatchObject({ kind: 'storage-cors', downloadUrl: `${HOST}/api/v4/projects/1/jobs/${jobId}/artifacts` });
+    // GitLab answering the check at all (here 404 for an unknown job) is proof enough.
+    expect(await explainArchiveFailure(conn, 1, 987_654_321, cors)).toMatchObject({ kind: 'storage-cors' });
     const notFound = new GitLabError({ kind: 'not-found', url: 'x', status: 404 });
     expect(await explainArchiveFailure(conn, 1, jobId, notFound)).toBe(notFound);
     const down: Connection = { ...conn, fetch: () => Promise.reject(new TypeError('Failed to fetch')) };

@@ -298,16 +298,19 @@ export async function readBodyWithProgress(
 
 /**
  * Turns a failed archive request into what happened. The transport reports a fetch that threw
- * as `cors` or `network`; when GitLab itself still answers a plain API call about the same job,
- * the failure lies past GitLab's redirect (object storage without CORS for this origin), so the
- * person gets the plain download link instead. Anything else is returned unchanged.
+ * as `cors` or `network`; when GitLab itself still answers a plain API call about the same job
+ * (with any HTTP status), the failure lies past GitLab's redirect (object storage without CORS
+ * for this origin), so the person gets the plain download link instead. Anything else is
+ * returned unchanged.
  */
 export async function explainArchiveFailure(conn: Connection, project: ProjectRef, jobId: number, error: unknown, signal?: AbortSignal): Promise<unknown> {
   if (!(error instanceof GitLabError) || (error.kind !== 'cors' && error.kind !== 'network')) return error;
   try {
     await gitlabRequest(conn, jobPath(project, jobId), { signal });
-  } catch {
-    return error;
+  } catch (e) {
+    // Any HTTP answer (even a 404) proves GitLab itself is readable from here.
+    const unreadable = !(e instanceof GitLabError) || e.kind === 'cors' || e.kind === 'network' || e.kind === 'aborted';
+    if (unreadable) return error;
   }
   return new ArtifactArchiveError(
     'storage-cors',
