@@ -4,6 +4,7 @@
  */
 import { type LogIndex, type LogSection } from './log-index.ts';
 import { lineContent, spansToHtml, type StyledSpan } from './line-text.ts';
+import { visibleRows } from './folding.ts';
 import { findFailures, searchLog, type SearchOptions, type SearchResult } from './search.ts';
 
 export type LogRequest =
@@ -12,7 +13,8 @@ export type LogRequest =
   | { type: 'reset' }
   | { type: 'lines'; from: number; to: number }
   | { type: 'search'; query: string; options: SearchOptions }
-  | { type: 'failures' };
+  | { type: 'failures' }
+  | { type: 'rows'; collapsed: number[]; hideMarkerLines?: boolean };
 
 /** What the viewer needs after every change: sizes and the sections (for folding). */
 export interface LogSummary {
@@ -42,6 +44,7 @@ export interface LogResults {
   lines: LogLine[];
   search: SearchResult;
   failures: Uint32Array;
+  rows: Uint32Array;
 }
 
 export type LogResult<T extends LogRequest['type']> = LogResults[T];
@@ -105,6 +108,8 @@ export function handleLogRequest(index: LogIndex, request: LogRequest): LogResul
       return searchLog(index, request.query, request.options);
     case 'failures':
       return findFailures(index);
+    case 'rows':
+      return visibleRows(index, request.collapsed, { hideMarkerLines: request.hideMarkerLines ?? true });
   }
 }
 

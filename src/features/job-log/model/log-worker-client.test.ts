@@ -41,6 +41,8 @@ describe('createLogClient', () => {
       ['Head', 1, 0],
       ['body', 1, 0],
     ]);
+    expect(Array.from(await client.rows([0]))).toEqual([0]);
+    expect(Array.from(await client.rows([]))).toEqual([0, 1]);
   });
 
   it('sync parses only the appended tail of each full-log poll, and anew when it shrank', async () => {

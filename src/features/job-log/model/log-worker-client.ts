@@ -42,6 +42,8 @@ export interface LogClient {
   lines(from: number, to: number): Promise<LogLine[]>;
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   failures(): Promise<Uint32Array>;
+  /** Visible rows (line numbers) with these sections collapsed; see folding.ts. */
+  rows(collapsed: number[], hideMarkerLines?: boolean): Promise<Uint32Array>;
   dispose(): void;
 }
 
@@ -160,6 +162,9 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
     },
     failures() {
       return run({ type: 'failures' });
+    },
+    rows(collapsed, hideMarkerLines = true) {
+      return run({ type: 'rows', collapsed, hideMarkerLines });
     },
     dispose() {
       channel?.terminate();
