@@ -2,9 +2,7 @@
 import { createServer } from 'node:net';
 import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- tests drive the client against the simulator in-process; the app never imports it
 import { createSim } from '../../gitlab-sim/index.ts';
-// eslint-disable-next-line import-x/no-restricted-paths -- see above
 import type { Sim } from '../../gitlab-sim/index.ts';
 import { checkConnection } from './api/connection.ts';
 import { cancelJobMutationOptions, playJob, retryJob } from './api/job-actions.ts';

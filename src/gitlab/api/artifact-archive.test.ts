@@ -1,7 +1,6 @@
 // Byte ranges of a job's archive, file heads and tree pages, against the simulated GitLab in-process.
 import { zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- tests drive the client against the simulator in-process; the app never imports it
 import { createSim } from '../../../gitlab-sim/index.ts';
 import { GitLabError } from '../errors.ts';
 import { gitlabRequest } from '../transport.ts';

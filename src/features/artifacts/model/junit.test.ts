@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- the simulator's JUnit writer gives a realistic report
 import { makeJunitXml } from '../../../../gitlab-sim/content/artifacts.ts';
 import { JunitParseError, formatDuration, parseJunitXml } from './junit.ts';
 

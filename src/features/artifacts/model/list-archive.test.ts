@@ -2,7 +2,6 @@
 // endpoint, through the zip's central directory with Range (206) and without (200 + progress),
 // and the failures a browser meets (hidden Content-Range, object storage without CORS).
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- tests name the simulator's fixed artifact paths
 import { ARTIFACT_PATHS, buildArchive } from '../../../../gitlab-sim/content/artifacts.ts';
 import { GitLabError, gitlabFeatures } from '../../../gitlab/index.ts';
 import { ArtifactListError, listArtifacts } from './list-archive.ts';

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- the simulator's real archive content
 import { ARTIFACT_PATHS, buildArchive, makePng } from '../../../../gitlab-sim/content/artifacts.ts';
 import { MAX_IMAGE_BYTES, MAX_JSON_FORMAT_BYTES, VIRTUALISE_BYTES, decidePreview, decodeText, formatJson, lineAt, lineStarts, looksLikeText, sniffImage } from './preview-kind.ts';
 import type { PreviewKind } from './preview-kind.ts';

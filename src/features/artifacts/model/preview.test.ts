@@ -2,7 +2,6 @@
 // Previews of every kind, loaded from the simulated GitLab's real artifact files in-process
 // (jsdom for the DOMParser that JUnit reports need).
 import { beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- tests name the simulator's fixed artifact paths
 import { ARTIFACT_PATHS } from '../../../../gitlab-sim/content/artifacts.ts';
 import { GitLabError } from '../../../gitlab/index.ts';
 import { loadPreview, previewFromBytes } from './preview.ts';

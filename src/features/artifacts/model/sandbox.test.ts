@@ -3,7 +3,6 @@
 // the policy at the top of its document. The proof that the hostile artifact's script cannot
 // run or read the app's storage is the Playwright story (see the report of this feature).
 import { describe, expect, it } from 'vitest';
-// eslint-disable-next-line import-x/no-restricted-paths -- the simulator's hostile artifacts
 import { ARTIFACT_PATHS, buildArchive } from '../../../../gitlab-sim/content/artifacts.ts';
 import { ARTIFACT_FRAME_CSP, frameIsolationProblems, sandboxedFrameProps } from './sandbox.ts';
 

@@ -1,8 +1,6 @@
 // Test-only: the simulator as the client's fetch, and fetch wrappers that behave like a browser
 // or a host the simulator does not model (no Range, a redirect to object storage without CORS).
-// eslint-disable-next-line import-x/no-restricted-paths -- tests drive the client against the simulator in-process; the app never imports this file
 import { createSim } from '../../../../gitlab-sim/index.ts';
-// eslint-disable-next-line import-x/no-restricted-paths -- see above
 import type { Sim, SimOptions } from '../../../../gitlab-sim/index.ts';
 import { gitlabRequest } from '../../../gitlab/index.ts';
 import type { Connection, FetchLike } from '../../../gitlab/index.ts';
