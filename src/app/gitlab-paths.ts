@@ -32,15 +32,7 @@ function isValidProjectRef(project: string): boolean {
   return project.split('/').every((s) => SEGMENT.test(s) && s !== '.' && s !== '..');
 }
 
-/** The dashboard path for a project's page: `/acme/platform/backend/-/jobs`. */
-export function projectPath(project: string | number, ...rest: Array<string | number>): string {
-  const head = String(project)
-    .split('/')
-    .map((s) => encodeURIComponent(s))
-    .join('/');
-  const tail = rest.map((s) => encodeURIComponent(String(s))).join('/');
-  return `/${head}/-/${tail}`;
-}
+export { projectPath } from '../ui/project-path.ts';
 
 /** True for a numeric project id such as `1` (as opposed to a path). */
 export function isNumericProjectRef(project: string): boolean {

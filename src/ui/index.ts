@@ -11,3 +11,4 @@ export { StaleBanner, type StaleBannerProps } from './stale-banner.tsx';
 export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
+export { projectPath } from './project-path.ts';
