@@ -2,7 +2,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
-import { importX } from 'eslint-plugin-import-x';
+import { layerBoundaries } from './scripts/eslint/layer-boundaries.js';
 import globals from 'globals';
 
 const features = ['jobs', 'job-details', 'pipeline-graph', 'job-log', 'job-actions', 'artifacts', 'wall', 'settings'];
@@ -27,7 +27,7 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'import-x': importX },
+    plugins: { local: { rules: { 'layer-boundaries': layerBoundaries } } },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -40,13 +40,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'import-x/no-restricted-paths': ['error', { zones: [simZone, ...layerZones] }],
+      'local/layer-boundaries': ['error', { zones: [simZone, ...layerZones] }],
     },
   },
   {
     // Tests drive the app's code against the simulator in-process; the app itself never imports it.
     files: testFiles,
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones }] },
+    rules: { 'local/layer-boundaries': ['error', { zones: layerZones }] },
   },
   {
     files: ['gitlab-sim/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
