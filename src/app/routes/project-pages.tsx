@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { Connection, Project } from '../../gitlab/index.ts';
 import type { AppEnv } from '../providers.tsx';
+import { artifactsPage } from './pages/artifacts-page.tsx';
 import { jobsPage } from './pages/jobs-page.tsx';
 
 /** What a project page's loader and component receive. */
@@ -38,7 +39,7 @@ export interface ProjectPage {
 }
 
 /** Every project page, most specific first: the first whose `match` succeeds wins. */
-export const projectPages: readonly ProjectPage[] = [jobsPage];
+export const projectPages: readonly ProjectPage[] = [artifactsPage, jobsPage];
 
 export function matchProjectPage(rest: readonly string[]): { page: ProjectPage; params: Record<string, string> } | null {
   for (const page of projectPages) {
