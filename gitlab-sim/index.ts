@@ -1,5 +1,5 @@
 // gitlab-sim: a faithful simulated GitLab host (see README.md). The contract shared with the
-// dashboard and the tests is in /work/notes/common.md: createSim, serveSim, SimOptions.
+// dashboard and the tests is documented in gitlab-sim/README.md: createSim, serveSim, SimOptions.
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createHandler } from './app.ts';
