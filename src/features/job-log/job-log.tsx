@@ -1,0 +1,157 @@
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useHref, useLocation, useNavigate } from 'react-router';
+import { GitLabError, fetchJobTraceResponse, isActiveStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
+import { JobLogSource } from './log-source.ts';
+import { LogViewer, type LogSearch } from './log-viewer.tsx';
+import { formatLineHash, parseLineHash, type LineRange } from './permalink.ts';
+
+export interface JobLogProps {
+  connection: Connection;
+  projectId: number;
+  /** The job as last fetched: its status decides whether the log is polled. */
+  job: Job;
+  /** Refresh intervals (config.json's `refresh`): the log is polled at `activeMs` while the job is active. */
+  poll?: PollIntervals;
+}
+
+const NOT_STARTED = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending', 'manual', 'scheduled']);
+
+/** The URL's search: `?q=term&case=1&regex=1`. */
+function searchFromParams(params: URLSearchParams): LogSearch {
+  return { query: params.get('q') ?? '', caseSensitive: params.get('case') === '1', regex: params.get('regex') === '1' };
+}
+
+/** Why a job shows no log, in plain words. */
+function NoLog({ job }: { job: Job }) {
+  if (job.erased_at) {
+    return (
+      <EmptyState title="The log was erased">
+        <p>
+          This job’s log and artifacts were erased <TimeAgo value={job.erased_at} />.
+        </p>
+      </EmptyState>
+    );
+  }
+  if (NOT_STARTED.has(job.status)) {
+    return (
+      <EmptyState title="This job has not started yet">
+        <p>Its log appears here as soon as a runner picks it up.</p>
+      </EmptyState>
+    );
+  }
+  if (isActiveStatus(job.status)) {
+    return (
+      <EmptyState title="Waiting for the log">
+        <p>The job is running; the runner has not sent any output yet. This page checks again by itself.</p>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState title="This job wrote no log">
+      <p>GitLab has no output for this job (it may have been skipped or canceled before it ran).</p>
+    </EmptyState>
+  );
+}
+
+/**
+ * A job's log: streamed into the index, then polled while the job is active. The selected lines
+ * (`#L12`, `#L10-20`) and the search (`?q=`) live in the address, so both can be shared.
+ */
+export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
+  const jobId = job.id;
+  const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId }));
+  useEffect(() => {
+    source.start();
+    return () => source.stop();
+  }, [source]);
+  const active = isActiveStatus(job.status);
+  const pollMs = active && poll ? poll.activeMs : false;
+  useEffect(() => {
+    source.setPolling(pollMs);
+  }, [source, pollMs]);
+  const state = useSyncExternalStore(source.subscribe, source.getState, source.getState);
+
+  const location = useLocation();
+  const navigate = useNavigate();
+  const base = useHref({ pathname: location.pathname, search: location.search });
+  const range = useMemo(() => parseLineHash(location.hash), [location.hash]);
+  const search = useMemo(() => searchFromParams(new URLSearchParams(location.search)), [location.search]);
+
+  const setRange = useCallback(
+    (next: LineRange | null) => {
+      void navigate({ pathname: location.pathname, search: location.search, hash: next ? formatLineHash(next) : '' }, { replace: true, preventScrollReset: true });
+    },
+    [navigate, location.pathname, location.search],
+  );
+  const setSearch = useCallback(
+    (next: LogSearch) => {
+      const params = new URLSearchParams(location.search);
+      const put = (key: string, value: string | null) => (value === null ? params.delete(key) : params.set(key, value));
+      put('q', next.query === '' ? null : next.query);
+      put('case', next.caseSensitive ? '1' : null);
+      put('regex', next.regex ? '1' : null);
+      const query = params.toString();
+      void navigate({ pathname: location.pathname, search: query ? `?${query}` : '', hash: location.hash }, { replace: true, preventScrollReset: true });
+    },
+    [navigate, location.pathname, location.search, location.hash],
+  );
+  const selection = useMemo(() => ({ range, onChange: setRange, hrefFor: (r: LineRange) => `${base}${formatLineHash(r)}` }), [range, setRange, base]);
+  const searchProp = useMemo(() => ({ value: search, onChange: setSearch }), [search, setSearch]);
+
+  const [downloadError, setDownloadError] = useState<unknown>(null);
+  const download = async () => {
+    try {
+      setDownloadError(null);
+      const response = await fetchJobTraceResponse(connection, projectId, jobId);
+      saveBlobAs(await response.blob(), `job-${jobId}.log`);
+    } catch (error) {
+      setDownloadError(error);
+    }
+  };
+
+  const { phase, summary, error } = state;
+  const retry = () => void source.refresh();
+  const started = job.started_at ? Date.parse(job.started_at) : NaN;
+
+  let body;
+  if (phase === 'loading' && summary.lineCount === 0) body = <LoadingState label="Loading the log" rows={8} />;
+  else if (phase === 'error' && summary.lineCount === 0) {
+    body =
+      error instanceof GitLabError && error.status === 404 ? (
+        <EmptyState title="No log for this job">
+          <p>GitLab answered “404 Not found” for this job’s log: the job is gone, or it is a trigger job, which has no log.</p>
+        </EmptyState>
+      ) : (
+        <ErrorState error={error} onRetry={retry} />
+      );
+  } else if (summary.lineCount === 0 && !state.streaming) body = <NoLog job={job} />;
+  else {
+    body = (
+      <LogViewer
+        client={source.client}
+        summary={summary}
+        generation={state.generation}
+        label={`Log of job #${jobId}`}
+        selection={selection}
+        search={searchProp}
+        live={active}
+        timeOrigin={Number.isNaN(started) ? undefined : started}
+        onDownload={() => void download()}
+        shortcuts
+        status={state.streaming ? 'loading…' : active ? 'live' : undefined}
+      />
+    );
+  }
+
+  return (
+    <section className="job-log" aria-labelledby={`job-log-title-${jobId}`}>
+      <h2 id={`job-log-title-${jobId}`} className="job-log__title">
+        Log
+      </h2>
+      {state.error && phase !== 'error' ? <StaleBanner error={state.error} updatedAt={state.updatedAt} onRetry={retry} /> : null}
+      {downloadError ? <ErrorState error={downloadError} onRetry={() => void download()} /> : null}
+      {body}
+    </section>
+  );
+}
