@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
+import { connectionQueryOptions, gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
 import { ToastProvider } from '../ui/index.ts';
 import type { Session, SessionSnapshot } from './session.ts';
 
@@ -54,4 +54,23 @@ export function useSession(): SessionSnapshot {
 
 export function useAppEnv(): AppEnv {
   return useContext(EnvContext);
+}
+
+export interface WriteAccess {
+  /** config.json, Settings or `?readonly=1` forbid acting on jobs. */
+  readOnly: boolean;
+  /**
+   * Whether the token may act (its scopes, from checkConnection). 'unknown' while checking, when
+   * GitLab cannot say (before 15.5, other token kinds) or the check failed: then actions are
+   * tried and GitLab's own 403 is shown.
+   */
+  canWrite: boolean | 'unknown';
+}
+
+/** May this screen act on jobs? Read-only mode and a read_api token disable the actions. */
+export function useWriteAccess(): WriteAccess {
+  const { connection, effective } = useSession();
+  const check = useQuery({ ...connectionQueryOptions(connection ?? { host: 'about:blank' }), enabled: connection !== null && !effective.readOnly });
+  if (!connection) return { readOnly: effective.readOnly, canWrite: false };
+  return { readOnly: effective.readOnly, canWrite: check.data?.canWrite ?? 'unknown' };
 }

@@ -9,6 +9,6 @@ export { LoadingState, EmptyState, type LoadingStateProps, type EmptyStateProps 
 export { ErrorState, type ErrorStateProps } from './error-state.tsx';
 export { StaleBanner, type StaleBannerProps } from './stale-banner.tsx';
 export { Dialog, type DialogProps } from './dialog.tsx';
-export { ToastProvider, useToast, type ToastTone } from './toast.tsx';
+export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { projectPath } from './project-path.ts';

@@ -1,0 +1,99 @@
+import { useIsMutating, useMutation } from '@tanstack/react-query';
+import { useCallback, useRef } from 'react';
+import {
+  cancelJobMutationOptions,
+  deleteArtifactsMutationOptions,
+  eraseJobMutationOptions,
+  gitlabKeys,
+  keepArtifactsMutationOptions,
+  playJobMutationOptions,
+  retryJobMutationOptions,
+  type Connection,
+  type Job,
+  type JobVariable,
+} from '../../gitlab/index.ts';
+import type { ActionableJob, JobActionName } from './model/availability.ts';
+
+export interface JobActionRunner {
+  /**
+   * Runs one action and resolves with GitLab's job (undefined for delete) once every view that
+   * shows the job has refetched. Rejects with the GitLabError; a call while one is in flight
+   * for this job resolves to `null` and sends nothing.
+   */
+  run(name: JobActionName, variables?: readonly JobVariable[]): Promise<Job | undefined | null>;
+  /** The action in flight from this component, if any. */
+  pending: JobActionName | null;
+  /** An action on this job is in flight anywhere on the page (the list, the page, the graph). */
+  busy: boolean;
+}
+
+/** One mutation per action (the gitlab/ factories, which await their invalidation), for one job. */
+export function useJobActionRunner(connection: Connection, projectId: number, job: ActionableJob): JobActionRunner {
+  const cancel = useMutation(cancelJobMutationOptions(connection, projectId));
+  const retry = useMutation(retryJobMutationOptions(connection, projectId));
+  const erase = useMutation(eraseJobMutationOptions(connection, projectId));
+  const play = useMutation(playJobMutationOptions(connection, projectId));
+  const keep = useMutation(keepArtifactsMutationOptions(connection, projectId));
+  const remove = useMutation(deleteArtifactsMutationOptions(connection, projectId));
+  const inFlight = useRef(false);
+  const actionPrefix = gitlabKeys.host(connection);
+  const busyCount = useIsMutating({
+    predicate: (m) => {
+      const key = m.options.mutationKey ?? [];
+      const vars = m.state.variables as { jobId?: unknown } | undefined;
+      return key[0] === actionPrefix[0] && key[1] === actionPrefix[1] && key[2] === 'action' && vars?.jobId === job.id;
+    },
+  });
+
+  const pipelineId = job.pipeline?.id;
+  const jobId = job.id;
+  const { mutateAsync: cancelAsync } = cancel;
+  const { mutateAsync: retryAsync } = retry;
+  const { mutateAsync: eraseAsync } = erase;
+  const { mutateAsync: playAsync } = play;
+  const { mutateAsync: keepAsync } = keep;
+  const { mutateAsync: removeAsync } = remove;
+  const run = useCallback<JobActionRunner['run']>(
+    async (name, variables) => {
+      // A second click before React re-renders with isPending must not send a second request.
+      if (inFlight.current) return null;
+      inFlight.current = true;
+      const vars = pipelineId === undefined ? { jobId } : { jobId, pipelineId };
+      try {
+        switch (name) {
+          case 'cancel':
+            return await cancelAsync(vars);
+          case 'retry':
+            return await retryAsync(vars);
+          case 'erase':
+            return await eraseAsync(vars);
+          case 'play':
+            return await playAsync(variables ? { ...vars, variables } : vars);
+          case 'keep-artifacts':
+            return await keepAsync(vars);
+          case 'delete-artifacts':
+            await removeAsync(vars);
+            return undefined;
+        }
+      } finally {
+        inFlight.current = false;
+      }
+    },
+    [jobId, pipelineId, cancelAsync, retryAsync, eraseAsync, playAsync, keepAsync, removeAsync],
+  );
+
+  const pending: JobActionName | null = cancel.isPending
+    ? 'cancel'
+    : retry.isPending
+      ? 'retry'
+      : erase.isPending
+        ? 'erase'
+        : play.isPending
+          ? 'play'
+          : keep.isPending
+            ? 'keep-artifacts'
+            : remove.isPending
+              ? 'delete-artifacts'
+              : null;
+  return { run, pending, busy: pending !== null || busyCount > 0 };
+}
