@@ -33,7 +33,7 @@ interface JobRow {
 
 let sim: Sim;
 let requests: { url: string; range: string | null; token: string | null }[] = [];
-let jobs: JobRow[] = [];
+const jobs: JobRow[] = [];
 
 function simFetch(): FetchLike {
   return async (input, init) => {
