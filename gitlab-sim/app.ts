@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { corsHeaders, preflightHeaders, stripCors } from './http/cors.ts';
 import { ApiError, routeNotFound } from './http/errors.ts';
 import { createAdminApp } from './routes/admin.ts';
-import { registerArtifactRoutes } from './routes/artifacts.ts';
+import { STORAGE_PREFIX, registerArtifactRoutes, storageResponse } from './routes/artifacts.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPipelineRoutes } from './routes/pipelines.ts';
@@ -86,6 +86,8 @@ export function createHandler(state: SimState, onReset: () => void): (request: R
       for (const [k, v] of Object.entries(corsHeaders())) headers.set(k, v);
       return new Response(res.body, { status: res.status, headers });
     }
+    // The archives' object storage (faults.artifacts_redirect): another origin in a browser's eyes, no CORS.
+    if (url.pathname.startsWith(STORAGE_PREFIX)) return storageResponse(state, request);
     if (!url.pathname.startsWith('/api/')) {
       return new Response('gitlab-sim: the simulated GitLab. The API is under /api/v4, the knobs under /-/sim/.\n', {
         status: url.pathname === '/' ? 200 : 404,

@@ -25,6 +25,8 @@ export interface Faults {
   jobsRateLimitPerMinute: number;
   /** The GitLab version the host reports and whose entities it serves. */
   apiVersion: string;
+  /** Archives answer 302 to "object storage" (another origin, no CORS), as GitLab with object storage does. */
+  artifactsRedirect: boolean;
 }
 
 export interface SimState {
@@ -67,6 +69,7 @@ function freshFaults(o: ResolvedOptions): Faults {
     cors: true,
     jobsRateLimitPerMinute: o.jobsRateLimitPerMinute,
     apiVersion: o.apiVersion,
+    artifactsRedirect: false,
   };
 }
 

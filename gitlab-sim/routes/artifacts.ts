@@ -68,6 +68,40 @@ export function archiveResponse(request: Request, archive: Archive): Response {
   return new Response(zip.slice(), { status: 200, headers: { ...headers, 'Content-Length': String(total) } });
 }
 
+/** Where archives live in the simulated object storage (served outside /api, with no CORS). */
+export const STORAGE_PREFIX = '/-/storage/';
+
+/**
+ * Another origin on the same server, as object storage is to GitLab: 127.0.0.1 and localhost
+ * swap (both reach the server, but a browser treats them as different origins).
+ */
+function storageOrigin(url: URL): string {
+  const host = url.hostname === '127.0.0.1' ? 'localhost' : url.hostname === 'localhost' ? '127.0.0.1' : `storage.${url.hostname}`;
+  return `${url.protocol}//${host}${url.port ? `:${url.port}` : ''}`;
+}
+
+/** GitLab with object storage: the archive answers 302 to a signed storage URL. */
+function redirectToStorage(call: Call, job: Job): Response {
+  const location = `${storageOrigin(call.url)}${STORAGE_PREFIX}jobs/${job.id}/artifacts.zip?X-Amz-Expires=600&X-Amz-Signature=sim${job.id}`;
+  return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-cache' } });
+}
+
+/**
+ * The simulated object storage: a signed URL gets the archive (Range honoured) and nothing else;
+ * no CORS headers at all, so a browser page on another origin may not read it (and a preflight fails).
+ */
+export function storageResponse(state: SimState, request: Request): Response {
+  const url = new URL(request.url);
+  const m = url.pathname.slice(STORAGE_PREFIX.length).match(/^jobs\/(\d+)\/artifacts\.zip$/);
+  if (request.method === 'OPTIONS') return new Response('<Error><Code>AccessForbidden</Code><Message>CORSResponse: CORS is not enabled for this bucket.</Message></Error>', { status: 403, headers: { 'Content-Type': 'application/xml' } });
+  const job = m ? state.world.jobs.get(Number(m[1])) : undefined;
+  const archive = job && url.searchParams.get('X-Amz-Signature') === `sim${job.id}` ? state.content.archive(job, state.clock.now()) : undefined;
+  if (!archive || (request.method !== 'GET' && request.method !== 'HEAD')) {
+    return new Response('<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>', { status: 403, headers: { 'Content-Type': 'application/xml' } });
+  }
+  return archiveResponse(request, archive);
+}
+
 function rangeNotSatisfiable(total: number): Response {
   return new Response('', { status: 416, headers: { 'Content-Range': `bytes */${total}`, 'Accept-Ranges': 'bytes' } });
 }
@@ -194,7 +228,9 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     const project = findProject(call, c.req.param('id'));
     if (download) {
       const job = latestSuccessfulBuild(call, project, decodeSegments(download[1] ?? ''), name);
-      return archiveResponse(c.req.raw, archiveOf(call, job));
+      const archive = archiveOf(call, job);
+      if (state.faults.artifactsRedirect) return redirectToStorage(call, job);
+      return archiveResponse(c.req.raw, archive);
     }
     const ref = decodeSegments(raw?.[1] ?? '');
     const path = checkPath(decodeSegments(raw?.[2] ?? ''));
@@ -206,7 +242,10 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     const call = begin(state, c, { jobTokenAllowed: true });
     const jobId = parseId(c.req.param('job_id'), 'job_id');
     const project = findProject(call, c.req.param('id'));
-    return archiveResponse(c.req.raw, archiveOf(call, findBuild(call, project, jobId)));
+    const job = findBuild(call, project, jobId);
+    const archive = archiveOf(call, job);
+    if (state.faults.artifactsRedirect) return redirectToStorage(call, job);
+    return archiveResponse(c.req.raw, archive);
   });
 
   api.get('/projects/:id/jobs/:job_id/artifacts/tree', (c) => {
