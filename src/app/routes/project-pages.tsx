@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import type { Connection, Project } from '../../gitlab/index.ts';
 import type { AppEnv } from '../providers.tsx';
 import { artifactsPage } from './pages/artifacts-page.tsx';
+import { jobPage } from './pages/job-page.tsx';
 import { jobsPage } from './pages/jobs-page.tsx';
+import { pipelinePage } from './pages/pipeline-page.tsx';
 
 /** What a project page's loader and component receive. */
 export interface ProjectPageContext {
@@ -39,7 +41,7 @@ export interface ProjectPage {
 }
 
 /** Every project page, most specific first: the first whose `match` succeeds wins. */
-export const projectPages: readonly ProjectPage[] = [artifactsPage, jobsPage];
+export const projectPages: readonly ProjectPage[] = [artifactsPage, jobPage, jobsPage, pipelinePage];
 
 export function matchProjectPage(rest: readonly string[]): { page: ProjectPage; params: Record<string, string> } | null {
   for (const page of projectPages) {

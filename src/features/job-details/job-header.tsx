@@ -1,0 +1,216 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import { isActiveStatus, type Job } from '../../gitlab/index.ts';
+import { Duration, StatusBadge, TimeAgo, projectPath as pagePath } from '../../ui/index.ts';
+import { artifactsSummary, formatSize } from './artifacts-summary.ts';
+import { describeFailureReason } from './failure-reason.ts';
+import './job-details.css';
+
+export interface JobHeaderProps {
+  job: Job;
+  /** The project's path (or id) for links to the dashboard's own pages. */
+  projectPath: string;
+  /** When the job was fetched (ms): running durations count on from there. */
+  fetchedAt: number;
+  /** Actions on the job (cancel, retry, erase…), from the job-actions feature. */
+  renderActions?: (job: Job) => ReactNode;
+}
+
+const QUEUED = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending']);
+
+/** Only http(s) addresses from GitLab become links. */
+function safeHref(url: string | null | undefined): string | null {
+  if (!url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="job-field">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function Dash({ what }: { what: string }) {
+  return (
+    <span className="muted">
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{what}</span>
+    </span>
+  );
+}
+
+function Time({ value, what }: { value: string | null | undefined; what: string }) {
+  if (!value) return <Dash what={what} />;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) return <Dash what={what} />;
+  return (
+    <span>
+      <TimeAgo value={value} /> <span className="muted job-field__exact">({d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})</span>
+    </span>
+  );
+}
+
+/**
+ * Everything GitLab says about a job, in the order one reads it when a job failed: what and
+ * where, why it failed, when and how long, on which runner, what it left behind.
+ */
+export function JobHeader({ job, projectPath, fetchedAt, renderActions }: JobHeaderProps) {
+  const pipeline = job.pipeline;
+  const commit = job.commit;
+  const runner = job.runner;
+  const reason = job.status === 'failed' ? describeFailureReason(job.failure_reason) : null;
+  const artifacts = artifactsSummary(job, fetchedAt);
+  const web = safeHref(job.web_url);
+  const queued = QUEUED.has(job.status);
+  const running = job.status === 'running' || job.status === 'canceling';
+  const pipelineProject = pipeline?.project_id ?? projectPath;
+
+  return (
+    <header className="job-header">
+      <div className="job-header__title">
+        <StatusBadge status={job.status} allowFailure={job.allow_failure === true} />
+        <h1>
+          {job.name} <span className="muted">#{job.id}</span>
+        </h1>
+        {job.allow_failure && job.status !== 'failed' ? <span className="job-tag">allowed to fail</span> : null}
+        {job.erased_at ? <span className="job-tag job-tag--warning">erased</span> : null}
+        {job.archived ? <span className="job-tag">archived</span> : null}
+        {isActiveStatus(job.status) ? <span className="job-tag job-tag--info">refreshing while active</span> : null}
+        {renderActions ? <div className="job-header__actions">{renderActions(job)}</div> : null}
+      </div>
+
+      {reason ? (
+        <p className="job-header__reason" role="note">
+          <strong>Why it failed:</strong> {reason}
+          {job.failure_reason && reason !== job.failure_reason ? <span className="muted"> ({job.failure_reason})</span> : null}
+        </p>
+      ) : null}
+
+      <dl className="job-fields">
+        <Field label="Stage">{job.stage ?? <Dash what="no stage" />}</Field>
+        <Field label="Pipeline">
+          {pipeline ? (
+            <>
+              <Link to={pagePath(pipelineProject, 'pipelines', pipeline.id)}>#{pipeline.id}</Link>
+              {pipeline.status ? (
+                <>
+                  {' '}
+                  <StatusBadge status={pipeline.status} />
+                </>
+              ) : null}
+            </>
+          ) : (
+            <Dash what="no pipeline" />
+          )}
+        </Field>
+        <Field label={job.tag ? 'Tag' : 'Branch'}>{job.ref ? <code>{job.ref}</code> : <Dash what="no ref" />}</Field>
+        <Field label="Commit">
+          {commit ? (
+            <span>
+              {safeHref(commit.web_url) ? (
+                <a href={safeHref(commit.web_url) ?? undefined} rel="noopener noreferrer" target="_blank">
+                  <code>{commit.short_id ?? commit.id?.slice(0, 8)}</code>
+                </a>
+              ) : (
+                <code>{commit.short_id ?? commit.id?.slice(0, 8)}</code>
+              )}{' '}
+              {commit.title}
+              {commit.author_name ? <span className="muted"> by {commit.author_name}</span> : null}
+            </span>
+          ) : (
+            <Dash what="no commit" />
+          )}
+        </Field>
+        <Field label="Triggered by">
+          {job.user ? (
+            <span>
+              {job.user.name}
+              {job.user.username ? <span className="muted"> @{job.user.username}</span> : null}
+            </span>
+          ) : (
+            <Dash what="unknown" />
+          )}
+        </Field>
+        <Field label="Created">
+          <Time value={job.created_at} what="not created" />
+        </Field>
+        <Field label="Queued for">
+          <Duration seconds={job.queued_duration} running={queued} measuredAt={fetchedAt} startedAt={queued ? job.created_at : null} />
+        </Field>
+        <Field label="Started">
+          <Time value={job.started_at} what="not started" />
+        </Field>
+        <Field label="Finished">
+          <Time value={job.finished_at} what="not finished" />
+        </Field>
+        <Field label="Duration">
+          <Duration seconds={job.duration} running={running} measuredAt={fetchedAt} startedAt={job.started_at} />
+        </Field>
+        <Field label="Runner">
+          {runner ? (
+            <span>
+              {runner.description || runner.name || `#${runner.id}`} <span className="muted">#{runner.id}</span>
+              {job.runner_manager?.version ? <span className="muted"> · gitlab-runner {job.runner_manager.version}</span> : null}
+            </span>
+          ) : (
+            <Dash what="no runner" />
+          )}
+        </Field>
+        <Field label="Runner tags">
+          {job.tag_list && job.tag_list.length > 0 ? (
+            <span className="job-tags">
+              {job.tag_list.map((t) => (
+                <span key={t} className="job-tag">
+                  {t}
+                </span>
+              ))}
+            </span>
+          ) : (
+            <Dash what="no tags" />
+          )}
+        </Field>
+        <Field label="Coverage">{job.coverage !== null && job.coverage !== undefined && job.coverage !== '' ? `${job.coverage}%` : <Dash what="no coverage" />}</Field>
+        <Field label="Artifacts">
+          {artifacts.kind === 'none' ? (
+            <span className="muted">{job.erased_at ? 'erased' : 'none'}</span>
+          ) : (
+            <span>
+              <Link to={pagePath(projectPath, 'jobs', job.id, 'artifacts', 'browse')}>Browse</Link>
+              {artifacts.archiveBytes !== null ? ` · ${formatSize(artifacts.archiveBytes)}` : ''}
+              {artifacts.files.length > 0 ? ` · ${artifacts.files.length} file${artifacts.files.length === 1 ? '' : 's'} (${artifacts.files.map((f) => f.type).join(', ')})` : ''}
+              {' · '}
+              {artifacts.kind === 'kept' ? (
+                <strong>kept</strong>
+              ) : artifacts.expired ? (
+                <span>
+                  expired <TimeAgo value={artifacts.expireAt} />
+                </span>
+              ) : (
+                <span>
+                  expire <TimeAgo value={artifacts.expireAt} />
+                </span>
+              )}
+            </span>
+          )}
+        </Field>
+        <Field label="In GitLab">
+          {web ? (
+            <a href={web} rel="noopener noreferrer" target="_blank">
+              Open job #{job.id} in GitLab
+            </a>
+          ) : (
+            <Dash what="no link" />
+          )}
+        </Field>
+      </dl>
+    </header>
+  );
+}
