@@ -1,2 +1,3 @@
-export { LatestJobs, type LatestJobsProps } from './latest-jobs.tsx';
-export { latestJobsQueryOptions, LATEST_JOBS_POLL } from './latest-jobs-query.ts';
+export { JobList, type JobListProps } from './job-list.tsx';
+export { jobListHeadQueryOptions, JOB_LIST_PER_PAGE } from './job-list-query.ts';
+export { readJobListFilters, writeJobListFilters, type JobListFilters } from './job-list-filters.ts';

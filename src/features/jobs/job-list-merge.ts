@@ -5,9 +5,9 @@
  * whole list. Pure functions: a changed page is a new array, an unchanged one is the same.
  */
 import type { InfiniteData } from '@tanstack/react-query';
-import type { Job, Page, PageCursor } from '../../gitlab/index.ts';
+import type { Job, Page } from '../../gitlab/index.ts';
 
-export type JobPages = InfiniteData<Page<Job>, PageCursor | null>;
+export type JobPages = InfiniteData<Page<Job>, unknown>;
 
 /** Rows in the order GitLab lists them (id descending), each id once. */
 export function flattenJobs(data: JobPages | undefined): Job[] {

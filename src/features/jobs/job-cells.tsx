@@ -1,0 +1,208 @@
+import { createContext, useContext, useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
+import { describeError } from '../../gitlab/index.ts';
+import { Duration, projectPath, StatusBadge, TimeAgo } from '../../ui/index.ts';
+import { Icon } from './icons.tsx';
+import { safeHref } from './safe-href.ts';
+
+/** What every cell needs beyond its job. */
+export interface JobCellEnv {
+  connection: Connection;
+  projectId: number;
+  /** For links: `acme/platform/backend` or the numeric id. */
+  projectPath: string;
+  /** When the rows were fetched (ms): running durations count on from there. */
+  fetchedAt: number;
+  renderActions?: ((job: Job) => ReactNode) | undefined;
+}
+
+export const JobCellEnvContext = createContext<JobCellEnv | null>(null);
+
+function useCellEnv(): JobCellEnv {
+  const env = useContext(JobCellEnvContext);
+  if (!env) throw new Error('job cells need a JobCellEnvContext');
+  return env;
+}
+
+function Missing({ label }: { label: string }) {
+  return (
+    <span className="muted">
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{label}</span>
+    </span>
+  );
+}
+
+/** The dashboard's own job page for a job. */
+export function jobHref(project: string, job: Pick<Job, 'id'>): string {
+  return projectPath(project, 'jobs', job.id);
+}
+
+export function StatusCell({ job }: { job: Job }) {
+  return <StatusBadge status={job.status} allowFailure={job.allow_failure === true} />;
+}
+
+export function JobCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  return (
+    <div className="cell-2">
+      <Link to={jobHref(env.projectPath, job)} className="job-link" tabIndex={-1}>
+        <span className="job-id">#{job.id}</span> <span className="job-name">{job.name}</span>
+      </Link>
+      {job.failure_reason ? <span className="muted small truncate">{job.failure_reason.replaceAll('_', ' ')}</span> : null}
+    </div>
+  );
+}
+
+export function StageCell({ job }: { job: Job }) {
+  return job.stage ? <span className="truncate">{job.stage}</span> : <Missing label="no stage" />;
+}
+
+export function PipelineCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  const pipeline = job.pipeline;
+  if (!pipeline) return <Missing label="no pipeline" />;
+  return (
+    <Link to={projectPath(env.projectPath, 'pipelines', pipeline.id)} tabIndex={-1} aria-label={`Pipeline ${pipeline.id}`}>
+      #{pipeline.id}
+    </Link>
+  );
+}
+
+export function RefCell({ job }: { job: Job }) {
+  const commit = job.commit;
+  const commitHref = safeHref(commit?.web_url);
+  const sha = commit?.short_id ?? commit?.id?.slice(0, 8) ?? job.pipeline?.sha?.slice(0, 8);
+  return (
+    <div className="cell-2">
+      {job.ref ? (
+        <span className="truncate ref" title={`${job.tag ? 'tag' : 'branch'} ${job.ref}`}>
+          <Icon name={job.tag ? 'tag' : 'branch'} />
+          <span className="visually-hidden">{job.tag ? 'tag' : 'branch'} </span>
+          <code>{job.ref}</code>
+        </span>
+      ) : (
+        <Missing label="no ref" />
+      )}
+      {sha ? (
+        <span className="truncate small" title={commit?.title ?? undefined}>
+          <Icon name="commit" />
+          {commitHref ? (
+            <a href={commitHref} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+              <code>{sha}</code>
+            </a>
+          ) : (
+            <code>{sha}</code>
+          )}{' '}
+          <span className="muted">{commit?.title ?? ''}</span>
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function UserCell({ job }: { job: Job }) {
+  const user = job.user;
+  if (!user) return <Missing label="no user" />;
+  return (
+    <span className="truncate" title={user.username ? `@${user.username}` : undefined}>
+      {user.name || (user.username ? `@${user.username}` : `user ${user.id}`)}
+    </span>
+  );
+}
+
+export function RunnerCell({ job }: { job: Job }) {
+  const runner = job.runner;
+  const tags = job.tag_list ?? [];
+  if (!runner && tags.length === 0) return <Missing label="no runner" />;
+  return (
+    <div className="cell-2">
+      {runner ? <span className="truncate">{runner.description || runner.name || `#${runner.id}`}</span> : <span className="muted">no runner yet</span>}
+      {tags.length > 0 ? (
+        <span className="truncate small tags" title={tags.join(', ')}>
+          {tags.map((t) => (
+            <span key={t} className="tag">
+              {t}
+            </span>
+          ))}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+export function CoverageCell({ job }: { job: Job }) {
+  const value = job.coverage;
+  if (value === null || value === undefined || value === '') return <Missing label="no coverage" />;
+  const n = typeof value === 'number' ? value : Number(value);
+  return <span>{Number.isFinite(n) ? `${n.toFixed(n % 1 === 0 ? 0 : 2)}%` : String(value)}</span>;
+}
+
+export function QueuedCell({ job }: { job: Job }) {
+  return <Duration seconds={job.queued_duration} />;
+}
+
+export function DurationCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  return <Duration seconds={job.duration} running={job.status === 'running'} measuredAt={env.fetchedAt} startedAt={job.started_at} />;
+}
+
+export function CreatedCell({ job }: { job: Job }) {
+  return <TimeAgo value={job.created_at} />;
+}
+
+export function FinishedCell({ job }: { job: Job }) {
+  return <TimeAgo value={job.finished_at} />;
+}
+
+export function ArtifactsCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
+  if (job.erased_at) return <span className="muted small">erased</span>;
+  if (!hasArtifacts(job)) return <Missing label="no artifacts" />;
+  const handleDownload = async () => {
+    setState({ busy: true, error: null });
+    try {
+      // A blob URL: the token stays in the request header, never in a link.
+      const file = await downloadArtifactsArchive(env.connection, env.projectId, job.id);
+      const a = document.createElement('a');
+      a.href = file.url;
+      a.download = file.filename;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(file.revoke, 10_000);
+      setState({ busy: false, error: null });
+    } catch (e) {
+      setState({ busy: false, error: describeError(e).title });
+    }
+  };
+  return (
+    <span className="artifacts-cell">
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        onClick={() => void handleDownload()}
+        disabled={state.busy}
+        tabIndex={-1}
+        aria-label={`Download artifacts of job ${job.id}`}
+        title={state.error ?? 'Download the artifacts archive'}
+      >
+        <Icon name="download" />
+        <span aria-hidden="true">{state.busy ? '…' : ''}</span>
+      </button>
+      {state.error ? (
+        <span className="tone-danger small" role="alert">
+          {state.error}
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+export function ActionsCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  return <div className="actions-cell">{env.renderActions?.(job)}</div>;
+}

@@ -1,0 +1,194 @@
+import type { RowSelectionState } from '@tanstack/react-table';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useSearchParams } from 'react-router';
+import { isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
+import { ColumnMenu } from './column-menu.tsx';
+import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
+import { JobCellEnvContext, type JobCellEnv } from './job-cells.tsx';
+import { filterLoadedJobs, hasLocalFilters, NO_FILTERS, readJobListFilters, writeJobListFilters, type JobListFilters } from './job-list-filters.ts';
+import { JobListToolbar } from './job-list-toolbar.tsx';
+import { JobTable } from './job-table.tsx';
+import { useJobList } from './use-job-list.ts';
+import { describeError } from '../../gitlab/index.ts';
+import './jobs.css';
+
+export interface JobListProps {
+  connection: Connection;
+  projectId: number;
+  /** `acme/platform/backend` (or the id): for links and the table's name. */
+  projectPath: string;
+  /** Refresh intervals (config.json's `refresh`); the loader must pass the same. */
+  poll: PollIntervals;
+  /** The actions cell of a row (the job-actions feature fills it). */
+  renderActions?: (job: Job) => ReactNode;
+  /** A toolbar over the selected rows; row checkboxes appear when this is given. */
+  renderBulkActions?: (selected: Job[]) => ReactNode;
+  /** Where the column choice is kept (default: localStorage). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+function browserStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every job of a project, newest first, live, filterable, with columns of the reader's choosing. */
+export function JobList({ connection, projectId, projectPath, poll, renderActions, renderBulkActions, storage = browserStorage() }: JobListProps) {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => readJobListFilters(searchParams), [searchParams]);
+  const setFilters = useCallback(
+    (next: JobListFilters, options: { replace?: boolean } = {}) => setSearchParams((prev) => writeJobListFilters(next, prev), { replace: options.replace ?? false }),
+    [setSearchParams],
+  );
+
+  const [prefs, setPrefs] = useState<ColumnPrefs>(() => loadColumnPrefs(storage));
+  const changePrefs = (next: ColumnPrefs) => {
+    setPrefs(next);
+    saveColumnPrefs(storage, next);
+  };
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+
+  const list = useJobList(connection, projectId, filters.scope, poll);
+  const { head, pages } = list;
+  const shown = useMemo(() => filterLoadedJobs(list.jobs, filters), [list.jobs, filters]);
+  const selected = useMemo(() => shown.filter((j) => rowSelection[String(j.id)]), [shown, rowSelection]);
+  const fetchedAt = Math.max(head.dataUpdatedAt, pages.dataUpdatedAt);
+  const cellEnv = useMemo<JobCellEnv>(
+    () => ({ connection, projectId, projectPath, fetchedAt, renderActions }),
+    [connection, projectId, projectPath, fetchedAt, renderActions],
+  );
+
+  const { loadMore, hasMore } = list;
+  const loadingMore = pages.isFetchingNextPage;
+  const moreFailed = pages.isFetchNextPageError;
+  const handleNearEnd = useCallback(() => {
+    if (hasMore && !loadingMore && !moreFailed) void loadMore();
+  }, [hasMore, loadingMore, moreFailed, loadMore]);
+
+  const retry = () => void head.refetch();
+  const toolbar = <JobListToolbar filters={filters} onChange={setFilters} />;
+
+  if (list.isInitialLoading) {
+    return (
+      <div className="job-list">
+        {toolbar}
+        <LoadingState label="Loading jobs" rows={8} />
+      </div>
+    );
+  }
+  if (list.jobs.length === 0 && head.isError) {
+    return (
+      <div className="job-list">
+        {toolbar}
+        <ErrorState error={head.error} onRetry={retry} />
+      </div>
+    );
+  }
+
+  const local = hasLocalFilters(filters);
+  const active = list.jobs.some((j) => isActiveStatus(j.status));
+  let body: ReactNode;
+  if (list.jobs.length === 0 && filters.scope.length === 0) {
+    body = (
+      <EmptyState title="No jobs yet">
+        <p>This project has not run any CI job, or its pipelines are not visible to this token.</p>
+      </EmptyState>
+    );
+  } else if (list.jobs.length === 0) {
+    body = (
+      <EmptyState
+        title="No jobs with this status"
+        action={
+          <button type="button" className="button" onClick={() => setFilters({ ...filters, scope: [] })}>
+            Show every status
+          </button>
+        }
+      >
+        <p>GitLab has no job of this project with the chosen status.</p>
+      </EmptyState>
+    );
+  } else if (shown.length === 0) {
+    body = (
+      <EmptyState
+        title="Nothing matches the filter"
+        action={
+          <button type="button" className="button" onClick={() => setFilters({ ...filters, ...NO_FILTERS, scope: filters.scope }, { replace: true })}>
+            Clear name, stage and ref
+          </button>
+        }
+      >
+        <p>
+          None of the {list.jobs.length.toLocaleString('en')} jobs loaded so far matches.{hasMore ? ' Load more jobs to look further back.' : ''}
+        </p>
+      </EmptyState>
+    );
+  } else {
+    body = (
+      <JobTable
+        jobs={shown}
+        caption={`Latest jobs of ${projectPath}`}
+        projectPath={projectPath}
+        prefs={prefs}
+        withActions={Boolean(renderActions)}
+        selectable={Boolean(renderBulkActions)}
+        rowSelection={rowSelection}
+        onRowSelectionChange={setRowSelection}
+        onNearEnd={handleNearEnd}
+      />
+    );
+  }
+
+  return (
+    <JobCellEnvContext value={cellEnv}>
+      <div className="job-list">
+        <div className="job-list__bar">
+          {toolbar}
+          <ColumnMenu prefs={prefs} withActions={Boolean(renderActions)} onChange={changePrefs} onReset={() => changePrefs(defaultColumnPrefs())} />
+        </div>
+        {head.isError ? <StaleBanner error={head.error} updatedAt={head.dataUpdatedAt} onRetry={retry} /> : null}
+        {local ? (
+          <p className="job-list__scope-note" role="note">
+            Name, stage and ref filter the <strong>{list.jobs.length.toLocaleString('en')} jobs loaded so far</strong>, not every job in GitLab:{' '}
+            {shown.length.toLocaleString('en')} match.
+          </p>
+        ) : null}
+        {renderBulkActions && selected.length > 0 ? (
+          <div className="job-list__bulk" role="toolbar" aria-label="Selected jobs">
+            <span>{selected.length} selected</span>
+            {renderBulkActions(selected)}
+            <button type="button" className="button button--ghost" onClick={() => setRowSelection({})}>
+              Clear selection
+            </button>
+          </div>
+        ) : null}
+        {body}
+        <div className="job-list__footer">
+          <p className="muted">
+            {list.jobs.length.toLocaleString('en')} jobs loaded{hasMore ? '' : ' (all of them)'}
+            {fetchedAt > 0 ? (
+              <>
+                {' '}
+                · updated <TimeAgo value={new Date(fetchedAt).toISOString()} />
+              </>
+            ) : null}
+            {active ? ' · refreshing by itself while jobs are queued or running' : ''}
+          </p>
+          {moreFailed ? (
+            <p className="tone-danger" role="alert">
+              Could not load more jobs: {describeError(pages.error).title}.
+            </p>
+          ) : null}
+          {hasMore ? (
+            <button type="button" className="button" onClick={() => void loadMore()} disabled={loadingMore}>
+              {loadingMore ? 'Loading more jobs…' : moreFailed ? 'Try loading more again' : 'Load more jobs'}
+            </button>
+          ) : null}
+        </div>
+      </div>
+    </JobCellEnvContext>
+  );
+}
