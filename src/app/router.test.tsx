@@ -78,7 +78,7 @@ describe('routes', () => {
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/acme/platform/backend/-/jobs?x=1');
   });
 
-  it.each(['/acme/platform/backend/-/pipelines/5', '/acme/platform/backend', '/wall', '/a/b/-/nothing'])('shows the not-found page for %s', async (path) => {
+  it.each(['/acme/platform/backend/-/pipelines/x', '/acme/platform/backend', '/wall', '/a/b/-/nothing'])('shows the not-found page for %s', async (path) => {
     stubGitLab();
     renderApp(path);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();

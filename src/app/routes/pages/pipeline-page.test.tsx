@@ -1,0 +1,196 @@
+// The pipeline page as a whole route against the simulated GitLab in-process: stages in order,
+// parallel and matrix groups, trigger jobs and their downstream cards expanded across projects,
+// older attempts, the timeline, live updates while the pipeline runs, and GitLab's errors.
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
+import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
+import type { Connection, Project } from '../../../gitlab/index.ts';
+import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
+import { createSession } from '../../session.ts';
+import { pipelinePage } from './pipeline-page.tsx';
+
+const HOST = 'http://sim.test';
+const TOKEN = 'glpat-sim-api';
+const project: Project = { id: 1, name: 'Backend', path_with_namespace: 'acme/platform/backend' };
+
+interface Row {
+  id: number;
+  name: string;
+  status: string;
+  source?: string;
+  downstream_pipeline?: { id: number; project_id: number } | null;
+}
+
+let sim: Sim;
+let connection: Connection;
+let requests: string[] = [];
+
+async function api<T>(path: string): Promise<T> {
+  const res = await sim.fetch(new Request(`${HOST}/api/v4${path}`, { headers: { 'PRIVATE-TOKEN': TOKEN } }));
+  return (await res.json()) as T;
+}
+
+async function clock(body: Record<string, unknown>): Promise<void> {
+  await sim.fetch(new Request(`${HOST}/-/sim/clock`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+}
+
+/** The newest project-1 pipeline (not a child) whose trigger jobs match `test`. */
+async function findPipeline(test: (pipeline: Row, bridges: Row[], jobs: Row[]) => boolean): Promise<Row> {
+  const pipelines = await api<Row[]>('/projects/1/pipelines?per_page=100');
+  for (const p of pipelines) {
+    if (p.source === 'parent_pipeline') continue;
+    const bridges = await api<Row[]>(`/projects/1/pipelines/${p.id}/bridges`);
+    const jobs = await api<Row[]>(`/projects/1/pipelines/${p.id}/jobs?include_retried=true&per_page=100`);
+    if (test(p, bridges, jobs)) return p;
+  }
+  throw new Error('no such pipeline in the simulator');
+}
+
+function Page() {
+  const { id = '' } = useParams();
+  return <pipelinePage.Component connection={connection} project={project} projectPath="acme/platform/backend" params={{ pipelineId: id }} />;
+}
+
+function renderPage(path: string) {
+  const storages = { session: memoryStorage(), local: memoryStorage() };
+  const session = createSession({ config: DEFAULT_CONFIG, url: parseUrlSettings(''), baseUrl: 'http://dashboard.test/', storages });
+  const queryClient = createQueryClient();
+  const router = createMemoryRouter(
+    [
+      { path: '/acme/platform/backend/-/pipelines/:id', element: <Page /> },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    { initialEntries: [path] },
+  );
+  render(
+    <AppProviders queryClient={queryClient} session={session} env={{ ...DEFAULT_ENV, poll: { activeMs: 50, idleMs: 200 } }}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { router, queryClient };
+}
+
+const stageNames = (list: HTMLElement) => within(list).getAllByRole('heading', { level: 3 }).map((h) => h.textContent?.split(',')[0]);
+
+beforeEach(() => {
+  sim = createSim({ paused: true, hugeLogBytes: 10_000 });
+  requests = [];
+  connection = {
+    host: HOST,
+    token: TOKEN,
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      requests.push(request.url);
+      return sim.fetch(request);
+    },
+  };
+});
+
+afterEach(() => cleanup());
+
+describe('pipeline page', { timeout: 15_000 }, () => {
+  it('draws stages in pipeline order with parallel and matrix groups, trigger jobs and links to job pages', async () => {
+    const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
+    renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    expect(await screen.findByRole('heading', { level: 1, name: `Pipeline #${p.id}` })).toBeTruthy();
+    const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    expect(stageNames(stages)).toEqual(['build', 'test', 'deploy']);
+
+    const rspec = within(stages).getByRole('button', { name: /^rspec, 3 jobs/ });
+    expect(rspec.getAttribute('aria-expanded')).toBe('false');
+    await userEvent.click(rspec);
+    const parallel = within(stages).getByRole('list', { name: 'Jobs of rspec' });
+    expect(within(parallel).getAllByRole('link').map((a) => a.textContent?.split(',')[0])).toEqual(['rspec 1/3', 'rspec 2/3', 'rspec 3/3']);
+    expect(within(stages).getByRole('button', { name: /^test, 2 jobs/ })).toBeTruthy();
+
+    const compile = within(stages).getByRole('link', { name: /^compile,/ });
+    expect(compile.getAttribute('href')).toMatch(/^\/acme\/platform\/backend\/-\/jobs\/\d+$/);
+    // A trigger job leads to the pipeline it created, not to /jobs/:id (a 404 for bridges).
+    const trigger = within(stages).getByRole('link', { name: /^deploy-downstream,/ });
+    expect(trigger.getAttribute('href')).toMatch(/^\/acme\/platform\/deploy\/-\/pipelines\/\d+$/);
+    expect(within(stages).getByText(/manual/, { selector: '.pg-mark' })).toBeTruthy();
+  });
+
+  it('expands a child and a cross-project pipeline inline, kept in the URL', async () => {
+    const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
+    const bridges = await api<Row[]>(`/projects/1/pipelines/${p.id}/bridges`);
+    const cross = bridges.find((b) => b.downstream_pipeline?.project_id === 2)?.downstream_pipeline;
+    const child = bridges.find((b) => b.downstream_pipeline?.project_id === 1)?.downstream_pipeline;
+    if (!cross || !child) throw new Error('expected both downstream pipelines');
+    const { router } = renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const downstream = await screen.findByRole('region', { name: `Downstream pipelines of #${p.id}` });
+    expect(within(downstream).getByRole('link', { name: `acme/platform/deploy #${cross.id}` })).toBeTruthy();
+    expect(within(downstream).getByText(/Multi-project pipeline/)).toBeTruthy();
+    expect(within(downstream).getByText(/Child pipeline/)).toBeTruthy();
+
+    await userEvent.click(within(downstream).getByRole('button', { name: `Expand acme/platform/deploy #${cross.id}` }));
+    const nested = await screen.findByRole('list', { name: `Stages of acme/platform/deploy pipeline #${cross.id}` });
+    expect(within(nested).getAllByRole('heading', { level: 4 }).map((h) => h.textContent?.split(',')[0])).toEqual(['deploy', 'verify']);
+    const deployJob = within(nested).getByRole('link', { name: /^deploy-staging,/ });
+    expect(deployJob.getAttribute('href')).toMatch(/^\/acme\/platform\/deploy\/-\/jobs\/\d+$/);
+    expect(new URLSearchParams(router.state.location.search).get('expand')).toBe(`2:${cross.id}`);
+
+    await userEvent.click(within(downstream).getByRole('button', { name: `Expand acme/platform/backend #${child.id}` }));
+    const childList = await screen.findByRole('list', { name: `Stages of acme/platform/backend pipeline #${child.id}` });
+    expect(within(childList).getByRole('link', { name: /^docs-build,/ })).toBeTruthy();
+    expect(new URLSearchParams(router.state.location.search).get('expand')).toBe(`2:${cross.id},1:${child.id}`);
+
+    await userEvent.click(within(downstream).getByRole('button', { name: `Collapse acme/platform/deploy #${cross.id}` }));
+    expect(screen.queryByRole('list', { name: `Stages of acme/platform/deploy pipeline #${cross.id}` })).toBeNull();
+  });
+
+  it('shows older attempts only when asked, marked as older', async () => {
+    const p = await findPipeline((_, __, jobs) => jobs.filter((j) => j.name === 'lint').length === 2);
+    const { router } = renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    expect(within(stages).getAllByRole('link', { name: /^lint,/ })).toHaveLength(1);
+    expect(screen.queryByText('older attempt')).toBeNull();
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Show retried jobs' }));
+    await waitFor(() => expect(within(stages).getAllByRole('link', { name: /^lint,/ })).toHaveLength(2));
+    expect(screen.getByText('older attempt')).toBeTruthy();
+    expect(new URLSearchParams(router.state.location.search).get('retried')).toBe('1');
+  });
+
+  it('switches to the timeline: bars by stage with queued time and the slowest path', async () => {
+    const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
+    const { router } = renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    await userEvent.click(screen.getByRole('button', { name: 'Timeline' }));
+    const view = await screen.findByRole('region', { name: 'Timeline' });
+    expect(within(view).getByText('Slowest path')).toBeTruthy();
+    expect(within(view).getAllByRole('region').map((r) => r.getAttribute('aria-label'))).toEqual(['Stage build', 'Stage test', 'Stage deploy']);
+    expect(within(view).getAllByText(/queued \d+s/).length).toBeGreaterThan(3);
+    expect(within(view).getAllByText(/on the slowest path/).length).toBeGreaterThanOrEqual(2);
+    expect(new URLSearchParams(router.state.location.search).get('view')).toBe('timeline');
+  });
+
+  it('follows a running pipeline until it finishes, then stops asking', async () => {
+    const p = await findPipeline(
+      (pipeline, bridges, jobs) =>
+        pipeline.status === 'running' && bridges.length === 2 && bridges.every((b) => !b.downstream_pipeline) && jobs.every((j) => j.status !== 'canceling'),
+    );
+    renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const downstream = await screen.findByRole('region', { name: `Downstream pipelines of #${p.id}` });
+    expect(within(downstream).getAllByText('Downstream pipeline not created yet')).toHaveLength(2);
+    expect(screen.getByText(/refreshing while the pipeline runs/)).toBeTruthy();
+    await act(async () => clock({ advance_ms: 60 * 60_000 }));
+    await waitFor(() => expect(screen.getByText(/· finished/)).toBeTruthy(), { timeout: 5_000 });
+    await waitFor(() => expect(within(downstream).queryAllByText('Downstream pipeline not created yet')).toHaveLength(0), { timeout: 5_000 });
+    expect(within(downstream).getByRole('link', { name: /^acme\/platform\/deploy #\d+$/ })).toBeTruthy();
+    // Finished: no more requests for this pipeline (the lists poll every 50-200 ms while it runs).
+    await new Promise((r) => setTimeout(r, 300));
+    const asked = requests.filter((u) => u.includes(`/pipelines/${p.id}`)).length;
+    await new Promise((r) => setTimeout(r, 600));
+    expect(requests.filter((u) => u.includes(`/pipelines/${p.id}`)).length).toBe(asked);
+  }, 20_000);
+
+  it('says what GitLab answered for a pipeline it does not have', async () => {
+    renderPage('/acme/platform/backend/-/pipelines/999999');
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByRole('heading', { level: 1 }).textContent).toBe('Not found');
+    expect(within(alert).getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, type ReactNode } from 'react';
+import { isActiveStatus, isFinishedStatus, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
+import { PipelineHeader } from './components/pipeline-header.tsx';
+import { PipelineTimeline } from './components/pipeline-timeline.tsx';
+import { PipelineGraph } from './components/stage-graph.tsx';
+import { GraphContext, type GraphContextValue } from './graph-context.ts';
+import { pipelineKey, type PipelineRef } from './model/index.ts';
+import { pipelineHeaderQuery } from './pipeline-queries.ts';
+import { usePipelineTree } from './use-pipeline-tree.ts';
+import { toggleExpanded, type PipelineViewState } from './view-state.ts';
+import './pipeline-graph.css';
+
+export interface PipelineDetailsProps {
+  connection: Connection;
+  projectId: number;
+  /** `acme/platform/backend`: how links name this project. */
+  projectPath: string;
+  pipelineId: number;
+  /** Refresh intervals (config.json's `refresh`); the loader must pass the same. */
+  poll?: PollIntervals;
+  /** View, older attempts, expanded downstream pipelines: kept in the URL by the route. */
+  state: PipelineViewState;
+  onStateChange: (next: PipelineViewState) => void;
+  /** The job actions slot on every job node (the job-actions feature, wired by the route). */
+  renderJobActions?: (job: Job | Bridge) => ReactNode;
+}
+
+/** The pipeline page: header, jobs by stage with trigger jobs and downstream pipelines, or the timeline; live while it runs. */
+export function PipelineDetails({ connection, projectId, projectPath, pipelineId, poll, state, onStateChange, renderJobActions }: PipelineDetailsProps) {
+  const header = useQuery(pipelineHeaderQuery(connection, projectId, pipelineId, poll));
+  const root = useMemo<PipelineRef>(() => ({ project: projectId, pipelineId }), [projectId, pipelineId]);
+  const tree = usePipelineTree(connection, root, state.expand, state.retried, poll, isFinishedStatus(header.data?.status));
+
+  const onToggleExpand = useCallback((ref: PipelineRef) => onStateChange(toggleExpanded(state, ref)), [onStateChange, state]);
+  const expandedKeys = useMemo(() => new Set(state.expand.map(pipelineKey)), [state.expand]);
+  const context = useMemo<GraphContextValue>(
+    () => ({
+      rootProjectPath: projectPath,
+      rootProjectId: projectId,
+      includeRetried: state.retried,
+      expanded: expandedKeys,
+      onToggleExpand,
+      renderJobActions,
+    }),
+    [projectPath, projectId, state.retried, expandedKeys, onToggleExpand, renderJobActions],
+  );
+
+  if (header.isPending) return <LoadingState label={`Loading pipeline #${pipelineId}`} />;
+  if (header.isError && header.data === undefined) {
+    return <ErrorState error={header.error} headingLevel={1} onRetry={() => void header.refetch()} />;
+  }
+  const pipeline = header.data;
+  const graph = tree.tree.graph;
+  const commitTitle = graph?.jobs.find((j) => j.commit?.title)?.commit?.title ?? null;
+  const live = isActiveStatus(pipeline.status);
+  const staleError = header.isError ? header.error : tree.staleError;
+
+  let body: ReactNode;
+  if (tree.tree.state === 'loading') body = <LoadingState label="Loading the pipeline's jobs" />;
+  else if (tree.tree.state === 'error') body = <ErrorState error={tree.tree.error} onRetry={tree.refetch} />;
+  else if (graph && state.view === 'timeline') {
+    body = <PipelineTimeline graph={graph} project={projectPath} includeRetried={state.retried} live={live} />;
+  } else {
+    body = <PipelineGraph node={tree.tree} project={projectPath} depth={0} label={`Stages of pipeline #${pipelineId}`} />;
+  }
+
+  return (
+    <GraphContext.Provider value={context}>
+      <div className="pipeline-page">
+        <PipelineHeader pipeline={pipeline} commitTitle={commitTitle} measuredAt={header.dataUpdatedAt} />
+        {staleError ? (
+          <StaleBanner
+            error={staleError}
+            updatedAt={Math.max(header.dataUpdatedAt, tree.updatedAt)}
+            onRetry={() => {
+              void header.refetch();
+              tree.refetch();
+            }}
+          />
+        ) : null}
+        <div className="pg-toolbar">
+          <div role="group" aria-label="View" className="pg-toolbar__views">
+            <button type="button" className="button" aria-pressed={state.view === 'graph'} onClick={() => onStateChange({ ...state, view: 'graph' })}>
+              Graph
+            </button>
+            <button type="button" className="button" aria-pressed={state.view === 'timeline'} onClick={() => onStateChange({ ...state, view: 'timeline' })}>
+              Timeline
+            </button>
+          </div>
+          <label className="pg-toolbar__retried">
+            <input type="checkbox" checked={state.retried} onChange={(e) => onStateChange({ ...state, retried: e.currentTarget.checked })} />
+            Show retried jobs
+          </label>
+          <p className="muted pg-toolbar__freshness" aria-live="off">
+            Updated <TimeAgo value={new Date(Math.max(header.dataUpdatedAt, tree.updatedAt)).toISOString()} />
+            {isFinishedStatus(pipeline.status) ? ' · finished' : live ? ' · refreshing while the pipeline runs' : ' · waiting'}
+          </p>
+        </div>
+        {tree.truncated ? <p className="banner">This pipeline has more jobs than the dashboard fetches at once; the graph shows the first ones.</p> : null}
+        <section className="pg-view" aria-label={state.view === 'timeline' ? 'Timeline' : 'Jobs by stage'}>
+          <h2 className="visually-hidden">{state.view === 'timeline' ? 'Timeline' : 'Jobs by stage'}</h2>
+          {body}
+        </section>
+      </div>
+    </GraphContext.Provider>
+  );
+}

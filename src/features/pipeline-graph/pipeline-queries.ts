@@ -1,0 +1,44 @@
+// The queries the pipeline page reads, one set per pipeline (the root and every expanded
+// downstream one, which may live in another project: its project id is the ProjectRef).
+// The route's loader warms the same options the components read.
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  pipelineBridgesQueryOptions,
+  pipelineJobsQueryOptions,
+  pipelineQueryOptions,
+  type Connection,
+  type PollIntervals,
+  type ProjectRef,
+} from '../../gitlab/index.ts';
+
+/** Poll fast while anything runs, slowly while it waits for a person, not at all once finished. */
+export function pipelinePoll(poll: PollIntervals | undefined): PollIntervals | undefined {
+  return poll ? { ...poll, finishedMs: false } : undefined;
+}
+
+export function pipelineHeaderQuery(conn: Connection, project: ProjectRef, pipelineId: number, poll?: PollIntervals) {
+  return pipelineQueryOptions(conn, project, pipelineId, { poll: pipelinePoll(poll) });
+}
+
+export function pipelineJobsQuery(conn: Connection, project: ProjectRef, pipelineId: number, includeRetried: boolean, poll?: PollIntervals) {
+  return pipelineJobsQueryOptions(conn, project, pipelineId, includeRetried ? { includeRetried: true } : {}, { poll: pipelinePoll(poll) });
+}
+
+export function pipelineBridgesQuery(conn: Connection, project: ProjectRef, pipelineId: number, poll?: PollIntervals) {
+  return pipelineBridgesQueryOptions(conn, project, pipelineId, { poll: pipelinePoll(poll) });
+}
+
+/** Warms what the page shows first: the header, the jobs (with or without older attempts) and the trigger jobs. */
+export async function loadPipelinePage(
+  queryClient: QueryClient,
+  conn: Connection,
+  project: ProjectRef,
+  pipelineId: number,
+  options: { includeRetried: boolean; poll?: PollIntervals },
+): Promise<void> {
+  await Promise.all([
+    queryClient.ensureQueryData(pipelineHeaderQuery(conn, project, pipelineId, options.poll)),
+    queryClient.ensureQueryData(pipelineJobsQuery(conn, project, pipelineId, options.includeRetried, options.poll)),
+    queryClient.ensureQueryData(pipelineBridgesQuery(conn, project, pipelineId, options.poll)),
+  ]);
+}
