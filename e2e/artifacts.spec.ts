@@ -11,7 +11,9 @@ interface JobRow {
 /** A job of the demo project with kept or expiring artifacts (the seeded `compile`). */
 async function compileJob(simUrl: string): Promise<JobRow> {
   const res = await fetch(`${simUrl}/api/v4/projects/1/jobs?scope[]=success&per_page=100`, { headers: { 'PRIVATE-TOKEN': TOKENS.api } });
-  const jobs = (await res.json()) as JobRow[];
+  const body: unknown = await res.json();
+  if (!res.ok || !Array.isArray(body)) throw new Error(`the job list answered ${res.status}: ${JSON.stringify(body).slice(0, 200)}`);
+  const jobs = body as JobRow[];
   const job = jobs.find((j) => j.name === 'compile' && j.artifacts_file && !j.erased_at);
   if (!job) throw new Error('no compile job with artifacts');
   return job;
