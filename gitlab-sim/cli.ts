@@ -1,5 +1,5 @@
 // npm run sim -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--speed 1] [--paused]
-//                [--huge-log-bytes 50000000] [--api-version 18.8.2-ee]
+//                [--huge-log-bytes 50000000] [--api-version 18.8.2-ee] [--big-project-jobs 12000]
 import { parseArgs } from 'node:util';
 import { createSim, serveSim, SIM_TOKENS } from './index.ts';
 
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     'huge-log-bytes': { type: 'string', default: '50000000' },
     'api-version': { type: 'string' },
     'jobs-rate-limit': { type: 'string', default: '600' },
+    'big-project-jobs': { type: 'string' },
   },
 });
 
@@ -32,6 +33,7 @@ const sim = createSim({
   hugeLogBytes: number('huge-log-bytes', values['huge-log-bytes']),
   jobsRateLimitPerMinute: number('jobs-rate-limit', values['jobs-rate-limit']),
   ...(values['api-version'] ? { apiVersion: values['api-version'] } : {}),
+  ...(values['big-project-jobs'] ? { bigProjectJobs: number('big-project-jobs', values['big-project-jobs']) } : {}),
 });
 const server = await serveSim(sim, { port: number('port', values.port), host: values.host });
 console.log(`gitlab-sim: simulated GitLab at ${server.url}`);

@@ -18,6 +18,8 @@ export interface SimOptions {
   jobsRateLimitPerMinute?: number;
   /** The GitLab version reported and served ("9", "12", "15", "17" or a full version); default 18.8.2-ee. */
   apiVersion?: string;
+  /** About how many jobs acme/tools/big-history holds (default 5,280); more for paging benches. */
+  bigProjectJobs?: number;
 }
 
 export interface Sim {
@@ -41,6 +43,7 @@ export function createSim(options: SimOptions = {}): Sim {
     hugeLogBytes: options.hugeLogBytes ?? 50_000_000,
     jobsRateLimitPerMinute: options.jobsRateLimitPerMinute ?? 600,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
+    bigProjectJobs: options.bigProjectJobs,
   });
   const reset = (): void => {
     state.reset();

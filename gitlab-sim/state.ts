@@ -12,6 +12,8 @@ export interface ResolvedOptions {
   hugeLogBytes: number;
   jobsRateLimitPerMinute: number;
   apiVersion: string;
+  /** Jobs seeded in acme/tools/big-history (undefined: the default 5,280). */
+  bigProjectJobs?: number | undefined;
 }
 
 export interface Faults {
@@ -78,7 +80,7 @@ export function createState(options: ResolvedOptions): SimState {
     // Whole seconds keep the seeded timestamps tidy.
     const startAt = Math.floor(Date.now() / 1000) * 1000;
     return {
-      world: seedWorld(options.seed, startAt),
+      world: seedWorld(options.seed, startAt, { bigProjectJobs: options.bigProjectJobs }),
       clock: new SimClock(startAt, options.clockSpeed, options.paused),
       content: new ContentStore(options.hugeLogBytes),
       faults: freshFaults(options),

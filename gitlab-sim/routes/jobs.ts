@@ -2,7 +2,7 @@
 import type { Hono } from 'hono';
 import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { checkOffsetLimit, isKeyset, keysetPage, offsetPage } from '../http/pagination.ts';
-import type { SimState } from '../state.ts';
+import { versionParts, type SimState } from '../state.ts';
 import {
   cancelJob,
   eraseJob,
@@ -90,7 +90,9 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
       jobs.push(job);
     }
     jobs.sort((a, b) => b.id - a.id);
-    if (isKeyset(call.url)) {
+    // Keyset on the jobs list came with GitLab 15.9; older hosts ignore the parameter and page by offset.
+    const { major, minor } = versionParts(state.faults.apiVersion);
+    if (isKeyset(call.url) && (major > 15 || (major === 15 && minor >= 9))) {
       const page = keysetPage(call.url, jobs);
       return json(page.items.map((j) => jobEntity(call.view, j)), 200, page.headers);
     }

@@ -51,7 +51,15 @@ function project(
   };
 }
 
-export function seedWorld(seed: number, startAt: number): World {
+export interface SeedOptions {
+  /** About how many jobs acme/tools/big-history holds (8 per pipeline); default 5,280. */
+  bigProjectJobs?: number;
+}
+
+/** Jobs per pipeline of the big project's template. */
+const BIG_JOBS_PER_PIPELINE = 8;
+
+export function seedWorld(seed: number, startAt: number, options: SeedOptions = {}): World {
   const acme = { id: 10, name: 'acme', path: 'acme', fullPath: 'acme', parentId: null };
   const platform = { id: 11, name: 'platform', path: 'platform', fullPath: 'acme/platform', parentId: 10 };
   const tools = { id: 12, name: 'tools', path: 'tools', fullPath: 'acme/tools', parentId: 10 };
@@ -86,7 +94,7 @@ export function seedWorld(seed: number, startAt: number): World {
   const rng = createRandom(seed);
 
   // acme/tools/big-history: 660 finished pipelines x 8 jobs over four months, for paging.
-  const bigCount = 660;
+  const bigCount = options.bigProjectJobs === undefined ? 660 : Math.max(1, Math.ceil(options.bigProjectJobs / BIG_JOBS_PER_PIPELINE));
   for (let k = 0; k < bigCount; k++) {
     const at = startAt - 120 * DAY + Math.floor((k * 119 * DAY) / bigCount) + rng.int(0, 30) * MIN;
     const p = runTo(world, { projectId: 3, ref: rng.chance(0.85) ? 'main' : 'release/2.x', source: rng.pick(['push', 'push', 'schedule', 'web']), at, userId: 3, template: 'big' }, at + 150_000);
