@@ -5,6 +5,7 @@ import type { SimState } from '../state.ts';
 import { versionString } from '../state.ts';
 import { advanceWorld, jobToken } from '../world/engine.ts';
 import { projectPath } from '../world/entities.ts';
+import { createLargePipeline } from '../world/large-pipeline.ts';
 import { json } from './common.ts';
 
 function describeState(state: SimState): Record<string, unknown> {
@@ -102,6 +103,21 @@ export function createAdminApp(state: SimState, onReset: () => void): Hono {
       f.apiVersion = body.api_version;
     }
     return json(describeState(state));
+  });
+
+  // A pipeline of any size (benchmarks): {project_id, jobs, stages, bridges} → {id, project_id, jobs}.
+  admin.post('/pipelines', async (c) => {
+    const body = await readJson(c.req.raw);
+    if (body instanceof Response) return body;
+    const now = state.clock.now();
+    advanceWorld(state.world, now);
+    const projectId = num(body.project_id ?? 1, 'project_id', 1, 1_000_000);
+    if (!state.world.projects.some((p) => p.id === projectId)) return json({ error: 'unknown project_id' }, 404);
+    const stages = num(body.stages ?? 3, 'stages', 1, 100);
+    const bridges = num(body.bridges ?? 0, 'bridges', 0, 100);
+    const jobs = num(body.jobs ?? 10, 'jobs', Math.max(1, stages, bridges), 10_000);
+    const p = createLargePipeline(state.world, { projectId, jobs: Math.floor(jobs), stages: Math.floor(stages), bridges: Math.floor(bridges), at: now, userId: 1 });
+    return json({ id: p.id, project_id: p.projectId, jobs: p.jobIds.length }, 201);
   });
 
   admin.get('/job-token/:job_id', (c) => {
