@@ -171,8 +171,8 @@ function ActionsMenu({ jobName, children }: { jobName: string; children: ReactNo
         }
       }}
     >
-      <button ref={toggleRef} type="button" className="button button--small" aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
-        Actions<span className="visually-hidden"> for {jobName}</span>
+      <button ref={toggleRef} type="button" className="button button--small" aria-label={`Actions for ${jobName}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
+        Actions
       </button>
       <div
         id={listId}

@@ -38,6 +38,11 @@ describe('allowedActions: what the status allows (FACTS.md actions table)', () =
     expect(allowedActions(job('running', { artifacts: [{ file_type: 'trace' }] }), NOW)).toEqual(['cancel']);
   });
 
+  it('counts a log for a finished job that started, even without a trace row', () => {
+    expect(allowedActions(job('success', { started_at: '2026-11-21T00:00:00Z' }), NOW)).toEqual(['retry', 'erase']);
+    expect(allowedActions(job('skipped'), NOW)).toEqual([]);
+  });
+
   it('assumes a log when an older GitLab sends no artifacts list', () => {
     expect(allowedActions({ id: 1, name: 'x', status: 'failed' }, NOW)).toEqual(['retry', 'erase']);
   });

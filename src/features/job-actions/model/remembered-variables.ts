@@ -1,6 +1,6 @@
 /**
  * The variables last used to run a job, offered again the next time a job of that name is
- * run (per host, project and job name) — docs/decisions/0009-remembered-play-variables.md.
+ * run (per host, project and job name) — docs/decisions/0010-remembered-play-variables.md.
  * Masked rows keep their key but never their value: masking says "this is a secret".
  */
 import { browserStorage, type KeyValueStorage } from '../../../config/index.ts';
