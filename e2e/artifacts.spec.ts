@@ -72,6 +72,19 @@ test.describe('The artifact browser', () => {
     await expectAccessible(page, 'a JUnit report');
   });
 
+  test('preview a coloured build log through the job log’s viewer: colours kept, markup from the file shown as text', async ({ page, connect, sim }) => {
+    const job = await compileJob(sim.url);
+    await connect(page);
+    await openBrowser(page, job.id, 'build', 'output.log');
+    const log = page.getByRole('region', { name: 'Contents of output.log' });
+    await expect(log).toContainText('==> Building compile');
+    await expect(log).toContainText('<img src=x onerror=alert(1)> is not a valid artifact name');
+    await expect(log).not.toContainText('\u001b');
+    expect(await log.locator('img').count()).toBe(0);
+    // At least one span carries a colour from the log's escapes.
+    expect(await log.locator('span[style*="color"], span[class*="fg"], span[class*="ansi"]').count()).toBeGreaterThan(0);
+  });
+
   test('download one file: fetched with the token in a header, saved under its name', async ({ page, connect, sim }) => {
     const job = await compileJob(sim.url);
     await connect(page);

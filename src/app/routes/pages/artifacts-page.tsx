@@ -1,4 +1,5 @@
 import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
+import { StaticLog } from '../../../features/job-log/index.ts';
 import { jobQueryOptions, versionQueryOptions } from '../../../gitlab/index.ts';
 import { useAppEnv } from '../../providers.tsx';
 import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
@@ -13,10 +14,14 @@ function ArtifactsPage({ connection, project, projectPath, params }: ProjectPage
       jobId={Number(params.jobId)}
       path={params.path ?? ''}
       poll={poll}
-      // The job log's StaticLog is not there yet: coloured logs show as plain, escaped text until it is passed here.
-      renderAnsiText={undefined}
+      // Coloured logs in artifacts go through the job log's own escaping and colours.
+      renderAnsiText={renderAnsiText}
     />
   );
+}
+
+function renderAnsiText(text: string, label: string) {
+  return <StaticLog text={text} label={label} height="70vh" />;
 }
 
 const JOB_ID = /^[1-9]\d{0,17}$/;
