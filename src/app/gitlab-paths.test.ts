@@ -10,6 +10,8 @@ describe('parseProjectLocation', () => {
     ['acme/backend/-/jobs/5/artifacts/browse/a/b.txt', { project: 'acme/backend', rest: ['jobs', '5', 'artifacts', 'browse', 'a', 'b.txt'] }],
     ['a/b/-', { project: 'a/b', rest: [] }],
     ['my.group/my-project_1/-/jobs', { project: 'my.group/my-project_1', rest: ['jobs'] }],
+    // The router's splat is decoded already: artifact names keep %, # and ? as typed.
+    ['a/b/-/jobs/5/artifacts/browse/100% done #1?.txt/a%20b', { project: 'a/b', rest: ['jobs', '5', 'artifacts', 'browse', '100% done #1?.txt', 'a%20b'] }],
   ])('%s', (splat, expected) => {
     expect(parseProjectLocation(splat)).toEqual(expected);
   });

@@ -14,13 +14,14 @@ export function parseProjectLocation(splat: string): ProjectLocation | null {
   const dash = segments.indexOf('-');
   if (dash < 1) return null;
   let project: string;
-  let rest: string[];
   try {
     project = segments.slice(0, dash).map(decodeURIComponent).join('/');
-    rest = segments.slice(dash + 1).map(decodeURIComponent);
   } catch {
     return null; // malformed percent-encoding: not a path we made
   }
+  // The router hands the splat already decoded: decoding the rest again would turn a file named
+  // `100% done.txt` into an error and `a%20b` into `a b` (artifact paths are any text).
+  const rest = segments.slice(dash + 1);
   if (!isValidProjectRef(project)) return null;
   return { project, rest };
 }

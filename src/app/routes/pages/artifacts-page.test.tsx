@@ -218,6 +218,11 @@ describe('navigation', () => {
     expect(link.getAttribute('href')).toBe(router.state.location.pathname);
   });
 
+  it('keeps %, # and ? in a path as typed', async () => {
+    renderRoute(browse(kept().id, 'data', '100% done #1?.txt'));
+    expect(await screen.findByText(/There is no “data\/100% done #1\?\.txt” in these artifacts; showing the folder data instead\./, {}, { timeout: 5000 })).toBeTruthy();
+  });
+
   it('filters by name and sorts by size, keeping both in the URL', async () => {
     const user = userEvent.setup();
     const { router } = renderRoute(browse(kept().id, 'build'));
