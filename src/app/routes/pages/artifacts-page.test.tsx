@@ -171,6 +171,38 @@ describe('listing', () => {
     expect(screen.getByText(/Listed from the downloaded archive/)).toBeTruthy();
   });
 
+  it('shows a progress bar while it downloads the archive to list it', async () => {
+    await setFaults({ api_version: '17' });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    // A host without Range whose archive arrives in two parts, the second held back.
+    const inner = withoutRange(simFetch());
+    const slow: FetchLike = async (input, init) => {
+      const res = await inner(input, init);
+      if (!/\/jobs\/\d+\/artifacts$/.test(new URL(res.url || String(input instanceof Request ? input.url : input)).pathname)) return res;
+      const bytes = new Uint8Array(await res.arrayBuffer());
+      const half = bytes.length >> 1;
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(bytes.slice(0, half));
+          await held;
+          controller.enqueue(bytes.slice(half));
+          controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers: res.headers });
+    };
+    renderRoute(browse(kept().id), slow);
+    const bar = await screen.findByRole('progressbar', { name: 'Listing progress' }, { timeout: 5000 });
+    await waitFor(() => expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0));
+    expect(Number(bar.getAttribute('max'))).toBe(kept().artifacts_file?.size);
+    expect(screen.getByText(/so it is downloaded once to list it: .* of /)).toBeTruthy();
+    release();
+    expect(rowNames(await listing())).toContain('reports');
+  });
+
   it('says when the archive sits in object storage the browser may not read, with the plain link', async () => {
     await setFaults({ api_version: '17' });
     renderRoute(browse(kept().id), storageRedirectWithoutCors(simFetch()));
