@@ -278,6 +278,12 @@ export function LogViewer({ client, summary, generation, label, selection, searc
     const row = jump.line === Number.MAX_SAFE_INTEGER ? rows.length - 1 : Math.max(0, rowOfLine(rows, jump.line));
     pendingJump.current = null;
     virtualizer.scrollToIndex(row, { align: jump.align });
+    // The pane itself may be below the fold (a long header): bring it into the window too.
+    const pane = scrollRef.current;
+    if (pane && typeof pane.scrollIntoView === 'function') {
+      const box = pane.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) pane.scrollIntoView({ block: 'nearest' });
+    }
   }, [rows, rowsCurrent, rowsState.lineCount, jumpSeq, virtualizer]);
 
   // ---- the #L selection
