@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
+import { JobActions } from '../../../features/job-actions/index.ts';
 import { JobAttempts, JobHeader } from '../../../features/job-details/index.ts';
 import { JobLog } from '../../../features/job-log/index.ts';
 import { GitLabError, jobQueryOptions, pipelineBridgesQueryOptions, type Connection } from '../../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath } from '../../../ui/index.ts';
-import { useAppEnv } from '../../providers.tsx';
+import { useAppEnv, useWriteAccess } from '../../providers.tsx';
 import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
 
 const JOB_ID = /^[1-9]\d{0,15}$/;
@@ -38,6 +39,8 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
   const { poll } = useAppEnv();
   const jobId = Number(params.jobId);
   const location = useLocation();
+  const navigate = useNavigate();
+  const { readOnly, canWrite } = useWriteAccess();
   const query = useQuery(jobQueryOptions(connection, project.id, jobId, { poll }));
   const retry = () => void query.refetch();
 
@@ -55,7 +58,23 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
   return (
     <>
       {query.isError ? <StaleBanner error={query.error} updatedAt={query.dataUpdatedAt} onRetry={retry} /> : null}
-      <JobHeader job={job} projectPath={projectPath} fetchedAt={query.dataUpdatedAt} />
+      <JobHeader
+        job={job}
+        projectPath={projectPath}
+        fetchedAt={query.dataUpdatedAt}
+        renderActions={(shown) => (
+          <JobActions
+            connection={connection}
+            projectId={project.id}
+            projectPath={projectPath}
+            job={shown}
+            readOnly={readOnly}
+            canWrite={canWrite}
+            layout="toolbar"
+            onRetried={(fresh) => void navigate(pagePath(projectPath, 'jobs', fresh.id))}
+          />
+        )}
+      />
       <JobAttempts connection={connection} projectId={project.id} projectPath={projectPath} job={job} poll={poll} />
       <JobLog key={job.id} connection={connection} projectId={project.id} job={job} poll={poll} />
     </>

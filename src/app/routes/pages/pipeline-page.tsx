@@ -1,7 +1,9 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { JobActions } from '../../../features/job-actions/index.ts';
 import { loadPipelinePage, parseViewState, PipelineDetails, writeViewState, type PipelineViewState } from '../../../features/pipeline-graph/index.ts';
-import { useAppEnv } from '../../providers.tsx';
+import type { Bridge, Job } from '../../../gitlab/index.ts';
+import { useAppEnv, useWriteAccess } from '../../providers.tsx';
 import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
 
 function PipelinePage({ connection, project, projectPath, params }: ProjectPageProps) {
@@ -9,6 +11,25 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
   const [search, setSearch] = useSearchParams();
   const state = useMemo(() => parseViewState(search), [search]);
   const onStateChange = useCallback((next: PipelineViewState) => setSearch((prev) => writeViewState(prev, next)), [setSearch]);
+  const { readOnly, canWrite } = useWriteAccess();
+  // A downstream pipeline's jobs belong to their own project: act on them there.
+  const renderJobActions = useCallback(
+    (job: Job | Bridge) => {
+      const owner = job.pipeline?.project_id ?? project.id;
+      return (
+        <JobActions
+          connection={connection}
+          projectId={owner}
+          {...(owner === project.id ? { projectPath } : {})}
+          job={job}
+          readOnly={readOnly}
+          canWrite={canWrite}
+          layout="inline"
+        />
+      );
+    },
+    [connection, project.id, projectPath, readOnly, canWrite],
+  );
   return (
     <PipelineDetails
       connection={connection}
@@ -18,6 +39,7 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
       poll={poll}
       state={state}
       onStateChange={onStateChange}
+      renderJobActions={renderJobActions}
     />
   );
 }
