@@ -444,6 +444,32 @@ describe('what the artifacts are', () => {
     expect(await screen.findByRole('heading', { name: 'No artifacts to browse' }, { timeout: 5000 })).toBeTruthy();
   });
 
+  it('says when a job uploaded only reports', async () => {
+    const job = kept();
+    const inner = simFetch();
+    // GitLab's answer for a job whose `artifacts:` held only `reports:` (no archive).
+    const reportsOnly: FetchLike = async (input, init) => {
+      const res = await inner(input, init);
+      if (new URL(res.url || String(input)).pathname !== `/api/v4/projects/1/jobs/${job.id}`) return res;
+      const body = (await res.json()) as Record<string, unknown>;
+      const { artifacts_file: _dropped, ...rest } = body;
+      return new Response(JSON.stringify({ ...rest, artifacts: [{ file_type: 'junit', size: 812, filename: 'junit.xml.gz', file_format: 'gzip' }], artifacts_expire_at: null }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    };
+    renderRoute(browse(job.id), reportsOnly);
+    expect(await screen.findByRole('heading', { name: 'Only reports, no files to browse' }, { timeout: 5000 })).toBeTruthy();
+    expect(screen.getByRole('region', { name: 'About these artifacts' }).textContent).toContain('only reports (junit)');
+    expect(screen.queryByRole('button', { name: 'Download archive' })).toBeNull();
+  });
+
+  it('says a running job has no artifacts yet', async () => {
+    const running = findJob((j) => j.status === 'running', 'running');
+    renderRoute(browse(running.id));
+    expect(await screen.findByRole('heading', { name: 'No artifacts yet' }, { timeout: 5000 })).toBeTruthy();
+  });
+
   function renderFeature(path: string, withAnsiRenderer = true) {
     vi.stubGlobal('fetch', simFetch());
     const element = (
