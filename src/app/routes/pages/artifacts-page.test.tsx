@@ -137,6 +137,23 @@ function rowNames(table: HTMLElement): string[] {
     .map((r) => (r.querySelector('td a')?.textContent ?? r.querySelector('td')?.textContent ?? '').trim());
 }
 
+describe('the page module', () => {
+  it.each([
+    [['jobs', '5', 'artifacts'], { jobId: '5', path: '' }],
+    [['jobs', '5', 'artifacts', 'browse'], { jobId: '5', path: '' }],
+    [['jobs', '5', 'artifacts', 'browse', 'a b', 'Ü.txt'], { jobId: '5', path: 'a b/Ü.txt' }],
+    [['jobs', '5', 'artifacts', 'file', 'reports', 'junit.xml'], { jobId: '5', path: 'reports/junit.xml' }],
+    [['jobs', '5', 'artifacts', 'raw', 'x.log'], { jobId: '5', path: 'x.log' }],
+    [['jobs', '5'], null],
+    [['jobs', '5', 'artifacts', 'download'], null],
+    [['jobs', '5', 'artifacts', 'file'], null],
+    [['jobs', 'abc', 'artifacts'], null],
+    [['pipelines', '5', 'artifacts'], null],
+  ])('matches %j', (rest, params) => {
+    expect(artifactsPage.match(rest)).toEqual(params);
+  });
+});
+
 describe('listing', () => {
   it('lists through the 18.8 tree endpoint, folders first, with sizes and counts', async () => {
     renderRoute(browse(kept().id));
