@@ -67,10 +67,20 @@ export interface WriteAccess {
   canWrite: boolean | 'unknown';
 }
 
-/** May this screen act on jobs? Read-only mode and a read_api token disable the actions. */
+const noSubscribe = () => () => undefined;
+const noSnapshot = () => null;
+
+/**
+ * May this screen act on jobs? Read-only mode and a read_api token disable the actions.
+ * Without AppProviders (a page rendered alone in a test) nothing is known: GitLab decides.
+ */
 export function useWriteAccess(): WriteAccess {
-  const { connection, effective } = useSession();
-  const check = useQuery({ ...connectionQueryOptions(connection ?? { host: 'about:blank' }), enabled: connection !== null && !effective.readOnly });
-  if (!connection) return { readOnly: effective.readOnly, canWrite: false };
-  return { readOnly: effective.readOnly, canWrite: check.data?.canWrite ?? 'unknown' };
+  const session = useContext(SessionContext);
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.get ?? noSnapshot, session?.get ?? noSnapshot);
+  const connection = snapshot ? snapshot.connection : null;
+  const readOnly = snapshot?.effective.readOnly ?? false;
+  const check = useQuery({ ...connectionQueryOptions(connection ?? { host: 'about:blank' }), enabled: connection !== null && !readOnly });
+  if (!snapshot) return { readOnly: false, canWrite: 'unknown' };
+  if (!connection) return { readOnly, canWrite: false };
+  return { readOnly, canWrite: check.data?.canWrite ?? 'unknown' };
 }
