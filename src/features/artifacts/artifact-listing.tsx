@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { EntryIcon } from './entry-icon.tsx';
 import { formatBytes } from './format-bytes.ts';
 import { breadcrumbs, filterByName, parentOf, searchTree, sortNodes } from './model/index.ts';
 import type { ArtifactNode, ArtifactTree, SortOrder } from './model/index.ts';
@@ -91,9 +92,7 @@ export function ArtifactListingTable({ tree, view, linkTo, onSort, onQuery }: Ar
     body = rows.map((node) => (
       <tr key={node.path} aria-current={node.path === view.selected ? 'true' : undefined} className={node.path === view.selected ? 'is-selected' : undefined}>
         <td className="artifact-name">
-          <span className="artifact-icon" aria-hidden="true">
-            {node.type === 'directory' ? '📁' : '📄'}
-          </span>
+          <EntryIcon type={node.type} name={node.name} />
           <Link to={linkTo(node.path)} aria-label={node.type === 'directory' ? `Folder ${node.name}` : undefined}>
             {deepResult ? (node.type === 'directory' ? node.path.slice(0, -1) : node.path).slice(view.folder.length) : node.name}
           </Link>

@@ -19,6 +19,9 @@ import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
 import { artifactsPage } from './artifacts-page.tsx';
 
 const HOST = 'http://sim.test';
+// Two shared cores: the listing and previews are real work (zip reading, XML parsing); give them room.
+const WAIT = { timeout: 15_000 };
+vi.setConfig({ testTimeout: 30_000 });
 const TOKEN = 'glpat-sim-api';
 
 interface JobRow {
@@ -127,7 +130,7 @@ function renderRoute(path: string, fetch: FetchLike = simFetch()) {
 const browse = (jobId: number, ...path: string[]) => projectPath('acme/platform/backend', 'jobs', jobId, 'artifacts', 'browse', ...path);
 
 async function listing(): Promise<HTMLElement> {
-  return screen.findByRole('table', {}, { timeout: 5000 });
+  return screen.findByRole('table', {}, WAIT);
 }
 
 function rowNames(table: HTMLElement): string[] {
@@ -212,8 +215,8 @@ describe('listing', () => {
       return new Response(body, { status: 200, headers: res.headers });
     };
     renderRoute(browse(kept().id), slow);
-    const bar = await screen.findByRole('progressbar', { name: 'Listing progress' }, { timeout: 5000 });
-    await waitFor(() => expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0));
+    const bar = await screen.findByRole('progressbar', { name: 'Listing progress' }, WAIT);
+    await waitFor(() => expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0), WAIT);
     expect(Number(bar.getAttribute('max'))).toBe(kept().artifacts_file?.size);
     expect(screen.getByText(/so it is downloaded once to list it: .* of /)).toBeTruthy();
     release();
@@ -223,7 +226,7 @@ describe('listing', () => {
   it('says when the archive sits in object storage the browser may not read, with the plain link', async () => {
     await setFaults({ api_version: '17' });
     renderRoute(browse(kept().id), storageRedirectWithoutCors(simFetch()));
-    const alert = await screen.findByRole('alert', {}, { timeout: 5000 });
+    const alert = await screen.findByRole('alert', {}, WAIT);
     expect(alert.textContent).toContain('object storage that this site may not read');
     const link = within(alert).getByRole('link', { name: 'Download the archive from GitLab' });
     expect(link.getAttribute('href')).toBe(`${HOST}/api/v4/projects/1/jobs/${kept().id}/artifacts`);
@@ -232,7 +235,7 @@ describe('listing', () => {
 
   it('never puts the token in a URL', async () => {
     renderRoute(browse(kept().id, ...ARTIFACT_PATHS.summary.split('/')));
-    await screen.findByRole('region', { name: 'Contents of summary.json' }, { timeout: 5000 });
+    await screen.findByRole('region', { name: 'Contents of summary.json' }, WAIT);
     expect(requests.length).toBeGreaterThan(0);
     for (const r of requests) {
       expect(r.url).not.toContain(TOKEN);
@@ -246,21 +249,21 @@ describe('navigation', () => {
     const user = userEvent.setup();
     const { router } = renderRoute(browse(kept().id));
     await user.click(within(await listing()).getByRole('link', { name: 'Folder src' }));
-    await user.click(await screen.findByRole('link', { name: 'Folder lib' }));
-    await user.click(await screen.findByRole('link', { name: 'Folder deep' }));
-    await user.click(await screen.findByRole('link', { name: 'Folder nested' }));
-    expect(await screen.findByRole('link', { name: 'notes.txt' })).toBeTruthy();
+    await user.click(await screen.findByRole('link', { name: 'Folder lib' }, WAIT));
+    await user.click(await screen.findByRole('link', { name: 'Folder deep' }, WAIT));
+    await user.click(await screen.findByRole('link', { name: 'Folder nested' }, WAIT));
+    expect(await screen.findByRole('link', { name: 'notes.txt' }, WAIT)).toBeTruthy();
     expect(router.state.location.pathname).toBe(browse(kept().id, 'src', 'lib', 'deep', 'nested'));
     const crumbs = screen.getByRole('navigation', { name: 'Breadcrumb' });
     expect(within(crumbs).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['Artifacts', 'src', 'lib', 'deep', 'nested']);
     await user.click(within(crumbs).getByRole('link', { name: 'lib' }));
-    expect(await screen.findByRole('link', { name: 'Folder deep' })).toBeTruthy();
+    expect(await screen.findByRole('link', { name: 'Folder deep' }, WAIT)).toBeTruthy();
     expect(router.state.location.pathname).toBe(browse(kept().id, 'src', 'lib'));
   });
 
   it('opens a deep link to a file whose name has spaces and other scripts, and its path round-trips', async () => {
     const { router } = renderRoute(browse(kept().id, ...ARTIFACT_PATHS.unicodeName.split('/')));
-    const region = await screen.findByRole('region', { name: 'Contents of Release notes – Überblick ✓ 2024.md' }, { timeout: 5000 });
+    const region = await screen.findByRole('region', { name: 'Contents of Release notes – Überblick ✓ 2024.md' }, WAIT);
     expect(region.textContent).toContain('Änderungen ✓, naïve café, 日本語.');
     // The link in the listing leads to the same URL the deep link used.
     const link = screen.getByRole('link', { name: 'Release notes – Überblick ✓ 2024.md' });
@@ -269,7 +272,7 @@ describe('navigation', () => {
 
   it('keeps %, # and ? in a path as typed', async () => {
     renderRoute(browse(kept().id, 'data', '100% done #1?.txt'));
-    expect(await screen.findByText(/There is no “data\/100% done #1\?\.txt” in these artifacts; showing the folder data instead\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/There is no “data\/100% done #1\?\.txt” in these artifacts; showing the folder data instead\./, {}, WAIT)).toBeTruthy();
   });
 
   it('filters by name and sorts by size, keeping both in the URL', async () => {
@@ -293,7 +296,7 @@ describe('navigation', () => {
 
   it('shows the nearest folder for a path that is not in the archive', async () => {
     renderRoute(browse(kept().id, 'reports', 'nope.txt'));
-    expect(await screen.findByText(/There is no “reports\/nope.txt” in these artifacts; showing the folder reports instead\./, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByText(/There is no “reports\/nope.txt” in these artifacts; showing the folder reports instead\./, {}, WAIT)).toBeTruthy();
     expect(rowNames(screen.getByRole('table'))).toContain('junit.xml');
   });
 });
@@ -304,20 +307,20 @@ describe('previews', () => {
   it('hands a coloured log to the job log’s viewer, nothing from the file becoming markup', async () => {
     open(ARTIFACT_PATHS.buildLog);
     // jsdom lays nothing out, so the virtual viewer draws no lines here; the e2e story reads them.
-    expect(await screen.findByLabelText(/output\.log/, {}, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByLabelText(/output\.log/, {}, WAIT)).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
     expect(document.body.textContent).not.toContain('\u001b');
   });
 
   it('shows a PNG as an image', async () => {
     open(ARTIFACT_PATHS.image);
-    const img = await screen.findByRole('img', { name: 'pipeline.png' }, { timeout: 5000 });
-    await waitFor(() => expect(img.getAttribute('src')).toMatch(/^blob:/));
+    const img = await screen.findByRole('img', { name: 'pipeline.png' }, WAIT);
+    await waitFor(() => expect(img.getAttribute('src')).toMatch(/^blob:/), WAIT);
   });
 
   it('formats JSON', async () => {
     open(ARTIFACT_PATHS.summary);
-    const region = await screen.findByRole('region', { name: 'Contents of summary.json' }, { timeout: 5000 });
+    const region = await screen.findByRole('region', { name: 'Contents of summary.json' }, WAIT);
     const lines = Array.from(region.querySelectorAll('.artifact-text__content'), (l) => l.textContent);
     expect(lines[0]).toBe('{');
     expect(lines[1]).toMatch(/^ {2}"job": "compile",$/);
@@ -326,7 +329,7 @@ describe('previews', () => {
 
   it('shows a JUnit report: failed cases first with their messages, durations, names as text', async () => {
     open(ARTIFACT_PATHS.junit);
-    const report = await screen.findByRole('region', { name: 'Test report junit.xml' }, { timeout: 5000 });
+    const report = await screen.findByRole('region', { name: 'Test report junit.xml' }, WAIT);
     expect(within(report).getByText(/^Failing:/).parentElement?.textContent).toMatch(/\d+ tests, 2 failed, 0 skipped|\d+ tests, 2 failed, 1 skipped/);
     const suites = within(report).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     // Failing suites first.
@@ -344,7 +347,7 @@ describe('previews', () => {
   it('shows HTML as source first, and renders it only in a sandbox without scripts or the app origin', async () => {
     const user = userEvent.setup();
     open(ARTIFACT_PATHS.evilHtml);
-    const region = await screen.findByRole('region', { name: 'Contents of steal.html' }, { timeout: 5000 });
+    const region = await screen.findByRole('region', { name: 'Contents of steal.html' }, WAIT);
     expect(region.textContent).toContain('<script>');
     expect(document.querySelector('script')).toBeNull();
     expect(document.querySelector('iframe')).toBeNull();
@@ -364,7 +367,7 @@ describe('previews', () => {
   it('shows SVG as source, never as an <img>, and renders it in the same sandbox', async () => {
     const user = userEvent.setup();
     open(ARTIFACT_PATHS.evilSvg);
-    await screen.findByRole('region', { name: 'Contents of image.svg' }, { timeout: 5000 });
+    await screen.findByRole('region', { name: 'Contents of image.svg' }, WAIT);
     expect(document.querySelector('img')).toBeNull();
     expect(document.querySelector('svg[onload]')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Render in a sandbox' }));
@@ -375,8 +378,8 @@ describe('previews', () => {
 
   it('offers a binary file for download only', async () => {
     open(ARTIFACT_PATHS.binary);
-    const preview = await screen.findByRole('region', { name: 'Preview of app' }, { timeout: 5000 });
-    expect(await within(preview).findByText(/This is a binary file of .*: it cannot be shown here/)).toBeTruthy();
+    const preview = await screen.findByRole('region', { name: 'Preview of app' }, WAIT);
+    expect(await within(preview).findByText(/This is a binary file of .*: it cannot be shown here/, {}, WAIT)).toBeTruthy();
     expect(within(preview).getByRole('button', { name: 'Download app' })).toBeTruthy();
   });
 });
@@ -385,8 +388,8 @@ describe('downloads', () => {
   it('downloads one file with the token in the header, saved under its name', async () => {
     const user = userEvent.setup();
     renderRoute(browse(kept().id, ...ARTIFACT_PATHS.junit.split('/')));
-    await user.click(await screen.findByRole('button', { name: 'Download junit.xml' }, { timeout: 5000 }));
-    await screen.findByText(/Saved reports\/junit.xml/);
+    await user.click(await screen.findByRole('button', { name: 'Download junit.xml' }, WAIT));
+    await screen.findByText(/Saved reports\/junit.xml/, {}, WAIT);
     expect(saved).toHaveLength(1);
     expect(saved[0]?.name).toBe('junit.xml');
     expect(await saved[0]?.blob.text()).toContain('<testsuites');
@@ -397,7 +400,7 @@ describe('downloads', () => {
     renderRoute(browse(kept().id));
     await listing();
     await user.click(screen.getByRole('button', { name: 'Download archive' }));
-    await screen.findByText(/Saved the whole archive/);
+    await screen.findByText(/Saved the whole archive/, {}, WAIT);
     expect(saved[0]?.name).toBe(`job-${kept().id}-artifacts.zip`);
     expect(saved[0]?.blob.size).toBe(kept().artifacts_file?.size);
   });
@@ -411,11 +414,11 @@ describe('downloads', () => {
     expect((within(form).getByRole('textbox', { name: 'Job name' }) as HTMLInputElement).value).toBe('compile');
     expect((within(form).getByRole('textbox', { name: 'Branch or tag' }) as HTMLInputElement).value).toBe(kept().ref);
     await user.click(within(form).getByRole('button', { name: 'Download latest archive' }));
-    await screen.findByText(/Saved the latest artifacts of compile on/);
+    await screen.findByText(/Saved the latest artifacts of compile on/, {}, WAIT);
     expect(saved[0]?.name).toMatch(/^compile-.*-artifacts\.zip$/);
     await user.type(within(form).getByRole('textbox', { name: 'File path in the archive' }), ARTIFACT_PATHS.summary);
     await user.click(within(form).getByRole('button', { name: 'Download latest file' }));
-    await screen.findByText(/Saved data\/summary.json of the latest compile/);
+    await screen.findByText(/Saved data\/summary.json of the latest compile/, {}, WAIT);
     expect(saved[1]?.name).toBe('summary.json');
     expect(requests.some((r) => r.url.includes('/jobs/artifacts/') && r.url.includes('/raw/data/summary.json?job=compile'))).toBe(true);
   });
@@ -429,7 +432,7 @@ describe('downloads', () => {
     await user.clear(within(form).getByRole('textbox', { name: 'Job name' }));
     await user.type(within(form).getByRole('textbox', { name: 'Job name' }), 'no-such-job');
     await user.click(within(form).getByRole('button', { name: 'Download latest archive' }));
-    expect(await screen.findByText(/404/)).toBeTruthy();
+    expect(await screen.findByText(/404/, {}, WAIT)).toBeTruthy();
     expect(saved).toHaveLength(0);
   });
 });
@@ -438,14 +441,14 @@ describe('what the artifacts are', () => {
   it('says when artifacts expired, and lists nothing', async () => {
     const expired = findJob((j) => !j.artifacts_file && !!j.artifacts_expire_at && !j.erased_at, 'expired');
     renderRoute(browse(expired.id));
-    expect(await screen.findByRole('heading', { name: 'These artifacts have expired' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'These artifacts have expired' }, WAIT)).toBeTruthy();
     expect(requests.some((r) => /\/artifacts/.test(r.url))).toBe(false);
   });
 
   it('says when the job was erased', async () => {
     const erased = findJob((j) => !!j.erased_at, 'erased');
     renderRoute(browse(erased.id));
-    expect(await screen.findByRole('heading', { name: 'This job was erased' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'This job was erased' }, WAIT)).toBeTruthy();
   });
 
   it('says kept artifacts do not expire', async () => {
@@ -458,7 +461,7 @@ describe('what the artifacts are', () => {
   it('says when a job has none', async () => {
     const none = findJob((j) => !j.artifacts_file && !j.artifacts_expire_at && !j.erased_at && ['failed', 'canceled', 'skipped'].includes(j.status), 'without artifacts');
     renderRoute(browse(none.id));
-    expect(await screen.findByRole('heading', { name: 'No artifacts to browse' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No artifacts to browse' }, WAIT)).toBeTruthy();
   });
 
   it('says when a job uploaded only reports', async () => {
@@ -476,7 +479,7 @@ describe('what the artifacts are', () => {
       });
     };
     renderRoute(browse(job.id), reportsOnly);
-    expect(await screen.findByRole('heading', { name: 'Only reports, no files to browse' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'Only reports, no files to browse' }, WAIT)).toBeTruthy();
     expect(screen.getByRole('region', { name: 'About these artifacts' }).textContent).toContain('only reports (junit)');
     expect(screen.queryByRole('button', { name: 'Download archive' })).toBeNull();
   });
@@ -484,7 +487,7 @@ describe('what the artifacts are', () => {
   it('says a running job has no artifacts yet', async () => {
     const running = findJob((j) => j.status === 'running', 'running');
     renderRoute(browse(running.id));
-    expect(await screen.findByRole('heading', { name: 'No artifacts yet' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: 'No artifacts yet' }, WAIT)).toBeTruthy();
   });
 
   function renderFeature(path: string, withAnsiRenderer = true) {
@@ -512,12 +515,12 @@ describe('what the artifacts are', () => {
 
   it('gives the artifact actions slot the job', async () => {
     renderFeature('');
-    expect(await screen.findByRole('button', { name: 'Keep artifacts of compile' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('button', { name: 'Keep artifacts of compile' }, WAIT)).toBeTruthy();
   });
 
   it('without an ANSI renderer, shows a coloured log as escaped plain text with line numbers', async () => {
     renderFeature(ARTIFACT_PATHS.buildLog, false);
-    const region = await screen.findByRole('region', { name: 'Contents of output.log' }, { timeout: 5000 });
+    const region = await screen.findByRole('region', { name: 'Contents of output.log' }, WAIT);
     expect(region.textContent).toContain('==> Building compile');
     expect(region.textContent).toContain('<img src=x onerror=alert(1)>');
     expect(region.textContent).not.toContain('\u001b');
@@ -527,6 +530,6 @@ describe('what the artifacts are', () => {
 
   it('hands a coloured log, escapes and all, to the ANSI renderer slot', async () => {
     renderFeature(ARTIFACT_PATHS.buildLog);
-    expect((await screen.findByLabelText('Contents of output.log', {}, { timeout: 5000 })).textContent).toBe('escapes handed over');
+    expect((await screen.findByLabelText('Contents of output.log', {}, WAIT)).textContent).toBe('escapes handed over');
   });
 });
