@@ -5,6 +5,7 @@
 const benches: Record<string, () => Promise<{ run: () => Promise<Record<string, unknown>> }>> = {
   log: () => import('./log.ts'),
   artifacts: () => import('./artifacts.ts'),
+  graph: () => import('./graph.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -12,6 +12,8 @@ export interface GraphContextValue {
   expanded: ReadonlySet<string>;
   onToggleExpand: (ref: PipelineRef) => void;
   renderJobActions?: ((job: Job | Bridge) => ReactNode) | undefined;
+  /** The href of an app path (with the router's basename); clicks on `a[data-route]` navigate in-app. */
+  href: (path: string) => string;
 }
 
 export const GraphContext = createContext<GraphContextValue | null>(null);

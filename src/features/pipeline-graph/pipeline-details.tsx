@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useCallback, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useHref, useNavigate } from 'react-router';
 import { isActiveStatus, isFinishedStatus, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
 import { ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
@@ -35,6 +36,21 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
 
   const onToggleExpand = useCallback((ref: PipelineRef) => onStateChange(toggleExpanded(state, ref)), [onStateChange, state]);
   const expandedKeys = useMemo(() => new Set(state.expand.map(pipelineKey)), [state.expand]);
+  const navigate = useNavigate();
+  const base = useHref('/').replace(/\/+$/, '');
+  const href = useCallback((path: string) => `${base}${path}`, [base]);
+  // One handler for every RouteLink of the graph: a plain left click navigates in-app.
+  const handleClick = useCallback(
+    (event: MouseEvent<HTMLDivElement>) => {
+      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      const target = event.target instanceof Element ? event.target.closest('a[data-route]') : null;
+      const path = target?.getAttribute('data-route');
+      if (!path) return;
+      event.preventDefault();
+      void navigate(path);
+    },
+    [navigate],
+  );
   const context = useMemo<GraphContextValue>(
     () => ({
       rootProjectPath: projectPath,
@@ -43,8 +59,9 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
       expanded: expandedKeys,
       onToggleExpand,
       renderJobActions,
+      href,
     }),
-    [projectPath, projectId, state.retried, expandedKeys, onToggleExpand, renderJobActions],
+    [projectPath, projectId, state.retried, expandedKeys, onToggleExpand, renderJobActions, href],
   );
 
   if (header.isPending) return <LoadingState label={`Loading pipeline #${pipelineId}`} />;
@@ -68,7 +85,8 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
 
   return (
     <GraphContext.Provider value={context}>
-      <div className="pipeline-page">
+      {/* Clicks are delegated here from the graph's links (RouteLink); keyboard activation of a link is a click too. */}
+      <div className="pipeline-page" onClick={handleClick}>
         <PipelineHeader pipeline={pipeline} commitTitle={commitTitle} measuredAt={header.dataUpdatedAt} />
         {staleError ? (
           <StaleBanner

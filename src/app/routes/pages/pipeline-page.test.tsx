@@ -94,7 +94,7 @@ afterEach(() => cleanup());
 describe('pipeline page', { timeout: 15_000 }, () => {
   it('draws stages in pipeline order with parallel and matrix groups, trigger jobs and links to job pages', async () => {
     const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
-    renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const { router } = renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
     expect(await screen.findByRole('heading', { level: 1, name: `Pipeline #${p.id}` })).toBeTruthy();
     const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
     expect(stageNames(stages)).toEqual(['build', 'test', 'deploy']);
@@ -112,6 +112,12 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     const trigger = within(stages).getByRole('link', { name: /^deploy-downstream,/ });
     expect(trigger.getAttribute('href')).toMatch(/^\/acme\/platform\/deploy\/-\/pipelines\/\d+$/);
     expect(within(stages).getByText(/manual/, { selector: '.pg-mark' })).toBeTruthy();
+
+    // Links are plain anchors; a click navigates inside the app.
+    const href = compile.getAttribute('href');
+    await userEvent.click(compile);
+    expect(router.state.location.pathname).toBe(href);
+    expect(await screen.findByText('elsewhere')).toBeTruthy();
   });
 
   it('expands a child and a cross-project pipeline inline, kept in the URL', async () => {

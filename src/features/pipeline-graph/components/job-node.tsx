@@ -1,8 +1,8 @@
 import { memo, useId, useState } from 'react';
-import { Link } from 'react-router';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { projectPath, StatusIcon, statusLook } from '../../../ui/index.ts';
 import { projectLinkRef, useGraphContext } from '../graph-context.ts';
+import { RouteLink } from './route-link.tsx';
 import { downstreamCards, jobFlags, type StageGroup } from '../model/index.ts';
 
 type AnyJob = Job | Bridge;
@@ -52,9 +52,9 @@ export const JobNode = memo(function JobNode({ job, project, retried, nested = f
     </>
   );
   let link = (
-    <Link className="pg-job__link" to={projectPath(project, 'jobs', job.id)} title={`${job.name}: ${look.label}`}>
+    <RouteLink className="pg-job__link" path={projectPath(project, 'jobs', job.id)} title={`${job.name}: ${look.label}`}>
       {label}
-    </Link>
+    </RouteLink>
   );
   let extra = null;
   if (isBridge(job)) {
@@ -63,9 +63,9 @@ export const JobNode = memo(function JobNode({ job, project, retried, nested = f
     if (card?.pipelineId != null) {
       const target = projectLinkRef(ctx, card.projectId, card.projectPath);
       link = (
-        <Link className="pg-job__link" to={projectPath(target, 'pipelines', card.pipelineId)} title={`${job.name}: ${look.label}`}>
+        <RouteLink className="pg-job__link" path={projectPath(target, 'pipelines', card.pipelineId)} title={`${job.name}: ${look.label}`}>
           {label}
-        </Link>
+        </RouteLink>
       );
       extra = <span className="pg-job__trigger">→ #{card.pipelineId}</span>;
     } else {

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { formatDuration, projectPath, StatusIcon, statusLook, useNow } from '../../../ui/index.ts';
+import { RouteLink } from './route-link.tsx';
 import { buildTimeline, type PipelineJobsInput, type TimelineBar } from '../model/index.ts';
 
 type AnyJob = Job | Bridge;
@@ -69,7 +69,7 @@ export function PipelineTimeline({ graph, project, includeRetried, live }: Pipel
                   <span className="pg-timeline__label">
                     <StatusIcon status={bar.job.status} allowFailure={bar.job.allow_failure === true} />
                     {bar.kind === 'job' ? (
-                      <Link to={projectPath(project, 'jobs', bar.job.id)}>{bar.job.name}</Link>
+                      <RouteLink path={projectPath(project, 'jobs', bar.job.id)}>{bar.job.name}</RouteLink>
                     ) : (
                       <span>{bar.job.name}</span>
                     )}

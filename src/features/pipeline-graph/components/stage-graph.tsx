@@ -1,11 +1,11 @@
 import { createElement, memo, useMemo, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { ErrorState, LoadingState, projectPath, StatusIcon, statusLook } from '../../../ui/index.ts';
 import { projectLinkRef, useGraphContext } from '../graph-context.ts';
 import { buildStageGraph, type DownstreamEdge, type StageColumn } from '../model/index.ts';
 import type { GraphNode } from '../use-pipeline-tree.ts';
 import { GroupNode } from './job-node.tsx';
+import { RouteLink } from './route-link.tsx';
 
 type AnyJob = Job | Bridge;
 /** A heading whose level follows the nesting of downstream graphs (h3 for the page's stages). */
@@ -173,9 +173,9 @@ function DownstreamCard({ edge, depth }: { edge: DownstreamEdge<Job, Bridge>; de
     <div className={`pg-card${expanded ? ' is-expanded' : ''}`} data-kind={card.kind} data-status={card.status ?? ''}>
       <div className="pg-card__row">
         <StatusIcon status={card.status} />
-        <Link className="pg-card__title" to={projectPath(target, 'pipelines', card.pipelineId)}>
+        <RouteLink className="pg-card__title" path={projectPath(target, 'pipelines', card.pipelineId)}>
           {projectLabel} #{card.pipelineId}
-        </Link>
+        </RouteLink>
         {ref && node && node.state !== 'cycle' ? (
           <button
             type="button"
