@@ -76,7 +76,8 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
         )}
       />
       <JobAttempts connection={connection} projectId={project.id} projectPath={projectPath} job={job} poll={poll} />
-      <JobLog key={job.id} connection={connection} projectId={project.id} job={job} poll={poll} />
+      {/* Erasing the job (an action on this page) empties its log: start the log over then. */}
+      <JobLog key={`${job.id}:${job.erased_at ?? ''}`} connection={connection} projectId={project.id} job={job} poll={poll} />
     </>
   );
 }
