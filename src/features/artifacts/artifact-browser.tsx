@@ -179,7 +179,7 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
         </p>
         <div className="artifact-state__actions">
           {state.browsable ? (
-            <button type="button" className="button" disabled={busy} onClick={() => void downloadJobArchive(download.run, connection, projectId, jobId)}>
+            <button type="button" className="button" disabled={busy} onClick={() => void downloadJobArchive(download.run, connection, projectId, jobId, job.artifacts_file?.size ?? null)}>
               Download archive
             </button>
           ) : null}

@@ -1,11 +1,9 @@
 import { useId, useState } from 'react';
-import { fetchArtifactFile, fetchArtifactFileByRef, fetchArtifactsArchive, fetchArtifactsArchiveByRef } from '../../gitlab/index.ts';
+import { fetchArtifactFile, fetchArtifactFileByRef, fetchArtifactsArchiveByRef } from '../../gitlab/index.ts';
 import type { Connection } from '../../gitlab/index.ts';
-import { explainArchiveFailure } from '../../gitlab/api/artifact-archive.ts';
+import { explainArchiveFailure, openArtifactsArchive, readBodyWithProgress } from '../../gitlab/api/artifact-archive.ts';
 import { formatBytes } from './format-bytes.ts';
-import type { DownloadState } from './use-download.ts';
-
-type Run = (label: string, filename: string, fetchBlob: (signal: AbortSignal) => Promise<Blob>, explain?: (e: unknown) => Promise<unknown>) => Promise<void>;
+import type { DownloadState, RunDownload as Run } from './use-download.ts';
 
 function lastSegment(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
@@ -21,12 +19,18 @@ export function downloadJobFile(run: Run, conn: Connection, projectId: number, j
   return run(path, lastSegment(path), (signal) => fetchArtifactFile(conn, projectId, jobId, path, signal));
 }
 
-/** Downloads a job's whole archive; a redirect to storage without CORS comes back as the plain link. */
-export function downloadJobArchive(run: Run, conn: Connection, projectId: number, jobId: number): Promise<void> {
+/**
+ * Downloads a job's whole archive with progress (`size` from the job when the host sends no
+ * length); a redirect to storage without CORS comes back as the plain link.
+ */
+export function downloadJobArchive(run: Run, conn: Connection, projectId: number, jobId: number, size: number | null = null): Promise<void> {
   return run(
     'the whole archive',
     `job-${jobId}-artifacts.zip`,
-    async (signal) => (await fetchArtifactsArchive(conn, projectId, jobId, { signal })).blob,
+    async (signal, onProgress) => {
+      const { response, contentLength, url } = await openArtifactsArchive(conn, projectId, jobId, { signal });
+      return readBodyWithProgress(response, { url, total: contentLength ?? size, signal, onProgress: (p) => onProgress(p.loaded, p.total) });
+    },
     (e) => explainArchiveFailure(conn, projectId, jobId, e),
   );
 }
@@ -35,7 +39,12 @@ export function downloadJobArchive(run: Run, conn: Connection, projectId: number
 export function DownloadStatus({ state }: { state: DownloadState }) {
   return (
     <div className="artifact-download-status" role="status">
-      {state.phase === 'busy' ? <span>Downloading {state.label}…</span> : null}
+      {state.phase === 'busy' ? (
+        <span className="artifact-download-status__busy">
+          Downloading {state.label}…{state.loaded !== undefined ? ` ${formatBytes(state.loaded)}${state.total ? ` of ${formatBytes(state.total)}` : ''}` : ''}
+          {state.loaded !== undefined && state.total ? <progress aria-label="Download progress" value={state.loaded} max={state.total} /> : null}
+        </span>
+      ) : null}
       {state.phase === 'done' ? (
         <span>
           Saved {state.label} ({formatBytes(state.size)}).

@@ -4,7 +4,7 @@ import { isArtifactArchiveError } from '../../gitlab/api/artifact-archive.ts';
 
 export type DownloadState =
   | { phase: 'idle' }
-  | { phase: 'busy'; label: string }
+  | { phase: 'busy'; label: string; loaded?: number; total?: number | null }
   | { phase: 'done'; label: string; size: number }
   | { phase: 'error'; label: string; title: string; detail: string; /** A plain link a signed-in tab can open (storage without CORS). */ directUrl?: string };
 
@@ -12,16 +12,21 @@ export type DownloadState =
  * Runs one download at a time: fetch with the token in the header, then save the blob, so no
  * token ever goes into a URL. The state says what happened, in words.
  */
-export function useDownload(): { state: DownloadState; run: (label: string, filename: string, fetchBlob: (signal: AbortSignal) => Promise<Blob>, explain?: (e: unknown) => Promise<unknown>) => Promise<void> } {
+export type FetchBlob = (signal: AbortSignal, onProgress: (loaded: number, total: number | null) => void) => Promise<Blob>;
+export type RunDownload = (label: string, filename: string, fetchBlob: FetchBlob, explain?: (e: unknown) => Promise<unknown>) => Promise<void>;
+
+export function useDownload(): { state: DownloadState; run: RunDownload } {
   const [state, setState] = useState<DownloadState>({ phase: 'idle' });
   const current = useRef<AbortController | null>(null);
-  const run = useCallback(async (label: string, filename: string, fetchBlob: (signal: AbortSignal) => Promise<Blob>, explain?: (e: unknown) => Promise<unknown>) => {
+  const run = useCallback<RunDownload>(async (label, filename, fetchBlob, explain) => {
     current.current?.abort();
     const controller = new AbortController();
     current.current = controller;
     setState({ phase: 'busy', label });
     try {
-      const blob = await fetchBlob(controller.signal);
+      const blob = await fetchBlob(controller.signal, (loaded, total) => {
+        if (!controller.signal.aborted) setState({ phase: 'busy', label, loaded, total });
+      });
       if (controller.signal.aborted) return;
       saveBlobAs(blob, filename);
       setState({ phase: 'done', label, size: blob.size });

@@ -127,6 +127,30 @@ function renderRoute(path: string, fetch: FetchLike = simFetch()) {
   return { router };
 }
 
+/** Archive answers arrive in two parts, the second held back until `release()`: progress can be seen. */
+function holdSecondHalf(inner: FetchLike): { fetch: FetchLike; release: () => void } {
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const fetch: FetchLike = async (input, init) => {
+    const res = await inner(input, init);
+    if (!/\/jobs\/\d+\/artifacts$/.test(new URL(res.url || String(input instanceof Request ? input.url : input)).pathname)) return res;
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const half = bytes.length >> 1;
+    const body = new ReadableStream<Uint8Array>({
+      async start(controller) {
+        controller.enqueue(bytes.slice(0, half));
+        await held;
+        controller.enqueue(bytes.slice(half));
+        controller.close();
+      },
+    });
+    return new Response(body, { status: res.status, headers: res.headers });
+  };
+  return { fetch, release };
+}
+
 const browse = (jobId: number, ...path: string[]) => projectPath('acme/platform/backend', 'jobs', jobId, 'artifacts', 'browse', ...path);
 
 async function listing(): Promise<HTMLElement> {
@@ -193,27 +217,7 @@ describe('listing', () => {
 
   it('shows a progress bar while it downloads the archive to list it', async () => {
     await setFaults({ api_version: '17' });
-    let release: () => void = () => undefined;
-    const held = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    // A host without Range whose archive arrives in two parts, the second held back.
-    const inner = withoutRange(simFetch());
-    const slow: FetchLike = async (input, init) => {
-      const res = await inner(input, init);
-      if (!/\/jobs\/\d+\/artifacts$/.test(new URL(res.url || String(input instanceof Request ? input.url : input)).pathname)) return res;
-      const bytes = new Uint8Array(await res.arrayBuffer());
-      const half = bytes.length >> 1;
-      const body = new ReadableStream<Uint8Array>({
-        async start(controller) {
-          controller.enqueue(bytes.slice(0, half));
-          await held;
-          controller.enqueue(bytes.slice(half));
-          controller.close();
-        },
-      });
-      return new Response(body, { status: 200, headers: res.headers });
-    };
+    const { fetch: slow, release } = holdSecondHalf(withoutRange(simFetch()));
     renderRoute(browse(kept().id), slow);
     const bar = await screen.findByRole('progressbar', { name: 'Listing progress' }, WAIT);
     await waitFor(() => expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0), WAIT);
@@ -395,11 +399,16 @@ describe('downloads', () => {
     expect(await saved[0]?.blob.text()).toContain('<testsuites');
   });
 
-  it('downloads the whole archive', async () => {
+  it('downloads the whole archive, with progress', async () => {
     const user = userEvent.setup();
-    renderRoute(browse(kept().id));
+    const { fetch: slow, release } = holdSecondHalf(simFetch());
+    renderRoute(browse(kept().id), slow);
     await listing();
     await user.click(screen.getByRole('button', { name: 'Download archive' }));
+    const bar = await screen.findByRole('progressbar', { name: 'Download progress' }, WAIT);
+    expect(Number(bar.getAttribute('value'))).toBeGreaterThan(0);
+    expect(Number(bar.getAttribute('max'))).toBe(kept().artifacts_file?.size);
+    release();
     await screen.findByText(/Saved the whole archive/, {}, WAIT);
     expect(saved[0]?.name).toBe(`job-${kept().id}-artifacts.zip`);
     expect(saved[0]?.blob.size).toBe(kept().artifacts_file?.size);
