@@ -113,6 +113,14 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     expect(trigger.getAttribute('href')).toMatch(/^\/acme\/platform\/deploy\/-\/pipelines\/\d+$/);
     expect(within(stages).getByText(/manual/, { selector: '.pg-mark' })).toBeTruthy();
 
+    // Hovering a node lights its stage and the links on both sides of it.
+    await userEvent.hover(within(stages).getByRole('link', { name: /^compile,/ }));
+    const columns = within(stages).getAllByRole('listitem').filter((li) => li.classList.contains('pg-stage'));
+    expect(columns.map((c) => c.classList.contains('is-highlighted'))).toEqual([true, false, false]);
+    expect(columns.map((c) => c.classList.contains('is-link-lit'))).toEqual([false, true, false]);
+    await userEvent.hover(within(stages).getByRole('button', { name: /^rspec, 3 jobs/ }));
+    expect(columns.map((c) => c.classList.contains('is-link-lit'))).toEqual([false, true, true]);
+
     // Links are plain anchors; a click navigates inside the app.
     const href = compile.getAttribute('href');
     await userEvent.click(compile);

@@ -105,7 +105,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
               project={project}
               headingLevel={3 + depth}
               highlight={hover === stage.index}
-              linkIn={hover !== null && (hover === stage.index || hover === stage.index - 1)}
+              linkIn={hover !== null && stage.index > 0 && (hover === stage.index || hover === stage.index - 1)}
               onHover={setHover}
             />
           ))}
