@@ -118,3 +118,30 @@ test('with a read-only token the actions are there but disabled, saying why', as
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page).toHaveURL(new RegExp(`/jobs/${failed.id}$`));
 });
+
+test('I run a manual job from the pipeline graph and its node turns pending', async ({ page, sim, connect }) => {
+  const manual = await seededJob(sim, (j) => j.name === 'deploy-production' && j.status === 'manual' && j.ref === 'main', 'manual deploy');
+  const pipelineId = ((await (await fetch(`${sim.url}/api/v4/projects/1/jobs/${manual.id}`, { headers: { 'PRIVATE-TOKEN': TOKENS.api } })).json()) as { pipeline: { id: number } }).pipeline.id;
+  await connect(page);
+  await page.goto(`/acme/platform/backend/-/pipelines/${pipelineId}`);
+  const graph = page.getByRole('list', { name: `Stages of pipeline #${pipelineId}` });
+  await graph.getByRole('group', { name: 'Actions for deploy-production' }).getByRole('button', { name: 'Run…' }).click();
+  await page.getByRole('dialog', { name: 'Run deploy-production' }).getByRole('button', { name: 'Run job' }).click();
+  await expect(graph.getByRole('link', { name: /^deploy-production/ })).toHaveAccessibleName(/pending/i);
+});
+
+test('I retry the failed jobs I selected in the list, with a result for each', async ({ page, connect, expectAccessible }) => {
+  await connect(page);
+  await page.goto(JOBS);
+  await page.getByRole('group', { name: 'Quick filters' }).getByRole('button', { name: 'Failed' }).click();
+  const checkboxes = page.getByRole('checkbox', { name: /^Select job \d+$/ });
+  await expect(checkboxes.first()).toBeVisible();
+  await checkboxes.nth(0).check();
+  await checkboxes.nth(1).check();
+  const toolbar = page.getByRole('toolbar', { name: 'Selected jobs' });
+  await toolbar.getByRole('button', { name: 'Retry 2 failed' }).click();
+  const results = page.getByRole('list', { name: /^Retried \d of 2 jobs/ });
+  await expect(results.getByRole('listitem')).toHaveCount(2);
+  await expect(results.getByRole('link', { name: /^Open job #\d+$/ }).first()).toBeVisible();
+  await expectAccessible(page, 'the job list with its actions and bulk results');
+});
