@@ -102,13 +102,14 @@ test.describe('The artifact browser', () => {
     expect(urls.some((u) => u.includes(TOKENS.api))).toBe(false);
   });
 
-  test('the latest artifacts of a job on a ref: archive and one file', async ({ page, connect, sim }) => {
+  test('the latest artifacts of a job on a ref: archive and one file', async ({ page, connect, sim, expectAccessible }) => {
     const job = await compileJob(sim.url);
     await connect(page);
     await openBrowser(page, job.id);
     await page.getByText('Latest artifacts of a job on a branch or tag').click();
     const form = page.getByRole('form', { name: 'Latest artifacts by ref' });
     await expect(form.getByLabel('Job name')).toHaveValue('compile');
+    await expectAccessible(page, 'the by-ref download form');
     const archive = page.waitForEvent('download');
     await form.getByRole('button', { name: 'Download latest archive' }).click();
     expect((await archive).suggestedFilename()).toMatch(/^compile-.+-artifacts\.zip$/);
@@ -195,7 +196,7 @@ test.describe('The artifact browser', () => {
     expect(ranges[0]).toMatch(/^bytes=-\d+$/);
   });
 
-  test('an archive in object storage without CORS gets a clear message and the plain link', async ({ page, connect, sim }) => {
+  test('an archive in object storage without CORS gets a clear message and the plain link', async ({ page, connect, sim, expectAccessible }) => {
     const job = await compileJob(sim.url);
     await faults(sim.url, { api_version: '17', artifacts_redirect: true });
     await connect(page);
@@ -204,6 +205,7 @@ test.describe('The artifact browser', () => {
     await expect(alert).toContainText('object storage that this site may not read');
     const link = alert.getByRole('link', { name: 'Download the archive from GitLab' });
     await expect(link).toHaveAttribute('href', `${sim.url}/api/v4/projects/1/jobs/${job.id}/artifacts`);
+    await expectAccessible(page, 'the storage-CORS message');
     // Downloading the archive through the page says the same and offers the same link.
     await page.getByRole('button', { name: 'Download archive' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'may not read' })).toContainText('Download it from GitLab directly');
