@@ -318,6 +318,14 @@ describe('the action table of FACTS.md', () => {
     expect(r.body).toEqual({ message: '403 Forbidden - Job is not retryable' });
   });
 
+  it('retry of an attempt that was already retried: 403 not retryable (only the newest attempt is)', async () => {
+    const old = on('failed');
+    expect((await post(old, 'retry')).status).toBe(201);
+    const again = await post(old, 'retry');
+    expect(again.status).toBe(403);
+    expect(again.body).toEqual({ message: '403 Forbidden - Job is not retryable' });
+  });
+
   it('retry of a trigger job makes a new bridge (answered Job-shaped, as GitLab does) and a new downstream pipeline', async () => {
     const bridge = await firstBridge(sim);
     const oldDown = (bridge.downstream_pipeline as { id: number }).id;

@@ -396,7 +396,9 @@ export function hasLog(job: Job): boolean {
   return job.kind === 'build' && job.erasedAt === null && job.startedAt !== null;
 }
 
+/** GitLab's `Ci::Build#retryable?`: an attempt that was already retried is not (its newer attempt is). */
 export function isRetryable(world: World, job: Job, now: number): boolean {
+  if (job.retried) return false;
   return (job.status === 'success' || job.status === 'failed' || job.status === 'canceled') && !isArchived(world, job, now);
 }
 
