@@ -63,7 +63,11 @@ export async function run(): Promise<Record<string, unknown>> {
     await admin(simUrl, 'clock', { advance_ms: 10 * 60_000 });
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+    // Strings, not functions: tsx wraps named functions in a helper the page does not have.
+    await page.addInitScript(`performance.setResourceTimingBufferSize(10000);
+      window.__longTasks = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]); })
+        .observe({ type: 'longtask', buffered: true });`);
     const listSelector = `ol[aria-label="Stages of pipeline #${id}"]`;
     await page.goto(`${appUrl}/acme/platform/backend/-/pipelines/${id}`);
     try {
@@ -100,7 +104,7 @@ export async function run(): Promise<Record<string, unknown>> {
     }, id);
 
     // Live: the clock runs at 10x; the page refetches every 2 s while the pipeline is active.
-    // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+    const liveStart = await page.evaluate(() => performance.now());
     await page.evaluate(`(() => {
       window.__frames = [];
       window.__stopFrames = false;
@@ -120,7 +124,9 @@ export async function run(): Promise<Record<string, unknown>> {
     const live = await page.evaluate((pid: number) => {
       const w = window as unknown as { __frames: number[]; __stopFrames: boolean };
       w.__stopFrames = true;
+      const tasks = (window as unknown as { __longTasks: [number, number][] }).__longTasks;
       return {
+        tasks,
         frames: w.__frames,
         jobRequests: performance.getEntriesByType('resource').filter((e) => e.name.includes(`/pipelines/${pid}/jobs`)).length,
         statuses: [...document.querySelectorAll('.pg-stage [data-status]')].map((e) => e.getAttribute('data-status')).join(),
@@ -147,6 +153,9 @@ export async function run(): Promise<Record<string, unknown>> {
       update_window_ms: UPDATE_WINDOW_MS,
       jobs_page_requests_in_window: live.jobRequests - requestsBefore,
       graph_changed_in_window: live.statuses !== statusesBefore,
+      longest_task_first_load_ms: round(Math.max(0, ...live.tasks.filter(([t]) => t < liveStart).map(([, d]) => d))),
+      longest_task_in_window_ms: round(Math.max(0, ...live.tasks.filter(([t]) => t >= liveStart).map(([, d]) => d))),
+      long_tasks_in_window: live.tasks.filter(([t]) => t >= liveStart).length,
       update_note: 'sim clock at 10x; refresh.activeMs 2000; each refetch = 10 pages of 100 jobs + bridges + pipeline, parsed (zod) and redrawn on the main thread',
       machine: { cpus: cpus().length, loadavg_1m: round(loadavg()[0] ?? 0, 2) },
       chromium: browser.version(),

@@ -1,8 +1,9 @@
-import { memo, useId, useState } from 'react';
+import { memo, useId, useRef, useState } from 'react';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { projectPath, StatusIcon, statusLook } from '../../../ui/index.ts';
 import { projectLinkRef, useGraphContext } from '../graph-context.ts';
 import { RouteLink } from './route-link.tsx';
+import { useNearViewport } from './use-near-viewport.ts';
 import { downstreamCards, jobFlags, type StageGroup } from '../model/index.ts';
 
 type AnyJob = Job | Bridge;
@@ -43,6 +44,10 @@ export interface JobNodeProps {
 /** One job or trigger job: opens its page (a trigger job opens its downstream pipeline) and carries its actions. */
 export const JobNode = memo(function JobNode({ job, project, retried, nested = false }: JobNodeProps) {
   const ctx = useGraphContext();
+  const nodeRef = useRef<HTMLDivElement>(null);
+  // The actions slot is mounted for nodes on or near the screen only: a thousand-job graph
+  // would otherwise build a thousand sets of mutation hooks before it could paint.
+  const near = useNearViewport(nodeRef);
   const look = statusLook(job.status, job.allow_failure === true);
   const label = (
     <>
@@ -79,6 +84,7 @@ export const JobNode = memo(function JobNode({ job, project, retried, nested = f
   }
   return (
     <div
+      ref={nodeRef}
       className={`pg-job${retried ? ' is-retried' : ''}${nested ? ' is-nested' : ''}${isBridge(job) ? ' pg-job--trigger' : ''}`}
       data-status={job.status}
     >
@@ -86,7 +92,7 @@ export const JobNode = memo(function JobNode({ job, project, retried, nested = f
       {isBridge(job) ? <span className="pg-kind">trigger job</span> : null}
       {extra}
       <Marks job={job} retried={retried} />
-      {ctx.renderJobActions ? <span className="pg-job__actions">{ctx.renderJobActions(job)}</span> : null}
+      {ctx.renderJobActions && near ? <span className="pg-job__actions">{ctx.renderJobActions(job)}</span> : null}
     </div>
   );
 });
