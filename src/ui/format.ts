@@ -26,12 +26,33 @@ const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
+// Building an Intl formatter costs far more than using one (a table of 10,000 rows draws many times).
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeFormats.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeFormats.set(locale, f);
+  }
+  return f;
+}
+const exactFormats = new Map<string, Intl.DateTimeFormat>();
+function exactFormat(locale: string | undefined): Intl.DateTimeFormat {
+  const key = locale ?? '';
+  let f = exactFormats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'long' });
+    exactFormats.set(key, f);
+  }
+  return f;
+}
+
 /** "3 minutes ago", "just now", "in 2 hours", relative to `now` (ms). */
 export function formatTimeAgo(date: Date, now: number, locale?: string): string {
   const diffSeconds = Math.round((date.getTime() - now) / 1000);
   const abs = Math.abs(diffSeconds);
   if (abs < 45) return 'just now';
-  const rtf = new Intl.RelativeTimeFormat(locale ?? 'en', { numeric: 'auto' });
+  const rtf = relativeFormat(locale ?? 'en');
   for (const [unit, size] of UNITS) {
     if (abs >= size) return rtf.format(Math.round(diffSeconds / size), unit);
   }
@@ -41,6 +62,6 @@ export function formatTimeAgo(date: Date, now: number, locale?: string): string 
 /** The exact time both in UTC and local, for the hover title. */
 export function formatExactTime(date: Date, locale?: string): string {
   const utc = date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
-  const local = date.toLocaleString(locale ?? undefined, { dateStyle: 'medium', timeStyle: 'long' });
+  const local = exactFormat(locale).format(date);
   return `${utc} (local: ${local})`;
 }
