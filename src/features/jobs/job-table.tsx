@@ -1,6 +1,6 @@
-import { useTable, type ColumnOrderState, type ColumnVisibilityState, type RowSelectionState } from '@tanstack/react-table';
+import { useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
@@ -32,6 +32,8 @@ export interface JobTableProps {
 const observeRectWithFallback: typeof observeElementRect = (instance, cb) =>
   observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1200, height: FALLBACK_VIEWPORT }));
 
+const estimateRowSize = () => ROW_HEIGHT;
+
 /** The virtualised table: one fixed-height row per job, keyboard navigable, newest first. */
 export function JobTable({ jobs, caption, projectPath, prefs, withActions, selectable, rowSelection, onRowSelectionChange, onNearEnd }: JobTableProps) {
   const navigate = useNavigate();
@@ -53,14 +55,16 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   const leafColumns = table.getVisibleLeafColumns();
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable functions: the virtualizer rebuilds its 10,000 measurements whenever one changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: estimateRowSize,
     overscan: 8,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
     observeElementRect: observeRectWithFallback,
   });
   const items = virtualizer.getVirtualItems();
@@ -114,7 +118,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
       row.focus({ preventScroll: true });
     }
   });
-  const handleKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => {
+  const keyHandler = (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => {
     if (event.target !== event.currentTarget) return; // keys inside a link or button are theirs
     const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? FALLBACK_VIEWPORT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: visibleRows, PageUp: -visibleRows, j: 1, k: -1 };
@@ -140,13 +144,25 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     }
   };
 
+  // Rows are memoised: they get one stable handler that calls the latest one.
+  const latestKeyHandler = useRef(keyHandler);
+  useEffect(() => {
+    latestKeyHandler.current = keyHandler;
+  });
+  const handleKeyDown = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => latestKeyHandler.current(event, index, job), []);
+  const handleFocus = useCallback((index: number) => setActive(index), []);
+  const handleToggle = useCallback((row: Row<typeof jobTableFeatures, Job>) => row.toggleSelected(), []);
+  const renderCell = useCallback((cell: CellOf) => <table.FlexRender cell={cell} />, [table]);
+
   const first = items[0];
   const last = items.at(-1);
   const padTop = first ? first.start - HEADER_HEIGHT : 0;
   const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
   const width = leafColumns.reduce((sum, c) => sum + (c.id === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(c.id)?.width ?? 100), 0);
-  const allSelected = rows.length > 0 && rows.every((r) => rowSelection[r.id]);
-  const someSelected = !allSelected && rows.some((r) => rowSelection[r.id]);
+  const selectedCount = Object.keys(rowSelection).length;
+  const allSelected = selectable && rows.length > 0 && selectedCount >= rows.length && rows.every((r) => rowSelection[r.id]);
+  const someSelected = selectable && !allSelected && selectedCount > 0;
+  const columnKey = leafColumns.map((c) => c.id).join(',');
 
   return (
     <div className="job-table-scroll" ref={scrollRef} onScroll={recordAnchor} data-testid="job-table-scroll">
@@ -189,36 +205,21 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
-            const job = row.original;
-            const selected = rowSelection[row.id] === true;
             return (
-              <tr
+              <JobRow
                 key={row.id}
-                data-index={item.index}
-                data-job-id={job.id}
-                aria-rowindex={item.index + 2}
-                aria-selected={selectable ? selected : undefined}
-                tabIndex={item.index === activeIndex ? 0 : -1}
-                className={selected ? 'is-selected' : undefined}
-                onKeyDown={(e) => handleKeyDown(e, item.index, job)}
-                onFocus={(e) => {
-                  if (e.target === e.currentTarget) setActive(item.index);
-                }}
-              >
-                {row.getVisibleCells().map((cell) =>
-                  cell.column.id === SELECT_COLUMN_ID ? (
-                    <td key={cell.id}>
-                      <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => row.toggleSelected()} />
-                    </td>
-                  ) : (
-                    <td key={cell.id} className={columnInfo(cell.column.id)?.className}>
-                      <div className="cell">
-                        <table.FlexRender cell={cell} />
-                      </div>
-                    </td>
-                  ),
-                )}
-              </tr>
+                row={row}
+                job={row.original}
+                index={item.index}
+                columnKey={columnKey}
+                active={item.index === activeIndex}
+                selectable={selectable}
+                selected={rowSelection[row.id] === true}
+                onKeyDown={handleKeyDown}
+                onFocus={handleFocus}
+                onToggle={handleToggle}
+                renderCell={renderCell}
+              />
             );
           })}
           {padBottom > 0 ? (
@@ -232,3 +233,51 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   );
 }
 
+
+type CellOf = ReturnType<Row<typeof jobTableFeatures, Job>['getVisibleCells']>[number];
+
+interface JobRowProps {
+  row: Row<typeof jobTableFeatures, Job>;
+  /** The row's job: a new object when GitLab's data for it changed. */
+  job: Job;
+  index: number;
+  /** The visible columns in order, so a column change redraws the row. */
+  columnKey: string;
+  active: boolean;
+  selectable: boolean;
+  selected: boolean;
+  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => void;
+  onFocus: (index: number) => void;
+  onToggle: (row: Row<typeof jobTableFeatures, Job>) => void;
+  renderCell: (cell: CellOf) => ReactNode;
+}
+
+/** One job; memoised, so scrolling only draws the rows that come into view. */
+const JobRow = memo(function JobRow({ row, job, index, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
+  return (
+    <tr
+      data-index={index}
+      data-job-id={job.id}
+      aria-rowindex={index + 2}
+      aria-selected={selectable ? selected : undefined}
+      tabIndex={active ? 0 : -1}
+      className={selected ? 'is-selected' : undefined}
+      onKeyDown={(e) => onKeyDown(e, index, job)}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) onFocus(index);
+      }}
+    >
+      {row.getVisibleCells().map((cell) =>
+        cell.column.id === SELECT_COLUMN_ID ? (
+          <td key={cell.id}>
+            <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row)} />
+          </td>
+        ) : (
+          <td key={cell.id} className={columnInfo(cell.column.id)?.className}>
+            <div className="cell">{renderCell(cell)}</div>
+          </td>
+        ),
+      )}
+    </tr>
+  );
+});
