@@ -60,7 +60,9 @@ function NoLog({ job }: { job: Job }) {
  */
 export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
   const jobId = job.id;
-  const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId }));
+  // The worker starts with the page, so its start-up overlaps the download (a job log is
+  // often megabytes; a small one costs a message round trip per screen).
+  const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId, client: { mode: 'worker' } }));
   useEffect(() => {
     source.start();
     return () => source.stop();

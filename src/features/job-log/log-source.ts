@@ -38,6 +38,8 @@ export interface LogSourceOptions {
 }
 
 const DEFAULT_BATCH = 2_000_000;
+const UI_EVERY_MS = 250;
+const FIRST_PIECE = 256_000;
 
 /** A live log: `start()` loads it, `setPolling()` keeps it fresh while the job is active. */
 export class JobLogSource {
@@ -168,7 +170,12 @@ export class JobLogSource {
     }
   }
 
-  /** Nothing parsed yet: hand the body to the index as it arrives, so its head shows at once. */
+  /**
+   * Nothing parsed yet: hand the body to the index as it arrives, so its head shows at once.
+   * One append is in flight at a time (the rest gathers meanwhile), so that the viewer's own
+   * requests (rows, lines) never wait behind the whole body; the screen is updated at most
+   * every UI_EVERY_MS while the body streams in.
+   */
   private async streamFirst(client: LogClient, response: Response): Promise<void> {
     const batch = this.options.batchChars ?? DEFAULT_BATCH;
     const reader = response.body?.getReader();
@@ -177,32 +184,63 @@ export class JobLogSource {
       return;
     }
     const decoder = new TextDecoder();
-    let parts: string[] = [];
-    let size = 0;
-    let last: Promise<void> = Promise.resolve();
-    const flush = () => {
-      if (size === 0) return;
-      const text = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
-      parts = [];
-      size = 0;
-      this.fingerprint = extendFingerprint(this.fingerprint, text);
-      last = client.append(text).then((summary) => {
-        if (this.clientRef === client) this.set({ summary, phase: 'ready', streaming: true });
-      });
-    };
+    // Decoded chunks in arrival order (TextDecoder never splits a character between them):
+    // joined a piece at a time, never into one big string on this thread.
+    const queue: string[] = [];
+    let queued = 0;
+    let done = false;
+    const signal: { wake: (() => void) | null } = { wake: null };
+    const reading = (async () => {
+      try {
+        for (;;) {
+          const chunk = await reader.read();
+          const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
+          if (text.length > 0) {
+            queue.push(text);
+            queued += text.length;
+          }
+          if (chunk.done) break;
+          signal.wake?.();
+        }
+      } finally {
+        done = true;
+        signal.wake?.();
+      }
+    })();
+    let shownAt = 0;
+    // The pump: pieces of about `batch` chars, one append in flight at a time.
     for (;;) {
-      const { done, value } = await reader.read();
-      const text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      if (text.length > 0) {
-        parts.push(text);
-        size += text.length;
+      // A small first piece: the head shows while the rest still downloads.
+      const limit = shownAt === 0 ? Math.min(batch, FIRST_PIECE) : batch;
+      if (queued >= limit || (done && queued > 0)) {
+        let take = 0;
+        let size = 0;
+        while (take < queue.length && (size < limit || take === 0)) size += queue[take++]?.length ?? 0;
+        const parts = queue.splice(0, take);
+        queued -= size;
+        const piece = parts.length === 1 ? (parts[0] ?? '') : parts.join('');
+        this.fingerprint = extendFingerprint(this.fingerprint, piece);
+        const summary = await client.append(piece);
+        if (this.clientRef !== client) return;
+        const last = done && queued === 0;
+        const now = Date.now();
+        if (last || shownAt === 0 || now - shownAt >= UI_EVERY_MS) {
+          if (shownAt === 0) performance.mark?.('job-log:first-summary');
+          shownAt = now;
+          this.set({ summary, phase: 'ready', streaming: !last });
+        }
+        continue;
       }
       if (done) break;
-      if (size >= batch) flush();
+      await new Promise<void>((resolve) => {
+        signal.wake = resolve;
+      });
+      signal.wake = null;
     }
-    flush();
-    if (typeof performance !== 'undefined') performance.mark?.('job-log:body-end');
-    await last;
+    await reading;
+    if (this.state.streaming && this.clientRef === client) this.set({ streaming: false });
+    // For the bench: the whole first body is indexed.
+    if (typeof performance !== 'undefined') performance.mark?.('job-log:indexed');
   }
 
   private async applyFull(client: LogClient, text: string): Promise<void> {

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { markedLineHtml, type MarkRange } from './highlight.ts';
+import { useFixedRows } from './fixed-rows.ts';
 import { LineCache } from './line-cache.ts';
 import { rowOfLine } from './model/folding.ts';
 import type { LogClient } from './model/log-worker-client.ts';
@@ -165,6 +166,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
     client.rows(collapsedIds).then(
       (rows) => {
         if (current) setRowsState({ rows, key, lineCount });
+        if (rows.length > 0 && typeof performance !== 'undefined' && performance.getEntriesByName('job-log:first-rows-index').length === 0) performance.mark('job-log:first-rows-index');
       },
       () => undefined,
     );
@@ -183,18 +185,34 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   const showTimes = summary.hasTimestamps && tsMode !== 'hidden';
   const origin = timeOrigin;
 
+  // Stable callbacks: the virtualizer re-measures every row whenever these change identity.
+  const getItemKey = useCallback((i: number) => rows[i] ?? i, [rows]);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const estimateSize = useCallback(() => ROW_HEIGHT, []);
+  // Unwrapped rows all have one height: plain arithmetic windows them. Wrapped rows differ in
+  // height and are measured by TanStack Virtual (which then lays out every row).
+  const fixed = useFixedRows(scrollRef, wrap ? 0 : rows.length, ROW_HEIGHT, 20, getItemKey);
   const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    count: wrap ? rows.length : 0,
+    getScrollElement,
+    estimateSize,
     overscan: 20,
-    getItemKey: (i) => rows[i] ?? i,
+    getItemKey,
     useFlushSync: false,
   });
   useEffect(() => {
     virtualizer.measure();
   }, [wrap, virtualizer]);
-  const items = virtualizer.getVirtualItems();
+  const items: Array<{ index: number; key: number | string | bigint; start: number }> = wrap ? virtualizer.getVirtualItems() : fixed.items;
+  const totalSize = wrap ? virtualizer.getTotalSize() : fixed.totalSize;
+  const fixedScrollToIndex = fixed.scrollToIndex;
+  const scrollToIndex = useCallback(
+    (index: number, options: { align: 'start' | 'center' | 'end' }) => {
+      if (wrap) virtualizer.scrollToIndex(index, options);
+      else fixedScrollToIndex(index, options);
+    },
+    [wrap, virtualizer, fixedScrollToIndex],
+  );
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items[items.length - 1]?.index ?? -1;
 
@@ -277,14 +295,14 @@ export function LogViewer({ client, summary, generation, label, selection, searc
     if (jump.line >= rowsState.lineCount && jump.line < Number.MAX_SAFE_INTEGER) return; // not arrived yet
     const row = jump.line === Number.MAX_SAFE_INTEGER ? rows.length - 1 : Math.max(0, rowOfLine(rows, jump.line));
     pendingJump.current = null;
-    virtualizer.scrollToIndex(row, { align: jump.align });
+    scrollToIndex(row, { align: jump.align });
     // The pane itself may be below the fold (a long header): bring it into the window too.
     const pane = scrollRef.current;
     if (pane && typeof pane.scrollIntoView === 'function') {
       const box = pane.getBoundingClientRect();
       if (box.top < 0 || box.bottom > window.innerHeight) pane.scrollIntoView({ block: 'nearest' });
     }
-  }, [rows, rowsCurrent, rowsState.lineCount, jumpSeq, virtualizer]);
+  }, [rows, rowsCurrent, rowsState.lineCount, jumpSeq, scrollToIndex]);
 
   // ---- the #L selection
   const range = selection?.range ?? null;
@@ -311,6 +329,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   // ---- following the tail
   const [following, setFollowing] = useState(live && !range);
   const handleScroll = () => {
+    fixed.update();
     const el = scrollRef.current;
     if (!el) return;
     const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_HEIGHT * 2;
@@ -318,8 +337,8 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   };
   useEffect(() => {
     if (!following || !live || rows.length === 0) return;
-    virtualizer.scrollToIndex(rows.length - 1, { align: 'end' });
-  }, [following, live, rows, virtualizer]);
+    scrollToIndex(rows.length - 1, { align: 'end' });
+  }, [following, live, rows, scrollToIndex]);
 
   // ---- failures
   const [failures, setFailures] = useState<{ key: string; lines: Uint32Array; index: number } | null>(null);
@@ -393,7 +412,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   };
   const toTop = () => {
     setFollowing(false);
-    virtualizer.scrollToIndex(0, { align: 'start' });
+    scrollToIndex(0, { align: 'start' });
   };
   const toBottom = () => {
     if (rows.length === 0) return;
@@ -456,7 +475,8 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   useEffect(() => {
     if (!anyLoaded || painted.current) return;
     painted.current = true;
-    requestAnimationFrame(() => performance.mark?.('job-log:first-rows'));
+    // After the next frame and the task that follows it: the rows have been painted.
+    requestAnimationFrame(() => setTimeout(() => performance.mark?.('job-log:first-rows'), 0));
   }, [anyLoaded]);
 
   // ---- render
@@ -578,7 +598,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
         </div>
       </div>
       <div ref={scrollRef} className="log-scroll" onScroll={handleScroll} role="region" aria-label={label} tabIndex={0}>
-        <div className="log-lines" role="list" style={{ height: virtualizer.getTotalSize() }}>
+        <div className="log-lines" role="list" style={{ height: totalSize }}>
           {items.map((item) => {
             const line = rows[item.index] ?? 0;
             const data = cache.get(line);
@@ -591,7 +611,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
             const cls = `log-row${selected ? ' is-selected' : ''}${line === currentMatchLine ? ' is-match' : ''}${header ? ' is-header' : ''}${data && data.flags & 32 ? ' is-stderr' : ''}`;
             return (
               <div
-                key={item.key}
+                key={String(item.key)}
                 role="listitem"
                 className={cls}
                 data-line={line + 1}

@@ -26,4 +26,11 @@ describe('diffFullLog', () => {
       expect(fp).toEqual(fingerprintOf(text));
     }
   });
+
+  it('keeps copies of its samples, never views onto the (possibly huge) text', () => {
+    const fp = extendFingerprint(fingerprintOf('a'.repeat(400)), 'b'.repeat(400));
+    expect(fp.head).toBe('a'.repeat(256));
+    expect(fp.tail).toBe('b'.repeat(256));
+    expect(fp.length).toBe(800);
+  });
 });

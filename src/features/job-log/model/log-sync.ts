@@ -17,20 +17,28 @@ const SAMPLE = 256;
 
 export const EMPTY_FINGERPRINT: LogFingerprint = Object.freeze({ length: 0, head: '', tail: '' });
 
+/**
+ * A copy of a short sample that does not keep the text it came from alive: V8's `slice` of a
+ * long string is a view onto it, so a 256-char sample would otherwise pin a 50 MB poll body.
+ */
+function detach(sample: string): string {
+  return sample.length === 0 ? sample : sample.split('').join('');
+}
+
 export function fingerprintOf(text: string): LogFingerprint {
   return {
     length: text.length,
-    head: text.slice(0, SAMPLE),
-    tail: text.slice(Math.max(0, text.length - SAMPLE)),
+    head: detach(text.slice(0, SAMPLE)),
+    tail: detach(text.slice(Math.max(0, text.length - SAMPLE))),
   };
 }
 
 /** The fingerprint after `tail` was appended to text whose fingerprint is `prev`. */
 export function extendFingerprint(prev: LogFingerprint, tail: string): LogFingerprint {
   const length = prev.length + tail.length;
-  const head = prev.head.length >= SAMPLE ? prev.head : (prev.head + tail).slice(0, SAMPLE);
-  const joined = tail.length >= SAMPLE ? tail : prev.tail + tail;
-  return { length, head, tail: joined.slice(Math.max(0, joined.length - SAMPLE)) };
+  const head = prev.head.length >= SAMPLE ? prev.head : detach((prev.head + tail.slice(0, SAMPLE)).slice(0, SAMPLE));
+  const joined = tail.length >= SAMPLE ? tail.slice(tail.length - SAMPLE) : prev.tail + tail;
+  return { length, head, tail: detach(joined.slice(Math.max(0, joined.length - SAMPLE))) };
 }
 
 /**
