@@ -201,6 +201,21 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     expect(requests.filter((u) => u.includes(`/pipelines/${p.id}`)).length).toBe(asked);
   }, 20_000);
 
+  it('keeps the graph on screen and says so when a refresh fails', async () => {
+    const p = await findPipeline(
+      (pipeline, bridges, jobs) =>
+        pipeline.status === 'running' && bridges.length === 2 && bridges.every((b) => !b.downstream_pipeline) && jobs.every((j) => j.status !== 'canceling'),
+    );
+    const { queryClient } = renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    // The app retries a 502 with seconds of backoff first; here the first failure is enough.
+    queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+    await sim.fetch(new Request(`${HOST}/-/sim/faults`, { method: 'POST', body: JSON.stringify({ error_rate: 1, error_status: 502 }) }));
+    const banner = await screen.findByText(/Showing what GitLab said/, {}, { timeout: 5_000 });
+    expect(banner).toBeTruthy();
+    expect(within(stages).getByRole('link', { name: /^compile,/ })).toBeTruthy();
+  });
+
   it('says what GitLab answered for a pipeline it does not have', async () => {
     renderPage('/acme/platform/backend/-/pipelines/999999');
     const alert = await screen.findByRole('alert');
