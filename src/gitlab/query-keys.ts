@@ -81,7 +81,7 @@ export const gitlabKeys = {
   jobListPage: (c: HostArg, project: ProjectRef, params: JobListParams | undefined, cursor: string | null) =>
     [...gitlabKeys.jobLists(c, project), 'page', clean(params), cursor ?? 'first'] as const,
   jobListInfinite: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobLists(c, project), 'infinite', clean(params)] as const,
-  /** The job list's loaded pages: outside `list` so an action's invalidation does not refetch thousands of rows (decision 0009). */
+  /** The job list's loaded pages: outside `list` so an action's invalidation does not refetch thousands of rows (decision 0013). */
   jobListLoaded: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobs(c, project), 'loaded', clean(params)] as const,
   job: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.jobs(c, project), jobId] as const,
   jobTrace: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'trace'] as const,

@@ -3,7 +3,7 @@ import { KNOWN_JOB_STATUSES, type Job } from '../../gitlab/index.ts';
 /**
  * Every status GitLab's `scope[]` accepts on the jobs list: `CommitStatus::AVAILABLE_STATUSES`
  * in lib/api/ci/jobs.rb, i.e. every status of FACTS.md (the api-docs list only nine of them;
- * see docs/decisions/0009-job-list-live-refresh.md).
+ * see docs/decisions/0013-job-list-live-refresh.md).
  */
 export const SCOPE_STATUSES: readonly string[] = KNOWN_JOB_STATUSES;
 

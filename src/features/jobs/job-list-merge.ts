@@ -1,6 +1,6 @@
 /**
  * The loaded pages of the job list as one store that live data is merged into (see
- * docs/decisions/0009-job-list-live-refresh.md): the polled newest page and single jobs
+ * docs/decisions/0013-job-list-live-refresh.md): the polled newest page and single jobs
  * replace rows by id, new jobs go in at their place (id order), and nothing refetches the
  * whole list. Pure functions: a changed page is a new array, an unchanged one is the same.
  */

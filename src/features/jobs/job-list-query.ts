@@ -24,7 +24,7 @@ export function jobListHeadQueryOptions(conn: Connection, projectId: number, sco
 
 /**
  * Every page loaded so far. It never fetches its first page (that comes from the head query)
- * and never refetches: live data is merged into it by id (decision 0009). Only "load more"
+ * and never refetches: live data is merged into it by id (decision 0013). Only "load more"
  * fetches, following GitLab's keyset Link or the offset fallback.
  */
 export function jobListPagesQueryOptions(conn: Connection, projectId: number, scope: readonly string[]) {

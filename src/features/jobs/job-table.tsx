@@ -93,12 +93,13 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   }, [jobs]);
 
   const lastIndex = items.at(-1)?.index ?? -1;
+  // The virtualizer's own offset: reading scrollTop here would force a layout on every frame.
+  const scrolled = (virtualizer.scrollOffset ?? 0) > 0;
   useEffect(() => {
-    const el = scrollRef.current;
     // Only when the reader scrolled: a short filtered list must not pull in every page.
-    if (!onNearEnd || !el || el.scrollTop <= 0) return;
+    if (!onNearEnd || !scrolled) return;
     if (lastIndex >= rows.length - LOAD_AHEAD_ROWS) onNearEnd();
-  }, [lastIndex, rows.length, onNearEnd]);
+  }, [lastIndex, rows.length, onNearEnd, scrolled]);
 
   // Keyboard: one row is in the tab order; arrows move, Enter opens the job.
   const [active, setActive] = useState(0);
