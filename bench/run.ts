@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<Record<string, 
   log: () => import('./log.ts'),
   artifacts: () => import('./artifacts.ts'),
   graph: () => import('./graph.ts'),
+  'job-list': () => import('./job-list.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
