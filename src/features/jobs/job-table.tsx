@@ -255,6 +255,14 @@ interface JobRowProps {
 
 /** One job; memoised, so scrolling only draws the rows that come into view. */
 const JobRow = memo(function JobRow({ row, job, index, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
+  // A status that changes while the row is on screen flashes once (two names restart the animation).
+  const [seenStatus, setSeenStatus] = useState(job.status);
+  const [changes, setChanges] = useState(0);
+  if (seenStatus !== job.status) {
+    setSeenStatus(job.status);
+    setChanges((n) => n + 1);
+  }
+  const classes = [selected ? 'is-selected' : '', changes > 0 ? `status-changed-${changes % 2}` : ''].filter(Boolean).join(' ');
   return (
     <tr
       data-index={index}
@@ -262,7 +270,7 @@ const JobRow = memo(function JobRow({ row, job, index, active, selectable, selec
       aria-rowindex={index + 2}
       aria-selected={selectable ? selected : undefined}
       tabIndex={active ? 0 : -1}
-      className={selected ? 'is-selected' : undefined}
+      className={classes || undefined}
       onKeyDown={(e) => onKeyDown(e, index, job)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocus(index);

@@ -1,0 +1,118 @@
+// The list on its own (no app router): the action slots, row selection, keyboard, column choice,
+// against the simulated GitLab in-process.
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createSim, type Sim } from '../../../gitlab-sim/index.ts';
+import { gitlabQueryDefaults, type Connection, type Job } from '../../gitlab/index.ts';
+import { COLUMN_PREFS_KEY } from './column-prefs.ts';
+import { JobList, type JobListProps } from './job-list.tsx';
+
+let sim: Sim;
+let connection: Connection;
+
+beforeEach(() => {
+  sim = createSim({ paused: true, hugeLogBytes: 10_000 });
+  connection = { host: 'http://sim.test', token: 'glpat-sim-api', fetch: (input, init) => sim.fetch(new Request(input, init)) };
+});
+afterEach(cleanup);
+
+function memoryStore() {
+  const map = new Map<string, string>();
+  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+}
+
+function renderList(props: Partial<JobListProps> = {}) {
+  const client = new QueryClient({ defaultOptions: { queries: { ...gitlabQueryDefaults, retry: false } } });
+  const storage = props.storage ?? memoryStore();
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/acme/platform/backend/-/jobs',
+        element: <JobList connection={connection} projectId={1} projectPath="acme/platform/backend" poll={{ activeMs: 60_000, idleMs: 60_000 }} storage={storage} {...props} />,
+      },
+      { path: '*', element: <p>elsewhere</p> },
+    ],
+    { initialEntries: ['/acme/platform/backend/-/jobs'] },
+  );
+  render(
+    <QueryClientProvider client={client}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>,
+  );
+  return { router, storage };
+}
+
+const rows = () => within(screen.getByRole('table')).getAllByRole('row').slice(1);
+
+describe('JobList', () => {
+  it('has no checkboxes and no actions column without the slots', async () => {
+    renderList();
+    await screen.findByRole('table');
+    expect(screen.queryByRole('checkbox', { name: /^Select job/ })).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'Actions' })).toBeNull();
+  });
+
+  it('fills the actions cell of every row and hands the selected jobs to the bulk toolbar', async () => {
+    const user = userEvent.setup();
+    let lastSelected: Job[] = [];
+    renderList({
+      renderActions: (job) => <button type="button">Act on {job.id}</button>,
+      renderBulkActions: (selected) => {
+        lastSelected = selected;
+        return <button type="button">Bulk {selected.length}</button>;
+      },
+    });
+    await screen.findByRole('table');
+    expect(screen.getByRole('columnheader', { name: 'Actions' })).toBeTruthy();
+    const [first, second] = rows() as [HTMLElement, HTMLElement];
+    const firstId = Number(first.getAttribute('data-job-id'));
+    const secondId = Number(second.getAttribute('data-job-id'));
+    expect(within(first).getByRole('button', { name: `Act on ${firstId}` })).toBeTruthy();
+
+    await user.click(within(first).getByRole('checkbox', { name: `Select job ${firstId}` }));
+    await user.click(within(second).getByRole('checkbox', { name: `Select job ${secondId}` }));
+    const toolbar = screen.getByRole('toolbar', { name: 'Selected jobs' });
+    expect(within(toolbar).getByRole('button', { name: 'Bulk 2' })).toBeTruthy();
+    expect(lastSelected.map((j) => j.id).sort()).toEqual([firstId, secondId].sort());
+    expect(first.getAttribute('aria-selected')).toBe('true');
+
+    await user.click(within(toolbar).getByRole('button', { name: 'Clear selection' }));
+    expect(screen.queryByRole('toolbar', { name: 'Selected jobs' })).toBeNull();
+  });
+
+  it('moves between rows with the arrow keys and opens a job with Enter', async () => {
+    const user = userEvent.setup();
+    const { router } = renderList();
+    await screen.findByRole('table');
+    const [first, , third] = rows() as [HTMLElement, HTMLElement, HTMLElement];
+    expect(first.tabIndex).toBe(0);
+    first.focus();
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    await waitFor(() => expect(document.activeElement).toBe(third));
+    expect(third.tabIndex).toBe(0);
+    expect(first.tabIndex).toBe(-1);
+    await user.keyboard('{Enter}');
+    expect(router.state.location.pathname).toBe(`/acme/platform/backend/-/jobs/${third.getAttribute('data-job-id')}`);
+  });
+
+  it('hides and reorders columns and keeps the choice', async () => {
+    const user = userEvent.setup();
+    const storage = memoryStore();
+    renderList({ storage });
+    await screen.findByRole('table');
+    await user.click(screen.getByText('Columns'));
+    await user.click(screen.getByRole('checkbox', { name: 'Triggered by' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Queued' }));
+    await user.click(screen.getByRole('button', { name: 'Move Pipeline left' }));
+    const headers = within(screen.getByRole('table'))
+      .getAllByRole('columnheader')
+      .map((h) => h.textContent);
+    expect(headers).not.toContain('Triggered by');
+    expect(headers).toContain('Queued');
+    expect(headers.slice(0, 4)).toEqual(['Status', 'Job', 'Pipeline', 'Stage']);
+    expect(JSON.parse(storage.map.get(COLUMN_PREFS_KEY) ?? '{}')).toMatchObject({ visible: { user: false, queued: true } });
+  });
+});
