@@ -10,6 +10,8 @@ export interface JobHeaderProps {
   job: Job;
   /** The project's path (or id) for links to the dashboard's own pages. */
   projectPath: string;
+  /** The project's id: a pipeline of another project (a cross-project one) is linked by its id. */
+  projectId?: number;
   /** When the job was fetched (ms): running durations count on from there. */
   fetchedAt: number;
   /** Actions on the job (cancel, retry, erase…), from the job-actions feature. */
@@ -62,7 +64,7 @@ function Time({ value, what }: { value: string | null | undefined; what: string 
  * Everything GitLab says about a job, in the order one reads it when a job failed: what and
  * where, why it failed, when and how long, on which runner, what it left behind.
  */
-export function JobHeader({ job, projectPath, fetchedAt, renderActions }: JobHeaderProps) {
+export function JobHeader({ job, projectPath, projectId, fetchedAt, renderActions }: JobHeaderProps) {
   const pipeline = job.pipeline;
   const commit = job.commit;
   const runner = job.runner;
@@ -71,7 +73,7 @@ export function JobHeader({ job, projectPath, fetchedAt, renderActions }: JobHea
   const web = safeHref(job.web_url);
   const queued = QUEUED.has(job.status);
   const running = job.status === 'running' || job.status === 'canceling';
-  const pipelineProject = pipeline?.project_id ?? projectPath;
+  const pipelineProject = pipeline?.project_id != null && pipeline.project_id !== projectId ? pipeline.project_id : projectPath;
 
   return (
     <header className="job-header">

@@ -61,6 +61,7 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
       <JobHeader
         job={job}
         projectPath={projectPath}
+        projectId={project.id}
         fetchedAt={query.dataUpdatedAt}
         renderActions={(shown) => (
           <JobActions

@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSim } from '../../../gitlab-sim/index.ts';
+import type { Connection } from '../../gitlab/index.ts';
+import { JobLogSource } from './log-source.ts';
+
+interface ApiJob {
+  id: number;
+  name: string;
+  status: string;
+}
+
+function setup() {
+  const sim = createSim({ paused: true, hugeLogBytes: 300_000 });
+  const calls: string[] = [];
+  const connection: Connection = {
+    host: 'http://sim.test',
+    token: 'glpat-sim-api',
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      calls.push(new URL(request.url).pathname);
+      return sim.fetch(request);
+    },
+  };
+  const api = async <T>(path: string, method = 'GET'): Promise<T> =>
+    (await (await sim.fetch(new Request(`http://sim.test/api/v4/projects/1${path}`, { method, headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } }))).json()) as T;
+  const clock = (body: unknown) => sim.fetch(new Request('http://sim.test/-/sim/clock', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));
+  return { sim, connection, api, clock, calls };
+}
+
+/** Resolves once the source's state satisfies `ok`. */
+function until(source: JobLogSource, ok: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    if (ok()) return resolve();
+    const stop = source.subscribe(() => {
+      if (ok()) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
+let source: JobLogSource | null = null;
+afterEach(() => {
+  source?.stop();
+  source = null;
+  vi.useRealTimers();
+});
+
+describe('JobLogSource', () => {
+  it('streams a whole log into the index in pieces and reports its size', async () => {
+    const { connection, api } = setup();
+    const huge = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=success')).find((j) => j.name === 'huge-log');
+    expect(huge).toBeDefined();
+    source = new JobLogSource({ connection, project: 1, jobId: huge?.id ?? 0, batchChars: 50_000 });
+    const s = source;
+    const seen: number[] = [];
+    s.subscribe(() => seen.push(s.getState().summary.lineCount));
+    s.start();
+    await until(s, () => s.getState().phase === 'ready' && !s.getState().streaming && s.getState().summary.length > 0);
+    const text = await (await connection.fetch!(`http://sim.test/api/v4/projects/1/jobs/${huge?.id}/trace`, { headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } })).text();
+    expect(s.getState().summary.length).toBe(text.length);
+    const lines = await s.client?.lines(0, 2);
+    expect(lines?.[0]?.text).toContain('Running with gitlab-runner');
+    // The screen heard about the log before it was all in.
+    expect(seen.filter((n) => n > 0).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('polls a running job, parses only what was appended, and stops once the job finished', async () => {
+    const { connection, api, clock, calls } = setup();
+    const running = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=running')).find((j) => j.name === 'rspec 1/3');
+    expect(running).toBeDefined();
+    source = new JobLogSource({ connection, project: 1, jobId: running?.id ?? 0 });
+    const s = source;
+    s.start();
+    await until(s, () => s.getState().phase === 'ready');
+    const first = s.getState().summary;
+    const generation = s.getState().generation;
+    s.setPolling(20);
+    await clock({ advance_ms: 120_000 });
+    await until(s, () => s.getState().summary.length > first.length);
+    expect(s.getState().generation).toBe(generation); // appended, not replaced
+    expect(s.getState().summary.lineCount).toBeGreaterThan(first.lineCount);
+
+    s.setPolling(false); // the job finished: one last load, then quiet
+    await new Promise((r) => setTimeout(r, 80));
+    const count = calls.filter((c) => c.endsWith('/trace')).length;
+    await new Promise((r) => setTimeout(r, 120));
+    expect(calls.filter((c) => c.endsWith('/trace')).length).toBe(count);
+  });
+
+  it('parses anew when the log shrank (erased) and says why a log is missing', async () => {
+    const { connection, api } = setup();
+    const done = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=success')).find((j) => j.name === 'lint');
+    source = new JobLogSource({ connection, project: 1, jobId: done?.id ?? 0 });
+    const s = source;
+    s.start();
+    await until(s, () => s.getState().phase === 'ready' && s.getState().summary.length > 0);
+    const generation = s.getState().generation;
+    await api(`/jobs/${done?.id}/erase`, 'POST');
+    await s.refresh();
+    expect(s.getState().summary.length).toBe(0);
+    expect(s.getState().generation).toBe(generation + 1);
+
+    const missing = new JobLogSource({ connection, project: 1, jobId: 987_654 });
+    missing.start();
+    await until(missing, () => missing.getState().phase === 'error');
+    expect((missing.getState().error as { status?: number }).status).toBe(404);
+    missing.stop();
+  });
+});
