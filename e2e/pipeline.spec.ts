@@ -25,10 +25,10 @@ async function findPipeline(sim: SimHandle, accept: (p: Row, bridges: Row[], job
   throw new Error('no such pipeline in the seed');
 }
 
-/** The pipeline's status in the page header. */
 // Each story connects, loads the graph and runs axe: on a loaded two-core machine that alone can take 20 s.
 test.describe.configure({ timeout: 60_000 });
 
+/** The pipeline's status in the page header. */
 const pipelineStatus = (page: Page) => page.locator('.pg-header .status-badge');
 
 test('I open a running pipeline and watch it finish without reloading', async ({ page, connect, sim, expectAccessible }) => {
