@@ -27,7 +27,7 @@ test.describe('Connecting to GitLab through Settings', () => {
     await expect(page).toHaveURL(/\/acme\/platform\/backend\/-\/jobs$/);
     await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
     const table = page.getByRole('table', { name: 'Latest jobs of acme/platform/backend' });
-    for (const name of ['Status', 'Job', 'Stage', 'Pipeline']) await expect(table.getByRole('columnheader', { name })).toBeVisible();
+    for (const name of ['Status', 'Job', 'Stage', 'Pipeline']) await expect(table.getByRole('columnheader', { name, exact: true })).toBeVisible();
     await expect(table.getByRole('row').nth(1)).toBeVisible();
     await expect(page.getByText(/^100 jobs loaded/)).toBeVisible(); // the newest page, GitLab's maximum per page
     await expect(page.getByRole('banner')).toContainText('acme/platform/backend');
