@@ -216,6 +216,17 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     expect(within(stages).getByRole('link', { name: /^compile,/ })).toBeTruthy();
   });
 
+  it('draws what an old GitLab (9.x fields only) sends', async () => {
+    const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
+    await sim.fetch(new Request(`${HOST}/-/sim/faults`, { method: 'POST', body: JSON.stringify({ api_version: '9' }) }));
+    renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    expect(stageNames(stages)).toEqual(['build', 'test', 'deploy']);
+    expect(within(stages).getByRole('button', { name: /^rspec, 3 jobs/ })).toBeTruthy();
+    const downstream = screen.getByRole('region', { name: `Downstream pipelines of #${p.id}` });
+    expect(within(downstream).getAllByRole('link')).toHaveLength(2);
+  });
+
   it('says what GitLab answered for a pipeline it does not have', async () => {
     renderPage('/acme/platform/backend/-/pipelines/999999');
     const alert = await screen.findByRole('alert');
