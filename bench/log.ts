@@ -258,7 +258,7 @@ async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[
 export async function chromiumFigures(log: string, options: { naive?: boolean; profile?: boolean } = {}): Promise<Record<string, unknown>> {
   const logBytes = new TextEncoder().encode(log);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-dist-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...(options.profile ? ['--minify', 'false'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
 
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 1000 });
   const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));

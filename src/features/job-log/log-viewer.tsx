@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent as ReactKeyboardEvent, type MouseEvent as ReactMouseEvent, type ReactNode } from 'react';
 import { markedLineHtml, type MarkRange } from './highlight.ts';
 import { useFixedRows } from './fixed-rows.ts';
 import { LineCache } from './line-cache.ts';
 import { rowOfLine } from './model/folding.ts';
 import type { LogClient } from './model/log-worker-client.ts';
-import type { LogSection } from './model/log-index.ts';
-import type { LogSummary } from './model/log-protocol.ts';
+import { LINE_STDERR, type LogSection } from './model/log-index.ts';
+import type { LogLine, LogSummary } from './model/log-protocol.ts';
 import type { LineHtmlOptions } from './model/line-text.ts';
 import type { SearchResult } from './model/search.ts';
 import { extendRange, type LineRange } from './permalink.ts';
@@ -121,6 +121,57 @@ function formatBytes(chars: number): string {
   if (chars < 1024 * 1024) return `${(chars / 1024).toFixed(1)} KiB`;
   return `${(chars / 1024 / 1024).toFixed(1)} MiB`;
 }
+
+const NO_MARKS: readonly MarkRange[] = Object.freeze([]);
+
+interface LogRowProps {
+  index: number;
+  line: number;
+  start: number;
+  data: LogLine | undefined;
+  header: LogSection | undefined;
+  collapsed: boolean;
+  selected: boolean;
+  isMatch: boolean;
+  marks: readonly MarkRange[];
+  /** The line's time in the chosen mode; null when the time column is hidden. */
+  time: string | null;
+  /** The line's permalink; null without permalinks. */
+  href: string | null;
+  onLineClick(event: ReactMouseEvent, line: number): void;
+  onToggle(section: LogSection): void;
+  measureRef?: (node: Element | null) => void;
+}
+
+/**
+ * One row. Memoised, with its HTML made once per line (and search marks): scrolling or a jump
+ * converts only the rows that came into view, not every row on screen.
+ */
+const LogRow = memo(function LogRow({ index, line, start, data, header, collapsed, selected, isMatch, marks, time, href, onLineClick, onToggle, measureRef }: LogRowProps) {
+  const html = useMemo(() => (data ? markedLineHtml(data.spans, marks, ANSI) : ''), [data, marks]);
+  const cls = `log-row${selected ? ' is-selected' : ''}${isMatch ? ' is-match' : ''}${header ? ' is-header' : ''}${data && data.flags & LINE_STDERR ? ' is-stderr' : ''}`;
+  return (
+    <div role="listitem" className={cls} data-line={line + 1} data-index={index} ref={measureRef} style={{ transform: `translateY(${start}px)` }}>
+      {href !== null ? (
+        <a className="log-row__num" href={href} onClick={(e) => onLineClick(e, line)} aria-current={selected ? 'location' : undefined}>
+          {line + 1}
+        </a>
+      ) : (
+        <span className="log-row__num">{line + 1}</span>
+      )}
+      {time !== null ? <span className="log-row__time">{time}</span> : null}
+      <span className="log-row__indent" style={{ width: `${(data?.depth ?? header?.depth ?? 0) * 1.25}ch` }} />
+      {header ? (
+        <button type="button" className="log-row__toggle" aria-expanded={!collapsed} aria-label={`${collapsed ? 'Expand' : 'Collapse'} section ${header.name}`} onClick={() => onToggle(header)}>
+          {collapsed ? '▸' : '▾'}
+        </button>
+      ) : null}
+      {/* Escaped by ansi-to-html (escapeXML: true); links only http(s). */}
+      <span className="log-row__text" dangerouslySetInnerHTML={{ __html: html === '' ? ' ' : html }} />
+      {header && !header.hideDuration && header.duration !== '' ? <span className="log-row__duration">{header.duration}</span> : null}
+    </div>
+  );
+});
 
 /**
  * The virtualised log: only the rows on screen (and a few around) are in the DOM, each converted
@@ -326,6 +377,13 @@ export function LogViewer({ client, summary, generation, label, selection, searc
     selection.onChange(next);
   };
 
+  // Rows are memoised: they get one stable click handler that calls the current one.
+  const lineClick = useRef(handleLineClick);
+  useEffect(() => {
+    lineClick.current = handleLineClick;
+  });
+  const onLineClick = useCallback((event: ReactMouseEvent, line: number) => lineClick.current(event, line), []);
+
   // ---- following the tail
   const [following, setFollowing] = useState(live && !range);
   const handleScroll = () => {
@@ -493,13 +551,13 @@ export function LogViewer({ client, summary, generation, label, selection, searc
             : `${matchIndex + 1} of ${result.total.toLocaleString('en')} matches`;
   const currentMatchLine = okResult && okResult.total > 0 ? (okResult.lines[matchIndex] ?? -1) : -1;
 
-  const marksFor = (line: number): MarkRange[] => {
-    if (!okResult || okResult.total === 0) return [];
+  const marksFor = (line: number): readonly MarkRange[] => {
+    if (!okResult || okResult.total === 0) return NO_MARKS;
     const marks: MarkRange[] = [];
     for (let k = lowerBound(okResult.lines, line); k < okResult.total && okResult.lines[k] === line; k++) {
       marks.push({ start: okResult.starts[k] ?? 0, end: okResult.ends[k] ?? 0, current: k === matchIndex });
     }
-    return marks;
+    return marks.length > 0 ? marks : NO_MARKS;
   };
 
   return (
@@ -603,46 +661,25 @@ export function LogViewer({ client, summary, generation, label, selection, searc
             const line = rows[item.index] ?? 0;
             const data = cache.get(line);
             const header = headers.get(line);
-            const collapsed = header ? isCollapsed(fold, header) : false;
-            const selected = range !== null && line >= range.from && line <= range.to;
-            const marks = data ? marksFor(line) : [];
-            const html = data ? markedLineHtml(data.spans, marks, ANSI) : '';
-            const time = showTimes && data ? formatLineTime(data.timestamp, tsMode, origin ?? undefined) : '';
-            const cls = `log-row${selected ? ' is-selected' : ''}${line === currentMatchLine ? ' is-match' : ''}${header ? ' is-header' : ''}${data && data.flags & 32 ? ' is-stderr' : ''}`;
+            const marks = data ? marksFor(line) : NO_MARKS;
             return (
-              <div
+              <LogRow
                 key={String(item.key)}
-                role="listitem"
-                className={cls}
-                data-line={line + 1}
-                data-index={item.index}
-                ref={wrap ? virtualizer.measureElement : undefined}
-                style={{ transform: `translateY(${item.start}px)` }}
-              >
-                {selection ? (
-                  <a className="log-row__num" href={selection.hrefFor({ from: line, to: line })} onClick={(e) => handleLineClick(e, line)} aria-current={selected ? 'location' : undefined}>
-                    {line + 1}
-                  </a>
-                ) : (
-                  <span className="log-row__num">{line + 1}</span>
-                )}
-                {showTimes ? <span className="log-row__time">{time}</span> : null}
-                <span className="log-row__indent" style={{ width: `${(data?.depth ?? header?.depth ?? 0) * 1.25}ch` }} />
-                {header ? (
-                  <button
-                    type="button"
-                    className="log-row__toggle"
-                    aria-expanded={!collapsed}
-                    aria-label={`${collapsed ? 'Expand' : 'Collapse'} section ${header.name}`}
-                    onClick={() => toggleSection(header)}
-                  >
-                    {collapsed ? '▸' : '▾'}
-                  </button>
-                ) : null}
-                {/* Escaped by ansi-to-html (escapeXML: true); links only http(s). */}
-                <span className="log-row__text" dangerouslySetInnerHTML={{ __html: html === '' ? ' ' : html }} />
-                {header && !header.hideDuration && header.duration !== '' ? <span className="log-row__duration">{header.duration}</span> : null}
-              </div>
+                index={item.index}
+                line={line}
+                start={item.start}
+                data={data}
+                header={header}
+                collapsed={header ? isCollapsed(fold, header) : false}
+                selected={range !== null && line >= range.from && line <= range.to}
+                isMatch={line === currentMatchLine}
+                marks={marks}
+                time={showTimes ? (data ? formatLineTime(data.timestamp, tsMode, origin ?? undefined) : '') : null}
+                href={selection ? selection.hrefFor({ from: line, to: line }) : null}
+                onLineClick={onLineClick}
+                onToggle={toggleSection}
+                measureRef={wrap ? virtualizer.measureElement : undefined}
+              />
             );
           })}
         </div>
