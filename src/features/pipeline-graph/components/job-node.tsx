@@ -92,7 +92,8 @@ export const JobNode = memo(function JobNode({ job, project, retried, nested = f
       {isBridge(job) ? <span className="pg-kind">trigger job</span> : null}
       {extra}
       <Marks job={job} retried={retried} />
-      {ctx.renderJobActions && near ? <span className="pg-job__actions">{ctx.renderJobActions(job)}</span> : null}
+      {/* An older attempt cannot be acted on (GitLab: a retried job is not retryable). */}
+      {ctx.renderJobActions && near && !retried ? <span className="pg-job__actions">{ctx.renderJobActions(job)}</span> : null}
     </div>
   );
 });
