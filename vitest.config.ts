@@ -4,6 +4,8 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Suites walk thousands of simulated jobs on a 2-core machine shared with the build.
+    testTimeout: 30_000,
     projects: [
       {
         extends: true,

@@ -14,6 +14,12 @@ import {
   validateUser,
 } from '../test-support/schemas.ts';
 
+/** A job whose `artifacts[]` lists an archive (its log's `trace` row does not count). */
+function hasArchiveRow(j: Json): boolean {
+  return Array.isArray(j.artifacts) && j.artifacts.some((a) => (a as Json).file_type === 'archive');
+}
+
+
 const HOST = 'http://sim.test';
 const TOKEN = 'glpat-sim-api';
 const PROJECTS = [1, 2, 3, 4];
@@ -114,7 +120,7 @@ class Sweep {
 
       // Artifact trees (GitLab 18.8+), recursive and by folder, of every job with artifacts.
       if (pid !== 3 && opts.everySingleJob) {
-        for (const j of all.filter((x) => Array.isArray(x.artifacts) && x.artifacts.length > 0)) {
+        for (const j of all.filter(hasArchiveRow)) {
           const base = `/api/v4/projects/${pid}/jobs/${String(j.id)}/artifacts/tree`;
           for (const query of ['?recursive=true', '', '?path=reports/']) {
             for (const e of await this.list(base + query)) {
@@ -199,7 +205,7 @@ describe('schema sweep', () => {
     });
     expect(played.status).toBe('pending');
 
-    const withArtifacts = await firstJob(sim, 1, 'success', (j) => Array.isArray(j.artifacts) && j.artifacts.length > 0 && j.artifacts_expire_at !== null);
+    const withArtifacts = await firstJob(sim, 1, 'success', (j) => hasArchiveRow(j) && j.artifacts_expire_at !== null);
     const kept = await act('keep', `/api/v4/projects/1/jobs/${String(withArtifacts.id)}/artifacts/keep`, 200);
     expect(kept.artifacts_expire_at).toBeNull();
 

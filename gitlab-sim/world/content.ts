@@ -2,6 +2,7 @@
 import { canceledTail, logPrefixAt, renderLog, type LogSpec } from '../content/log.ts';
 import { buildArchive, jobArtifactsField, type Archive } from '../content/artifacts.ts';
 import { hasArchive, hasLog, getProject } from './engine.ts';
+import { isTerminal } from './statuses.ts';
 import type { Job, World } from './model.ts';
 
 export interface ArtifactField {
@@ -40,6 +41,8 @@ let hugeCache: { key: string; text: string; bytes?: Uint8Array<ArrayBuffer> } | 
 const archiveCache = new Lru<string, Archive>(64);
 const archiveSizes = new Map<string, number>();
 const artifactFields = new Map<string, ArtifactField[]>();
+// Finished logs' byte sizes (a few bytes each; tests walk thousands of jobs in many simulators).
+const traceSizes = new Map<string, number>();
 
 function archiveKey(job: Job): string {
   const a = job.artifacts;
@@ -51,6 +54,18 @@ export class ContentStore {
 
   /** The log as the job would write it in full (its planned outcome). */
   fullLog(world: World, job: Job): string {
+    const key = this.logKey(world, job);
+    if (job.hugeLog && hugeCache?.key === key) return hugeCache.text;
+    const cached = logCache.get(key);
+    if (cached !== undefined) return cached;
+    const text = renderLog(JSON.parse(key) as LogSpec);
+    if (job.hugeLog) hugeCache = { key, text };
+    else logCache.set(key, text);
+    return text;
+  }
+
+  /** The log's spec as a string: logs depend on nothing else, so it keys every content cache. */
+  private logKey(world: World, job: Job): string {
     const pipeline = world.pipelines.get(job.pipelineId);
     const project = getProject(world, job.projectId);
     const spec: LogSpec = {
@@ -67,14 +82,7 @@ export class ContentStore {
       ...(job.hugeLog ? { targetBytes: this.hugeLogBytes } : {}),
       ...(job.variables.length ? { variables: job.variables } : {}),
     };
-    const key = JSON.stringify(spec);
-    if (job.hugeLog && hugeCache?.key === key) return hugeCache.text;
-    const cached = logCache.get(key);
-    if (cached !== undefined) return cached;
-    const text = renderLog(spec);
-    if (job.hugeLog) hugeCache = { key, text };
-    else logCache.set(key, text);
-    return text;
+    return JSON.stringify(spec);
   }
 
   /** What `GET …/trace` answers at `now`: the part written so far; '' when there is no log. */
@@ -121,17 +129,30 @@ export class ContentStore {
   }
 
   /**
-   * A job's `artifacts[]`: archive, metadata.gz and junit.xml.gz as content/artifacts.ts sizes
-   * them. No `trace` row: its size would mean rendering every listed job's log.
+   * A job's `artifacts[]` as GitLab lists it: archive, metadata.gz, the log (`trace`, once the
+   * job has finished and while it has a log: GitLab archives the live log into a trace artifact
+   * when the job ends) and junit.xml.gz. The trace size is the real log's, so the first listing
+   * of a page renders its jobs' logs once (about 2 ms each); sizes are cached by log spec.
    */
-  artifactsField(job: Job, now: number): ArtifactField[] {
-    if (!hasArchive(job, now)) return [];
-    const key = archiveKey(job);
+  artifactsField(world: World, job: Job, now: number): ArtifactField[] {
+    const traceSize = isTerminal(job.status) && hasLog(job) ? this.traceSize(world, job, now) : 0;
+    if (!hasArchive(job, now)) return traceSize > 0 ? jobArtifactsField(null, traceSize) : [];
+    const key = `${archiveKey(job)}\0${traceSize}`;
     const known = artifactFields.get(key);
     if (known) return known;
-    const field = jobArtifactsField(this.archive(job, now), 0);
+    const field = jobArtifactsField(this.archive(job, now), traceSize);
     artifactFields.set(key, field);
     return field;
+  }
+
+  /** The byte size of a finished job's log. */
+  traceSize(world: World, job: Job, now: number): number {
+    const key = `${this.logKey(world, job)}\0${job.status}\0${job.finishedAt ?? ''}\0${job.cancelFraction ?? ''}`;
+    const known = traceSizes.get(key);
+    if (known !== undefined) return known;
+    const size = utf8Length(this.trace(world, job, now));
+    traceSizes.set(key, size);
+    return size;
   }
 
   /** The archive's byte size, building it once if need be. */
@@ -141,4 +162,9 @@ export class ContentStore {
     if (known !== undefined) return known;
     return this.archive(job, now)?.zip.length ?? null;
   }
+}
+
+/** UTF-8 byte length without encoding a copy (the huge log is 50 MB). */
+function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
 }

@@ -203,7 +203,7 @@ export function asJobEntity(v: View, job: Job): Json {
   const out = jobBasic(v, job);
   const size = v.content.archiveSize(job, v.now);
   if (size !== null) out.artifacts_file = { filename: 'artifacts.zip', size };
-  out.artifacts = v.content.artifactsField(job, v.now);
+  out.artifacts = v.content.artifactsField(v.world, job, v.now);
   const runner = job.runnerId === null ? undefined : v.world.runners.find((r) => r.id === job.runnerId);
   out.runner = runner
     ? {

@@ -38,8 +38,8 @@ describe('allowedActions: what the status allows (FACTS.md actions table)', () =
     expect(allowedActions(job('running', { artifacts: [{ file_type: 'trace' }] }), NOW)).toEqual(['cancel']);
   });
 
-  it('counts a log for a finished job that started, even without a trace row', () => {
-    expect(allowedActions(job('success', { started_at: '2026-11-21T00:00:00Z' }), NOW)).toEqual(['retry', 'erase']);
+  it('offers no erase when GitLab lists neither a log nor artifacts (a job that never ran)', () => {
+    expect(allowedActions(job('success', { started_at: '2026-11-21T00:00:00Z', artifacts: [] }), NOW)).toEqual(['retry']);
     expect(allowedActions(job('skipped'), NOW)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
  * playable/retryable/cancelable flags (FACTS.md), so they are derived from the status; GitLab
  * stays the judge and may still refuse (protected refs, roles), which the UI then shows.
  */
-import { canCancel, canErase, canPlay, canRetry, hasArtifacts, isFinishedStatus, type Bridge, type Job } from '../../../gitlab/index.ts';
+import { canCancel, canErase, canPlay, canRetry, hasArtifacts, type Bridge, type Job } from '../../../gitlab/index.ts';
 
 export type JobActionName = 'cancel' | 'retry' | 'play' | 'erase' | 'keep-artifacts' | 'delete-artifacts';
 
@@ -34,15 +34,6 @@ function artifactsExpireLater(job: ActionableJob, now: number): boolean {
   return Number.isNaN(at) || at > now;
 }
 
-/**
- * Erase needs a log or artifacts. GitLab lists the log as a `trace` row of `artifacts[]`, but a
- * host may leave that row out (the simulator does), so a job that started counts as having a log.
- */
-export function canEraseJob(job: Job): boolean {
-  if (canErase(job)) return true;
-  return isFinishedStatus(job.status) && !job.erased_at && Boolean(job.started_at);
-}
-
 /** The actions the job's status allows, in the order they are shown. */
 export function allowedActions(job: ActionableJob, now = Date.now()): JobActionName[] {
   const out: JobActionName[] = [];
@@ -54,7 +45,7 @@ export function allowedActions(job: ActionableJob, now = Date.now()): JobActionN
   }
   if (canCancel(job)) out.push('cancel');
   if (canRetry(job)) out.push('retry');
-  if (canEraseJob(job)) out.push('erase');
+  if (canErase(job)) out.push('erase');
   if (hasArtifacts(job)) {
     // Keeping artifacts that are already kept (no expiry) changes nothing.
     if (artifactsExpireLater(job, now)) out.push('keep-artifacts');
