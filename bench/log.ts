@@ -275,7 +275,10 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
       }
       const response = await sim.fetch(request);
       if (request.method === 'GET' && url.pathname === tracePath && response.ok) {
-        return new Response(logBytes, { status: 200, headers: response.headers });
+        const headers = new Headers(response.headers);
+        // Lets the page's Resource Timing see when the first byte came (cross-origin otherwise hides it).
+        headers.set('timing-allow-origin', '*');
+        return new Response(logBytes, { status: 200, headers });
       }
       return response;
     },

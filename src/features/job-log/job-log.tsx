@@ -60,9 +60,9 @@ function NoLog({ job }: { job: Job }) {
  */
 export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
   const jobId = job.id;
-  // The worker starts with the page, so its start-up overlaps the download (a job log is
-  // often megabytes; a small one costs a message round trip per screen).
-  const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId, client: { mode: 'worker' } }));
+  // The head of the log is indexed here and shown at once; the worker starts with the page so
+  // that a big log moves there (past 1 MB) without waiting for it to load.
+  const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId, client: { mode: 'auto', prewarm: true } }));
   useEffect(() => {
     source.start();
     return () => source.stop();

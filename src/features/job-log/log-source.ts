@@ -40,6 +40,7 @@ export interface LogSourceOptions {
 const DEFAULT_BATCH = 2_000_000;
 const UI_EVERY_MS = 250;
 const FIRST_PIECE = 256_000;
+const FIRST_SCREEN_GRACE_MS = 100;
 
 /** A live log: `start()` loads it, `setPolling()` keeps it fresh while the job is active. */
 export class JobLogSource {
@@ -190,10 +191,16 @@ export class JobLogSource {
     let queued = 0;
     let done = false;
     const signal: { wake: (() => void) | null } = { wake: null };
+    let shownAt = 0;
+    let firstChunk = true;
     const reading = (async () => {
       try {
         for (;;) {
           const chunk = await reader.read();
+          if (firstChunk && !chunk.done) {
+            firstChunk = false;
+            performance.mark?.('job-log:first-chunk');
+          }
           const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
           if (text.length > 0) {
             queue.push(text);
@@ -207,7 +214,6 @@ export class JobLogSource {
         signal.wake?.();
       }
     })();
-    let shownAt = 0;
     // The pump: pieces of about `batch` chars, one append in flight at a time.
     for (;;) {
       // A small first piece: the head shows while the rest still downloads.
@@ -225,9 +231,13 @@ export class JobLogSource {
         const last = done && queued === 0;
         const now = Date.now();
         if (last || shownAt === 0 || now - shownAt >= UI_EVERY_MS) {
-          if (shownAt === 0) performance.mark?.('job-log:first-summary');
+          const first = shownAt === 0;
+          if (first) performance.mark?.('job-log:first-summary');
           shownAt = now;
           this.set({ summary, phase: 'ready', streaming: !last });
+          // The head is indexed on this thread: give the viewer a moment to ask for its first
+          // screen before the next piece (which may move the index to the worker) goes ahead.
+          if (first && !last) await new Promise((resolve) => setTimeout(resolve, FIRST_SCREEN_GRACE_MS));
         }
         continue;
       }

@@ -84,6 +84,30 @@ describe('createLogClient', () => {
     client.dispose();
   });
 
+  it('prewarms the worker but indexes on this thread until the threshold', async () => {
+    const seen = { requests: [] as string[] };
+    let made = 0;
+    const client = createLogClient({
+      mode: 'auto',
+      workerThreshold: 50,
+      prewarm: true,
+      createWorker: () => {
+        made++;
+        return fakeWorker(seen);
+      },
+    });
+    expect(made).toBe(1);
+    await client.append('head\n');
+    expect(client.mode).toBe('inline');
+    expect(seen.requests).toEqual([]);
+    await client.append(`${'y'.repeat(60)}\n`);
+    expect(client.mode).toBe('worker');
+    expect(made).toBe(1);
+    expect(seen.requests).toEqual(['replace', 'append']);
+    expect((await client.lines(0, 2)).map((l) => l.text)).toEqual(['head', 'y'.repeat(60)]);
+    client.dispose();
+  });
+
   it('uses the worker from the start when asked, and reports its errors', async () => {
     const seen = { requests: [] as string[] };
     const client = createLogClient({ mode: 'worker', createWorker: () => fakeWorker(seen) });

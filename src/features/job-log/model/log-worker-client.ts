@@ -30,6 +30,12 @@ export interface LogClientOptions {
   /** Chars after which 'auto' moves to a worker (default 1 MB). */
   workerThreshold?: number;
   createWorker?: () => WorkerLike;
+  /**
+   * 'auto' only: start the worker now (it stays idle until the threshold), so that a log that
+   * turns out big does not wait for the worker to load when it moves there, while its head is
+   * still indexed and shown on this thread at once.
+   */
+  prewarm?: boolean;
 }
 
 export interface LogClient {
@@ -101,8 +107,10 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
   // Requests run in order even while the index moves to the worker.
   let queue: Promise<unknown> = Promise.resolve();
 
+  let warm: WorkerLike | null = requested === 'auto' && options.prewarm ? makeWorker() : null;
   const startWorker = (): boolean => {
-    const worker = makeWorker();
+    const worker = warm ?? makeWorker();
+    warm = null;
     if (!worker) return false;
     channel = new WorkerChannel(worker);
     return true;
@@ -169,6 +177,8 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
     dispose() {
       channel?.terminate();
       channel = null;
+      warm?.terminate();
+      warm = null;
       inline = null;
     },
   };
