@@ -9,7 +9,8 @@
  * - Then "Load more jobs" is pressed until 10,000 rows are loaded (100 per page, keyset).
  * - worst_scroll_frame_ms: the longest requestAnimationFrame interval while the table's scroll box
  *   is scrolled from the first to the 10,000th row, SCROLL_STEP_PX per frame (a fast wheel);
- *   p95 and mean beside it. A second pass scrolls back up.
+ *   p95 and mean beside it. A second pass scrolls back up. The renderer's busy time per frame
+ *   (task, script, layout, style; CDP Performance metrics) says how much of a frame was work.
  * JOB_LIST_BENCH_DIST reuses an existing build; JOB_LIST_BENCH_SCREENSHOT=<file.png> saves a picture.
  */
 import { execFileSync } from 'node:child_process';
@@ -95,6 +96,15 @@ export async function run(): Promise<Record<string, unknown>> {
     const scroll = async (direction: 'down' | 'up') =>
       (await page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ step: SCROLL_STEP_PX, direction })})`)) as { frames: number[]; rowsSeen: number; domRows: number };
     const loadedText = await page.getByText(/^[\d,]+ jobs loaded/).textContent();
+    // The renderer's own busy time (CDP Performance metrics), beside the wall-clock frames: on a
+    // shared machine the frames also hold time the renderer waited for a CPU.
+    const metricsSession = await page.context().newCDPSession(page);
+    await metricsSession.send('Performance.enable');
+    const metrics = async () => {
+      const { metrics: list } = (await metricsSession.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+      return Object.fromEntries(list.map((m) => [m.name, m.value])) as Record<string, number>;
+    };
+    const before = await metrics();
     const profiling = process.env['JOB_LIST_BENCH_PROFILE'];
     const cdp = profiling ? await page.context().newCDPSession(page) : null;
     if (cdp) {
@@ -107,7 +117,9 @@ export async function run(): Promise<Record<string, unknown>> {
       writeFileSync(profiling, JSON.stringify(profile));
     }
     const up = await scroll('up');
+    const after = await metrics();
     const frames = [...down.frames, ...up.frames];
+    const busy = (name: string) => round((((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / frames.length, 2);
     return {
       bench: 'job-list',
       rows_loaded: Number(/^([\d,]+)/.exec(loadedText ?? '')?.[1]?.replace(/,/g, '') ?? NaN),
@@ -117,6 +129,10 @@ export async function run(): Promise<Record<string, unknown>> {
       p95_scroll_frame_ms: round(percentile(frames, 0.95)),
       mean_scroll_frame_ms: round(frames.reduce((a, b) => a + b, 0) / frames.length),
       scroll_frames: frames.length,
+      main_thread_task_ms_per_frame: busy('TaskDuration'),
+      script_ms_per_frame: busy('ScriptDuration'),
+      layout_ms_per_frame: busy('LayoutDuration'),
+      style_ms_per_frame: busy('RecalcStyleDuration'),
       scroll_step_px: SCROLL_STEP_PX,
       rows_seen_while_scrolling: down.rowsSeen,
       max_rows_in_dom: down.domRows,

@@ -61,7 +61,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateRowSize,
-    overscan: 8,
+    overscan: 5,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey,
