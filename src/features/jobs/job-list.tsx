@@ -129,6 +129,8 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
   } else {
     body = (
       <JobTable
+        // Another scope is another list: start it at the top.
+        key={filters.scope.join(',')}
         jobs={shown}
         caption={`Latest jobs of ${projectPath}`}
         projectPath={projectPath}
