@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo, type MouseEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useMemo, type MouseEvent, type ReactNode } from 'react';
 import { useHref, useNavigate } from 'react-router';
 import { isActiveStatus, isFinishedStatus, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
 import { ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
@@ -33,6 +33,9 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
   const header = useQuery(pipelineHeaderQuery(connection, projectId, pipelineId, poll));
   const root = useMemo<PipelineRef>(() => ({ project: projectId, pipelineId }), [projectId, pipelineId]);
   const tree = usePipelineTree(connection, root, state.expand, state.retried, poll, isFinishedStatus(header.data?.status));
+  // A live update redraws the graph in an interruptible render, so a thousand-job graph does not
+  // hold a frame while the header and the rest stay current.
+  const shownTree = useDeferredValue(tree.tree);
 
   const onToggleExpand = useCallback((ref: PipelineRef) => onStateChange(toggleExpanded(state, ref)), [onStateChange, state]);
   const expandedKeys = useMemo(() => new Set(state.expand.map(pipelineKey)), [state.expand]);
@@ -69,18 +72,18 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
     return <ErrorState error={header.error} headingLevel={1} onRetry={() => void header.refetch()} />;
   }
   const pipeline = header.data;
-  const graph = tree.tree.graph;
+  const graph = shownTree.graph;
   const commitTitle = graph?.jobs.find((j) => j.commit?.title)?.commit?.title ?? null;
   const live = isActiveStatus(pipeline.status);
   const staleError = header.isError ? header.error : tree.staleError;
 
   let body: ReactNode;
-  if (tree.tree.state === 'loading') body = <LoadingState label="Loading the pipeline's jobs" />;
-  else if (tree.tree.state === 'error') body = <ErrorState error={tree.tree.error} onRetry={tree.refetch} />;
+  if (shownTree.state === 'loading') body = <LoadingState label="Loading the pipeline's jobs" />;
+  else if (shownTree.state === 'error') body = <ErrorState error={shownTree.error} onRetry={tree.refetch} />;
   else if (graph && state.view === 'timeline') {
     body = <PipelineTimeline graph={graph} project={projectPath} includeRetried={state.retried} live={live} />;
   } else {
-    body = <PipelineGraph node={tree.tree} project={projectPath} depth={0} label={`Stages of pipeline #${pipelineId}`} />;
+    body = <PipelineGraph node={shownTree} project={projectPath} depth={0} label={`Stages of pipeline #${pipelineId}`} />;
   }
 
   return (

@@ -44,11 +44,12 @@ export function usePipelineTree(
   const bridgeResults = useQueries({ queries: refs.map((ref) => pipelineBridgesQuery(connection, ref.project, ref.pipelineId, pollOf(ref))) });
   const results = [...jobResults, ...bridgeResults];
 
-  // useQueries returns a new array every render; rebuild the tree only when some data changed.
-  const stamp = results.map((r) => `${r.dataUpdatedAt}:${r.errorUpdatedAt}:${r.status}`).join('|');
-  return useMemo(() => {
+  // useQueries returns a new array every render, and every poll stamps a new dataUpdatedAt even when
+  // nothing changed. TanStack keeps the same data object for an unchanged answer (structural
+  // sharing), so the tree is rebuilt, and the graph redrawn, only when some data or error is new.
+  const stamp = results.map((r) => `${identity(r.data)}:${identity(r.error)}`).join('|');
+  const built = useMemo(() => {
     const lookups = new Map<string, PipelineLookup<Job, Bridge>>();
-    let staleError: unknown = null;
     let truncated = false;
     refs.forEach((ref, i) => {
       const jobs = jobResults[i];
@@ -59,7 +60,6 @@ export function usePipelineTree(
         jobs.data ?? queryClient.getQueryData(pipelineJobsQuery(connection, ref.project, ref.pipelineId, !includeRetried).queryKey);
       if (jobData !== undefined && bridges.data !== undefined) {
         lookups.set(pipelineKey(ref), { graph: { jobs: jobData.items, bridges: bridges.data.items } });
-        if (jobs.isError || bridges.isError) staleError ??= jobs.error ?? bridges.error;
         if (jobData.truncated || bridges.data.truncated) truncated = true;
       } else if (jobs.isError || bridges.isError) {
         lookups.set(pipelineKey(ref), { error: jobs.error ?? bridges.error });
@@ -69,11 +69,30 @@ export function usePipelineTree(
       expanded: new Set(expand.map(pipelineKey)),
       instanceUrl: connection.host,
     });
-    const refetch = () => {
-      for (const r of results) if (r.isError) void r.refetch();
-    };
-    return { tree, staleError, updatedAt: jobResults[0]?.dataUpdatedAt ?? 0, truncated, refetch };
+    return { tree, truncated };
     // `stamp` stands for `results`, which changes identity on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [stamp, refs, root, expand, connection, includeRetried, queryClient]);
+
+  // A failed refresh of a pipeline whose last data is still on screen.
+  const failed = refs.findIndex((_, i) => (jobResults[i]?.isError && jobResults[i]?.data !== undefined) || (bridgeResults[i]?.isError && bridgeResults[i]?.data !== undefined));
+  const staleError = failed === -1 ? null : (jobResults[failed]?.error ?? bridgeResults[failed]?.error ?? null);
+  const refetch = () => {
+    for (const r of results) if (r.isError) void r.refetch();
+  };
+  return { ...built, staleError, updatedAt: jobResults[0]?.dataUpdatedAt ?? 0, refetch };
+}
+
+const ids = new WeakMap<object, number>();
+let nextId = 1;
+
+/** A number per object (0 for none), so a memo can depend on many objects' identities at once. */
+function identity(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let id = ids.get(value);
+  if (id === undefined) {
+    id = nextId++;
+    ids.set(value, id);
+  }
+  return id;
 }
