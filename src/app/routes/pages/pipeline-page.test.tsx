@@ -197,15 +197,15 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     expect(within(downstream).getAllByText('Downstream pipeline not created yet')).toHaveLength(2);
     expect(screen.getByText(/refreshing while the pipeline runs/)).toBeTruthy();
     await act(async () => clock({ advance_ms: 60 * 60_000 }));
-    await waitFor(() => expect(screen.getByText(/· finished/)).toBeTruthy(), { timeout: 10_000 });
-    await waitFor(() => expect(within(downstream).queryAllByText('Downstream pipeline not created yet')).toHaveLength(0), { timeout: 10_000 });
+    await waitFor(() => expect(screen.getByText(/· finished/)).toBeTruthy(), { timeout: 20_000 });
+    await waitFor(() => expect(within(downstream).queryAllByText('Downstream pipeline not created yet')).toHaveLength(0), { timeout: 20_000 });
     expect(within(downstream).getByRole('link', { name: /^acme\/platform\/deploy #\d+$/ })).toBeTruthy();
     // Finished: no more requests for this pipeline (the lists poll every 50-200 ms while it runs).
     await new Promise((r) => setTimeout(r, 300));
     const asked = requests.filter((u) => u.includes(`/pipelines/${p.id}`)).length;
     await new Promise((r) => setTimeout(r, 600));
     expect(requests.filter((u) => u.includes(`/pipelines/${p.id}`)).length).toBe(asked);
-  }, 30_000);
+  }, 60_000);
 
   it('keeps the graph on screen and says so when a refresh fails', async () => {
     const p = await findPipeline(
