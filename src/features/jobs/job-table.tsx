@@ -1,4 +1,4 @@
-import { useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
+import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
@@ -153,7 +153,6 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   const handleKeyDown = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => latestKeyHandler.current(event, index, job), []);
   const handleFocus = useCallback((index: number) => setActive(index), []);
   const handleToggle = useCallback((row: Row<typeof jobTableFeatures, Job>) => row.toggleSelected(), []);
-  const renderCell = useCallback((cell: CellOf) => <table.FlexRender cell={cell} />, [table]);
 
   const first = items[0];
   const last = items.at(-1);
@@ -236,6 +235,10 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
 
 
 type CellOf = ReturnType<Row<typeof jobTableFeatures, Job>['getVisibleCells']>[number];
+
+// At module scope: the table object `useTable` returns is new on every render, and a prop that
+// changed with it would redraw every memoised row on every scroll frame.
+const renderCell = (cell: CellOf) => <FlexRender cell={cell} />;
 
 interface JobRowProps {
   row: Row<typeof jobTableFeatures, Job>;
