@@ -162,7 +162,7 @@ const TOKEN = 'glpat-sim-api';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The naive page: fetch the log, escape it, put every line in the DOM, mark when painted. */
-function naivePage(traceUrl: string): string {
+export function naivePage(traceUrl: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>naive log</title>
 <style>body{margin:0;font:13px/20px monospace;background:#1d1c22;color:#e8e8ea}#log{white-space:pre}</style></head>
 <body><div id="log"></div><script>
@@ -171,7 +171,7 @@ function naivePage(traceUrl: string): string {
   const response = await fetch(url, { headers: { 'PRIVATE-TOKEN': ${JSON.stringify(TOKEN)} } });
   const text = await response.text();
   const esc = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-  const lines = text.split('\n');
+  const lines = text.split('\\n');
   let html = '';
   for (let i = 0; i < lines.length; i++) html += '<div>' + esc(lines[i]) + '</div>';
   document.getElementById('log').innerHTML = html;
