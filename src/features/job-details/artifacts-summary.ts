@@ -1,8 +1,11 @@
 import type { Job } from '../../gitlab/index.ts';
 
 export interface ArtifactsSummary {
-  /** none: no artifacts; kept: never expire (kept by someone or no expiry set); expiring: has an expiry. */
-  kind: 'none' | 'kept' | 'expiring';
+  /**
+   * none: no artifacts; expired: the archive is gone because its expiry passed; kept: never
+   * expire (kept by someone or no expiry set); expiring: has an expiry.
+   */
+  kind: 'none' | 'expired' | 'kept' | 'expiring';
   /** Size of the archive, when GitLab said it. */
   archiveBytes: number | null;
   /** The artifact files GitLab lists for the job (archive, metadata, reports). */
@@ -17,9 +20,13 @@ export function artifactsSummary(job: Job, now: number): ArtifactsSummary {
   const archive = files.find((f) => f.type === 'archive');
   const archiveBytes = job.artifacts_file?.size ?? archive?.size ?? null;
   const has = job.artifacts_file != null || archive !== undefined;
-  if (!has) return { kind: 'none', archiveBytes: null, files, expireAt: null, expired: false };
   const expireAt = job.artifacts_expire_at ?? null;
   const at = expireAt ? Date.parse(expireAt) : NaN;
+  if (!has) {
+    // GitLab keeps artifacts_expire_at after the archive expired and was removed.
+    if (!job.erased_at && !Number.isNaN(at) && at <= now) return { kind: 'expired', archiveBytes: null, files, expireAt, expired: true };
+    return { kind: 'none', archiveBytes: null, files, expireAt: null, expired: false };
+  }
   return { kind: expireAt ? 'expiring' : 'kept', archiveBytes, files, expireAt, expired: !Number.isNaN(at) && at <= now };
 }
 

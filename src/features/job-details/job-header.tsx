@@ -183,6 +183,10 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
         <Field label="Artifacts">
           {artifacts.kind === 'none' ? (
             <span className="muted">{job.erased_at ? 'erased' : 'none'}</span>
+          ) : artifacts.kind === 'expired' ? (
+            <span className="muted">
+              expired <TimeAgo value={artifacts.expireAt} />
+            </span>
           ) : (
             <span>
               <Link to={pagePath(projectPath, 'jobs', job.id, 'artifacts', 'browse')}>Browse</Link>
