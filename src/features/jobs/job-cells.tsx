@@ -181,6 +181,14 @@ export function ArtifactsCell({ job }: { job: Job }) {
   };
   return (
     <span className="artifacts-cell">
+      <Link
+        to={projectPath(env.projectPath, 'jobs', job.id, 'artifacts', 'browse')}
+        className="small"
+        tabIndex={-1}
+        aria-label={`Browse the artifacts of job ${job.id}`}
+      >
+        Browse
+      </Link>
       <button
         type="button"
         className="button button--ghost button--small"

@@ -98,6 +98,9 @@ describe('the project job list', () => {
     expect(jobLink.getAttribute('href')).toBe(`/acme/platform/backend/-/jobs/${ids[0]}`);
     const pipelineLink = within(first).getByRole('link', { name: /^Pipeline \d+$/ });
     expect(pipelineLink.getAttribute('href')).toMatch(/^\/acme\/platform\/backend\/-\/pipelines\/\d+$/);
+    const browse = within(table).getAllByRole('link', { name: /^Browse the artifacts of job \d+$/ });
+    expect(browse.length).toBeGreaterThan(0);
+    expect(browse[0]?.getAttribute('href')).toMatch(/^\/acme\/platform\/backend\/-\/jobs\/\d+\/artifacts\/browse$/);
 
     const first100 = jobRequests(1)[0];
     expect(first100?.searchParams.get('pagination')).toBe('keyset');
