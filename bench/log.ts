@@ -5,7 +5,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -38,6 +38,13 @@ function usedBytes(): number {
 const round = (v: number, digits = 2) => Number(v.toFixed(digits));
 
 export async function run(): Promise<Record<string, unknown>> {
+  // BENCH_LOG_ONLY=chromium: only the browser figures (for iterating on the viewer); the default
+  // is the full run. BENCH_LOG_NAIVE=0 skips the naive page, BENCH_LOG_TRACE=file.json records a
+  // CDP trace (devtools.timeline) of the jump phase and adds its long tasks to the output.
+  if (process.env.BENCH_LOG_ONLY === 'chromium') {
+    const { text } = generateJobLog();
+    return chromiumFigures(text, { naive: process.env.BENCH_LOG_NAIVE !== '0', trace: process.env.BENCH_LOG_TRACE });
+  }
   const gc = getGc();
   gc();
   const baseline = usedBytes();
@@ -229,6 +236,53 @@ async function heapOfPageAndWorkers(session: CDPSession): Promise<HeapReading> {
   return { bytes, targets, perTarget };
 }
 
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown>;
+}
+
+/**
+ * The page's main-thread tasks over 30 ms during the jumps: wall and CPU (thread) time, the
+ * step they fell in, and what took the time inside (self time by event name). A task whose CPU
+ * time is far below its wall time was descheduled, not busy.
+ */
+function summariseTrace(events: TraceEvent[]): string[] {
+  const main = events.find((e) => e.name === 'thread_name' && (e.args?.name as string | undefined) === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.tid === e.tid && m.name.startsWith('bench:step')));
+  if (!main) return ['no renderer main thread with the bench marks in the trace'];
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid);
+  const marks = onMain.filter((e) => e.name.startsWith('bench:step')).sort((a, b) => a.ts - b.ts);
+  const stepAt = (ts: number) => [...marks].reverse().find((m) => m.ts <= ts)?.name.slice('bench:step '.length) ?? '(before)';
+  const complete = onMain.filter((e) => e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0));
+  const tasks = complete.filter((e) => e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask');
+  const out: string[] = [];
+  for (const task of tasks) {
+    if ((task.dur ?? 0) < 30_000) continue;
+    const end = task.ts + (task.dur ?? 0);
+    const inside = complete.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end);
+    const byName = new Map<string, number>();
+    for (const e of inside) {
+      // self time: own duration minus direct children's
+      const kids = inside.filter((k) => k !== e && k.ts >= e.ts && k.ts + (k.dur ?? 0) <= e.ts + (e.dur ?? 0));
+      const direct = kids.filter((k) => !kids.some((o) => o !== k && o.ts <= k.ts && o.ts + (o.dur ?? 0) >= k.ts + (k.dur ?? 0) && (o.dur ?? 0) > (k.dur ?? 0)));
+      const self = (e.dur ?? 0) - direct.reduce((a, k) => a + (k.dur ?? 0), 0);
+      const key = e.name === 'FunctionCall' ? `FunctionCall ${String((e.args?.data as { functionName?: string } | undefined)?.functionName ?? '')}` : e.name;
+      byName.set(key, (byName.get(key) ?? 0) + self);
+    }
+    const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
+    out.push(`${stepAt(task.ts)}: task ${((task.dur ?? 0) / 1000).toFixed(1)} ms wall, ${((task.tdur ?? 0) / 1000).toFixed(1)} ms cpu; ${top.join(', ')}`);
+  }
+  const gcs = complete.filter((e) => /GC|Scavenge|MarkCompact/i.test(e.name) && (e.dur ?? 0) > 5000);
+  for (const g of gcs) out.push(`${stepAt(g.ts)}: ${g.name} ${((g.dur ?? 0) / 1000).toFixed(1)} ms`);
+  return out;
+}
+
 /** Frame times (rAF deltas) while `act` runs, in ms. */
 async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
   await page.evaluate(() => {
@@ -255,7 +309,7 @@ async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[
 }
 
 /** The Chromium figures alone (also run by `run()`). */
-export async function chromiumFigures(log: string, options: { naive?: boolean; profile?: boolean } = {}): Promise<Record<string, unknown>> {
+export async function chromiumFigures(log: string, options: { naive?: boolean; profile?: boolean; trace?: string | undefined } = {}): Promise<Record<string, unknown>> {
   const logBytes = new TextEncoder().encode(log);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-dist-'));
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...(options.profile ? ['--minify', 'false'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
@@ -316,12 +370,26 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
     const cdp = await context.newCDPSession(page);
     const steps: Array<[string, number]> = [];
     const step = async (name: string) => {
-      steps.push([name, await page.evaluate(() => (window as unknown as { __frames: number[] }).__frames.length)]);
+      steps.push([name, await page.evaluate((n) => {
+        performance.mark(`bench:step ${n}`);
+        return (window as unknown as { __frames: number[] }).__frames.length;
+      }, name)]);
     };
     if (options.profile) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
       await cdp.send('Profiler.start');
+    }
+    const traceEvents: TraceEvent[] = [];
+    if (options.trace) {
+      cdp.on('Tracing.dataCollected', (e) => {
+        traceEvents.push(...(e.value as unknown as TraceEvent[]));
+      });
+      await cdp.send('Tracing.start', {
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'v8', 'v8.execute', 'disabled-by-default-v8.gc', 'toplevel', 'loading'].join(','),
+        transferMode: 'ReportEvents',
+      });
+      await page.evaluate(() => performance.mark('bench:jumps-start'));
     }
     const frames = await frameTimes(page, async () => {
       const settle = () => page.waitForTimeout(400);
@@ -361,6 +429,14 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
       await page.keyboard.press('G');
       await settle();
     });
+    let traceSummary: string[] | null = null;
+    if (options.trace) {
+      const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+      await cdp.send('Tracing.end');
+      await done;
+      writeFileSync(options.trace, JSON.stringify({ traceEvents }));
+      traceSummary = summariseTrace(traceEvents);
+    }
     let profileTop: string[] | null = null;
     if (options.profile) {
       type Node = { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number };
@@ -432,6 +508,7 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
       jump_frame_p95_ms: round(sorted[Math.floor(sorted.length * 0.95)] ?? NaN, 1),
       worst_frame_by_jump_ms: worstByStep,
       ...(profileTop ? { profile_self_ms: profileTop } : {}),
+      ...(traceSummary ? { trace_long_tasks: traceSummary } : {}),
       jump_note: 'rAF deltas while jumping: End, Home, Bottom button, a #L250000 permalink, a whole-log search for "timeout" and 5 next-match jumps, 2 next-error jumps, End',
       heap_vs_log_bytes: round(heap.bytes / logBytes.length, 2),
       heap_vs_log_bytes_target: '<= 4',
