@@ -3,6 +3,7 @@
  * (often in a worker) owns the log; the page only ever holds a few screens of converted lines.
  */
 import type { LogClient } from './model/log-worker-client.ts';
+import type { LineHtmlOptions } from './model/line-text.ts';
 import type { LogLine } from './model/log-protocol.ts';
 
 /** Drop everything once this many lines are cached (a few hundred screens). */
@@ -20,7 +21,14 @@ export class LineCache {
   private version = 0;
   private epoch = 0;
 
-  constructor(private client: LogClient | null = null) {}
+  /**
+   * `html`: the options the index makes each line's HTML with (the viewer's palette), so that
+   * the page draws an unmarked line from it and never runs ansi-to-html itself.
+   */
+  constructor(
+    private client: LogClient | null = null,
+    private readonly html?: LineHtmlOptions,
+  ) {}
 
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
@@ -79,7 +87,7 @@ export class LineCache {
       const from = missing[start] ?? 0;
       const to = prev + 1;
       for (let l = from; l < to; l++) this.inFlight.add(l);
-      client.lines(from, to).then(
+      client.lines(from, to, this.html).then(
         (lines) => {
           if (epoch !== this.epoch) return;
           for (let l = from; l < to; l++) this.inFlight.delete(l);

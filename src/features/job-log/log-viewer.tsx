@@ -144,11 +144,11 @@ interface LogRowProps {
 }
 
 /**
- * One row. Memoised, with its HTML made once per line (and search marks): scrolling or a jump
- * converts only the rows that came into view, not every row on screen.
+ * One row. Memoised. An unmarked line's HTML was made by the index (in the worker for a big
+ * log) with the viewer's palette; only a line with search marks is cut and converted here.
  */
 const LogRow = memo(function LogRow({ index, line, start, data, header, collapsed, selected, isMatch, marks, time, href, onLineClick, onToggle, measureRef }: LogRowProps) {
-  const html = useMemo(() => (data ? markedLineHtml(data.spans, marks, ANSI) : ''), [data, marks]);
+  const html = useMemo(() => (!data ? '' : marks.length === 0 ? data.html : markedLineHtml(data.spans, marks, ANSI)), [data, marks]);
   const cls = `log-row${selected ? ' is-selected' : ''}${isMatch ? ' is-match' : ''}${header ? ' is-header' : ''}${data && data.flags & LINE_STDERR ? ' is-stderr' : ''}`;
   return (
     <div role="listitem" className={cls} data-line={line + 1} data-index={index} ref={measureRef} style={{ transform: `translateY(${start}px)` }}>
@@ -185,7 +185,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   const searchInputRef = useRef<HTMLInputElement>(null);
 
   // ---- lines asked of the index
-  const [cache] = useState(() => new LineCache(client));
+  const [cache] = useState(() => new LineCache(client, ANSI));
   const cacheVersion = useSyncExternalStore(cache.subscribe, cache.getVersion, cache.getVersion);
   const seen = useRef({ client, generation, length: summary.length, lineCount: summary.lineCount });
   useEffect(() => {

@@ -141,7 +141,12 @@ export function lineSpans(index: LogIndex, i: number): StyledSpan[] {
 
 const converters = new Map<string, Convert>();
 
+const convertersByObject = new WeakMap<object, Convert>();
+
 function converter(options: AnsiToHtmlOptions | undefined): Convert {
+  // The same options object comes back for every line: skip stringifying the palette each time.
+  const known = options ? convertersByObject.get(options) : undefined;
+  if (known) return known;
   const key = options ? JSON.stringify(options) : '';
   let conv = converters.get(key);
   if (!conv) {
@@ -150,6 +155,7 @@ function converter(options: AnsiToHtmlOptions | undefined): Convert {
     conv = new Convert({ ...options, escapeXML: true, stream: false, newline: false });
     converters.set(key, conv);
   }
+  if (options) convertersByObject.set(options, conv);
   return conv;
 }
 

@@ -3,7 +3,7 @@
  * for big logs, the same thread for small ones and tests). One handler serves both.
  */
 import { type LogIndex, type LogSection } from './log-index.ts';
-import { lineContent, spansToHtml, type StyledSpan } from './line-text.ts';
+import { lineContent, spansToHtml, type LineHtmlOptions, type StyledSpan } from './line-text.ts';
 import { visibleRows } from './folding.ts';
 import { findFailures, searchLog, type SearchOptions, type SearchResult } from './search.ts';
 
@@ -11,7 +11,8 @@ export type LogRequest =
   | { type: 'append'; text: string }
   | { type: 'replace'; text: string }
   | { type: 'reset' }
-  | { type: 'lines'; from: number; to: number }
+  /** `html`: the options of each line's `html` (the viewer's palette), so it is made once, here. */
+  | { type: 'lines'; from: number; to: number; html?: LineHtmlOptions }
   | { type: 'search'; query: string; options: SearchOptions }
   | { type: 'failures' }
   | { type: 'rows'; collapsed: number[]; hideMarkerLines?: boolean };
@@ -68,7 +69,7 @@ export function summarize(index: LogIndex): LogSummary {
   };
 }
 
-export function getLines(index: LogIndex, from: number, to: number): LogLine[] {
+export function getLines(index: LogIndex, from: number, to: number, html?: LineHtmlOptions): LogLine[] {
   const a = Math.max(0, Math.floor(from));
   const b = Math.min(index.lineCount, Math.floor(to), a + MAX_LINES_PER_REQUEST);
   const out: LogLine[] = [];
@@ -78,7 +79,7 @@ export function getLines(index: LogIndex, from: number, to: number): LogLine[] {
       line: i,
       text,
       spans,
-      html: spansToHtml(spans),
+      html: spansToHtml(spans, html),
       depth: index.lineDepth(i),
       section: index.lineSection(i),
       flags: index.lineFlags(i),
@@ -89,25 +90,81 @@ export function getLines(index: LogIndex, from: number, to: number): LogLine[] {
   return out;
 }
 
+/**
+ * The failure lines of an index, kept up to date as text is appended (only the new lines and
+ * the re-parsed tail are scanned), so that "next error" answers from a list instead of a
+ * whole-log scan at the moment the reader asks (for 50 MB, ~100+ ms of CPU in the worker,
+ * which on a busy machine takes the core the page's frames need).
+ */
+interface FailureScan {
+  lines: number[];
+  /** Lines [0, scannedTo) are scanned. */
+  scannedTo: number;
+}
+const failureScans = new WeakMap<LogIndex, FailureScan>();
+
+/** First display line that an append may have changed: the one holding the start of the last raw line. */
+function firstChangedLine(index: LogIndex, oldLength: number, oldLineCount: number): number {
+  if (oldLineCount === 0 || oldLength === 0) return 0;
+  // The incomplete last raw line is parsed again from its start (and a timestamped `+` line
+  // joins the line before it): find where that raw line starts, looking back in small steps.
+  let end = oldLength;
+  let rawStart = 0;
+  while (end > 0) {
+    const from = Math.max(0, end - 4096);
+    const nl = index.slice(from, end).lastIndexOf('\n');
+    if (nl >= 0) {
+      rawStart = from + nl + 1;
+      break;
+    }
+    end = from;
+  }
+  // A raw line ending exactly at the old end was complete: only what follows is new.
+  return Math.max(0, Math.min(oldLineCount - 1, index.lineOfOffset(Math.max(0, rawStart - 1))) - 1);
+}
+
+function updateFailures(index: LogIndex, fromLine: number): void {
+  const scan = failureScans.get(index) ?? { lines: [], scannedTo: 0 };
+  const from = Math.max(0, Math.min(fromLine, scan.scannedTo));
+  while (scan.lines.length > 0 && (scan.lines[scan.lines.length - 1] ?? 0) >= from) scan.lines.pop();
+  for (const line of findFailures(index, from)) scan.lines.push(line);
+  scan.scannedTo = index.lineCount;
+  failureScans.set(index, scan);
+}
+
 export function handleLogRequest<T extends LogRequest>(index: LogIndex, request: T): LogResult<T['type']>;
 export function handleLogRequest(index: LogIndex, request: LogRequest): LogResults[keyof LogResults] {
   switch (request.type) {
-    case 'append':
+    case 'append': {
+      const oldLength = index.length;
+      const oldLineCount = index.lineCount;
       index.append(request.text);
+      updateFailures(index, firstChangedLine(index, oldLength, oldLineCount));
       return summarize(index);
+    }
     case 'replace':
       index.reset();
       index.append(request.text);
+      failureScans.delete(index);
+      updateFailures(index, 0);
       return summarize(index);
     case 'reset':
       index.reset();
+      failureScans.delete(index);
       return summarize(index);
     case 'lines':
-      return getLines(index, request.from, request.to);
+      return getLines(index, request.from, request.to, request.html);
     case 'search':
       return searchLog(index, request.query, request.options);
-    case 'failures':
-      return findFailures(index);
+    case 'failures': {
+      const scan = failureScans.get(index);
+      if (!scan || scan.scannedTo !== index.lineCount) {
+        // An index fed outside this handler (tests): scanned whole, as before.
+        failureScans.delete(index);
+        updateFailures(index, 0);
+      }
+      return Uint32Array.from(failureScans.get(index)?.lines ?? []);
+    }
     case 'rows':
       return visibleRows(index, request.collapsed, { hideMarkerLines: request.hideMarkerLines ?? true });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLogIndex } from './log-index.ts';
+import { findFailures } from './search.ts';
 import { handleLogRequest, transferablesOf, type LogWireRequest, type LogWireResponse } from './log-protocol.ts';
 import { createLogClient, type WorkerLike } from './log-worker-client.ts';
 
@@ -139,5 +140,55 @@ describe('protocol', () => {
     const ix = createLogIndex();
     ix.append('x\n'.repeat(5000));
     expect(handleLogRequest(ix, { type: 'lines', from: 0, to: 5000 })).toHaveLength(2000);
+  });
+
+  it("makes each line's html with the options the viewer asked for (its palette)", async () => {
+    const ix = createLogIndex();
+    ix.append(`${E}[31mred <b>${E}[0m\n`);
+    const palette = { ansi: { colors: { 1: '#ff7b72' } } };
+    const [plain] = handleLogRequest(ix, { type: 'lines', from: 0, to: 1 });
+    const [themed] = handleLogRequest(ix, { type: 'lines', from: 0, to: 1, html: palette });
+    expect(plain?.html).not.toContain('#ff7b72');
+    expect(themed?.html).toContain('color:#ff7b72');
+    expect(themed?.html).toContain('red &lt;b&gt;');
+    // Through a worker too: the options cross the channel with the request.
+    const client = createLogClient({ mode: 'worker', createWorker: () => fakeWorker({ requests: [] }) });
+    await client.append(`${E}[31mred${E}[0m\n`);
+    const [viaWorker] = await client.lines(0, 1, palette);
+    expect(viaWorker?.html).toContain('color:#ff7b72');
+  });
+
+  it('keeps the failure lines up to date across appends cut anywhere (same as one whole scan)', () => {
+    const parts: string[] = [];
+    for (let k = 0; k < 400; k++) {
+      parts.push(
+        k % 7 === 0
+          ? `${E}[31mred ${k}\n${E}[0m`
+          : k % 11 === 0
+            ? `ERROR: line ${k}\r\n`
+            : k % 13 === 0
+              ? `progress 10%\rprogress 100% Error ${k}\n`
+              : k % 17 === 0
+                ? `section_start:1700000000:s${k}\r${E}[0Kstep ${k}\nsection_end:1700000001:s${k}\r${E}[0K\n`
+                : `plain ${k} ${'x'.repeat(k % 90)}\n`,
+      );
+    }
+    const log = parts.join('') + 'last line without newline FAILED';
+    const whole = createLogIndex();
+    whole.append(log);
+    const expected = Array.from(findFailures(whole));
+    expect(expected.length).toBeGreaterThan(50);
+    for (const step of [1, 3, 17, 250, 4099]) {
+      const ix = createLogIndex();
+      for (let p = 0; p < log.length; p += step) handleLogRequest(ix, { type: 'append', text: log.slice(p, p + step) });
+      expect(Array.from(handleLogRequest(ix, { type: 'failures' })), `step ${step}`).toEqual(expected);
+    }
+    // A replaced log forgets the old failures.
+    const ix = createLogIndex();
+    handleLogRequest(ix, { type: 'append', text: 'ERROR: old\n' });
+    handleLogRequest(ix, { type: 'replace', text: 'fine\nFAILED\n' });
+    expect(Array.from(handleLogRequest(ix, { type: 'failures' }))).toEqual([1]);
+    handleLogRequest(ix, { type: 'reset' });
+    expect(Array.from(handleLogRequest(ix, { type: 'failures' }))).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import {
   type LogWireResponse,
 } from './log-protocol.ts';
 import { EMPTY_FINGERPRINT, diffFullLog, extendFingerprint, fingerprintOf, type LogFingerprint } from './log-sync.ts';
+import type { LineHtmlOptions } from './line-text.ts';
 import type { SearchOptions, SearchResult } from './search.ts';
 
 /** What the client needs of a Worker (tests may pass a fake). */
@@ -45,7 +46,8 @@ export interface LogClient {
   append(tail: string): Promise<LogSummary>;
   replace(text: string): Promise<LogSummary>;
   reset(): Promise<LogSummary>;
-  lines(from: number, to: number): Promise<LogLine[]>;
+  /** `html`: the options each line's `html` is made with (the viewer's palette). */
+  lines(from: number, to: number, html?: LineHtmlOptions): Promise<LogLine[]>;
   search(query: string, options?: SearchOptions): Promise<SearchResult>;
   failures(): Promise<Uint32Array>;
   /** Visible rows (line numbers) with these sections collapsed; see folding.ts. */
@@ -162,8 +164,8 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
       fingerprint = EMPTY_FINGERPRINT;
       return run({ type: 'reset' });
     },
-    lines(from, to) {
-      return run({ type: 'lines', from, to });
+    lines(from, to, html) {
+      return run(html ? { type: 'lines', from, to, html } : { type: 'lines', from, to });
     },
     search(query, searchOptions = {}) {
       return run({ type: 'search', query, options: searchOptions });

@@ -95,6 +95,7 @@ function walkLines(
   onPlain: (line: number, chunk: string, from: number, to: number, firstHit: number) => number,
   onOther: (line: number) => void,
   onPlainMiss?: (line: number) => void,
+  fromLine = 0,
 ): void {
   const chunks = index.rawChunks();
   let k = 0;
@@ -108,7 +109,7 @@ function walkLines(
   };
   let hit = find(0);
   const n = index.lineCount;
-  for (let i = 0; i < n; i++) {
+  for (let i = Math.max(0, fromLine); i < n; i++) {
     if (!(index.lineFlags(i) & LINE_PLAIN)) {
       onOther(i);
       continue;
@@ -190,9 +191,10 @@ const MAY_SET_RED = /[[;:](?:31|91|38)[;:m]/;
 
 /**
  * Lines that look like failures, first one first: `ERROR:`, `error:`, `FAILED`, `Error`, or
- * red text (how the runner and test tools print a failing command).
+ * red text (how the runner and test tools print a failing command). From line `fromLine` on
+ * (the whole log by default).
  */
-export function findFailures(index: LogIndex): Uint32Array {
+export function findFailures(index: LogIndex, fromLine = 0): Uint32Array {
   const out: number[] = [];
   const redStyle = new Uint8Array(index.styleCount);
   for (let id = 0; id < redStyle.length; id++) redStyle[id] = isRedColor(index.style(id).fg) ? 1 : 0;
@@ -226,6 +228,7 @@ export function findFailures(index: LogIndex): Uint32Array {
     (line) => {
       if (redStyle[index.lineStyleId(line)] === 1 && red(line, index.contentStart(line), index.lineEnd(line))) out.push(line);
     },
+    fromLine,
   );
   return Uint32Array.from(out);
 }
