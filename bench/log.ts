@@ -250,8 +250,9 @@ interface TraceEvent {
 
 /**
  * The page's main-thread tasks over 30 ms during the jumps: wall and CPU (thread) time, the
- * step they fell in, and what took the time inside (self time by event name). A task whose CPU
- * time is far below its wall time was descheduled, not busy.
+ * step they fell in, and what took the time inside (self time by event name); then every frame
+ * gap over 30 ms with what ran in it. A task whose CPU time is far below its wall time was
+ * descheduled, not busy.
  */
 function summariseTrace(events: TraceEvent[]): string[] {
   const main = events.find((e) => e.name === 'thread_name' && (e.args?.name as string | undefined) === 'CrRendererMain' && events.some((m) => m.pid === e.pid && m.tid === e.tid && m.name.startsWith('bench:step')));
@@ -277,6 +278,29 @@ function summariseTrace(events: TraceEvent[]): string[] {
     }
     const top = [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`);
     out.push(`${stepAt(task.ts)}: task ${((task.dur ?? 0) / 1000).toFixed(1)} ms wall, ${((task.tdur ?? 0) / 1000).toFixed(1)} ms cpu; ${top.join(', ')}`);
+  }
+  // Frames over 30 ms: who ran during the gap, wall vs CPU per thread (all processes). A gap
+  // with an idle main thread, or main-thread tasks at a fraction of their wall time, is the
+  // renderer waiting for a core, not work of its own.
+  const threadNames = new Map(events.filter((e) => e.name === 'thread_name').map((e) => [`${e.pid}:${e.tid}`, String(e.args?.name ?? '?')]));
+  const runs = events.filter((e) => e.ph === 'X' && e.dur !== undefined && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'ThreadPool_RunTask'));
+  const frames = onMain.filter((e) => e.name === 'FireAnimationFrame').map((e) => e.ts).sort((a, b) => a - b);
+  for (let k = 1; k < frames.length; k++) {
+    const x = frames[k - 1] ?? 0;
+    const y = frames[k] ?? 0;
+    if (y - x < 30_000) continue;
+    const by = new Map<string, { wall: number; cpu: number }>();
+    for (const e of runs) {
+      const overlap = Math.min(e.ts + (e.dur ?? 0), y) - Math.max(e.ts, x);
+      if (overlap <= 0) continue;
+      const name = threadNames.get(`${e.pid}:${e.tid}`) ?? '?';
+      const t = by.get(name) ?? { wall: 0, cpu: 0 };
+      t.wall += overlap;
+      t.cpu += ((e.tdur ?? 0) * overlap) / Math.max(1, e.dur ?? 1);
+      by.set(name, t);
+    }
+    const who = [...by.entries()].filter(([, t]) => t.wall > 1000).sort((a, b) => b[1].wall - a[1].wall).map(([n, t]) => `${n} ${(t.wall / 1000).toFixed(0)} wall/${(t.cpu / 1000).toFixed(0)} cpu`);
+    out.push(`${stepAt(x)}: frame gap ${((y - x) / 1000).toFixed(1)} ms; running in it (ms): ${who.join(', ') || 'nothing traced'}`);
   }
   const gcs = complete.filter((e) => /GC|Scavenge|MarkCompact/i.test(e.name) && (e.dur ?? 0) > 5000);
   for (const g of gcs) out.push(`${stepAt(g.ts)}: ${g.name} ${((g.dur ?? 0) / 1000).toFixed(1)} ms`);
