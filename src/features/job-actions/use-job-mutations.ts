@@ -27,16 +27,46 @@ export interface JobActionRunner {
   busy: boolean;
 }
 
+function buildActionOptions(connection: Connection, projectId: number) {
+  return {
+    cancel: cancelJobMutationOptions(connection, projectId),
+    retry: retryJobMutationOptions(connection, projectId),
+    erase: eraseJobMutationOptions(connection, projectId),
+    play: playJobMutationOptions(connection, projectId),
+    keep: keepArtifactsMutationOptions(connection, projectId),
+    remove: deleteArtifactsMutationOptions(connection, projectId),
+    prefix: gitlabKeys.host(connection),
+  };
+}
+
+// Every key normalises the host with a URL parse; a job list draws a row's actions each time it
+// scrolls into view, so the options are built once per connection and project, not per row.
+const actionOptionsCache = new WeakMap<Connection, Map<number, ReturnType<typeof buildActionOptions>>>();
+function actionOptionsFor(connection: Connection, projectId: number): ReturnType<typeof buildActionOptions> {
+  let byProject = actionOptionsCache.get(connection);
+  if (!byProject) {
+    byProject = new Map();
+    actionOptionsCache.set(connection, byProject);
+  }
+  let options = byProject.get(projectId);
+  if (!options) {
+    options = buildActionOptions(connection, projectId);
+    byProject.set(projectId, options);
+  }
+  return options;
+}
+
 /** One mutation per action (the gitlab/ factories, which await their invalidation), for one job. */
 export function useJobActionRunner(connection: Connection, projectId: number, job: ActionableJob): JobActionRunner {
-  const cancel = useMutation(cancelJobMutationOptions(connection, projectId));
-  const retry = useMutation(retryJobMutationOptions(connection, projectId));
-  const erase = useMutation(eraseJobMutationOptions(connection, projectId));
-  const play = useMutation(playJobMutationOptions(connection, projectId));
-  const keep = useMutation(keepArtifactsMutationOptions(connection, projectId));
-  const remove = useMutation(deleteArtifactsMutationOptions(connection, projectId));
+  const options = actionOptionsFor(connection, projectId);
+  const cancel = useMutation(options.cancel);
+  const retry = useMutation(options.retry);
+  const erase = useMutation(options.erase);
+  const play = useMutation(options.play);
+  const keep = useMutation(options.keep);
+  const remove = useMutation(options.remove);
   const inFlight = useRef(false);
-  const actionPrefix = gitlabKeys.host(connection);
+  const actionPrefix = options.prefix;
   const busyCount = useIsMutating({
     predicate: (m) => {
       const key = m.options.mutationKey ?? [];

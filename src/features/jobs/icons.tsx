@@ -3,24 +3,28 @@ import commit from '@gitlab/svgs/dist/sprite_icons/commit.svg?raw';
 import download from '@gitlab/svgs/dist/sprite_icons/download.svg?raw';
 import tag from '@gitlab/svgs/dist/sprite_icons/tag.svg?raw';
 
-// GitLab's own icon shapes (build-time constants from @gitlab/svgs, never server data); the
-// <svg> element is ours so CSS can colour it.
-const inner = (svg: string) => svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '');
-const SHAPES = { branch: inner(branch), commit: inner(commit), download: inner(download), tag: inner(tag) } as const;
+// GitLab's own icon shapes (build-time constants from @gitlab/svgs, never server data), drawn as
+// CSS masks in currentColor: a row is one empty element per icon, where an inline <svg> per row
+// meant an HTML parse and a subtree for every row that scrolled into view.
+const SOURCES = { branch, commit, download, tag } as const;
 
-export type IconName = keyof typeof SHAPES;
+export type IconName = keyof typeof SOURCES;
+
+const dataUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(svg)}")`;
+const ICON_CSS = Object.entries(SOURCES)
+  .map(([name, svg]) => `.jobs-icon--${name}{-webkit-mask-image:${dataUrl(svg)};mask-image:${dataUrl(svg)}}`)
+  .join('\n');
+
+/** The icons' shapes, once per page (React hoists and deduplicates a <style> with an href). */
+export function JobIconStyles() {
+  return (
+    <style href="jobs-icons" precedence="default">
+      {ICON_CSS}
+    </style>
+  );
+}
 
 /** A decorative GitLab icon: pair it with text or an aria-label on its control. */
-export function Icon({ name, size = 14 }: { name: IconName; size?: number }) {
-  return (
-    <svg
-      className="jobs-icon"
-      width={size}
-      height={size}
-      viewBox="0 0 16 16"
-      aria-hidden="true"
-      focusable="false"
-      dangerouslySetInnerHTML={{ __html: SHAPES[name] }}
-    />
-  );
+export function Icon({ name }: { name: IconName }) {
+  return <span className={`jobs-icon jobs-icon--${name}`} aria-hidden="true" />;
 }

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
 import { jobHref } from './job-cells.tsx';
+import { JobIconStyles } from './icons.tsx';
 import type { ColumnPrefs } from './column-prefs.ts';
 
 /** Every row has this height (px), so the body can be virtualised and the reader's place kept exactly. */
@@ -119,6 +120,12 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
       row.focus({ preventScroll: true });
     }
   });
+  const toggle = (id: string) => {
+    const next = { ...rowSelection };
+    if (next[id]) delete next[id];
+    else next[id] = true;
+    onRowSelectionChange(next);
+  };
   const keyHandler = (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => {
     if (event.target !== event.currentTarget) return; // keys inside a link or button are theirs
     const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? FALLBACK_VIEWPORT) / ROW_HEIGHT) - 1);
@@ -137,11 +144,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
       void navigate(jobHref(projectPath, job));
     } else if (event.key === ' ' && selectable) {
       event.preventDefault();
-      const id = String(job.id);
-      const next = { ...rowSelection };
-      if (next[id]) delete next[id];
-      else next[id] = true;
-      onRowSelectionChange(next);
+      toggle(String(job.id));
     }
   };
 
@@ -152,7 +155,11 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   });
   const handleKeyDown = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => latestKeyHandler.current(event, index, job), []);
   const handleFocus = useCallback((index: number) => setActive(index), []);
-  const handleToggle = useCallback((row: Row<typeof jobTableFeatures, Job>) => row.toggleSelected(), []);
+  const latestToggle = useRef(toggle);
+  useEffect(() => {
+    latestToggle.current = toggle;
+  });
+  const handleToggle = useCallback((id: string) => latestToggle.current(id), []);
 
   const first = items[0];
   const last = items.at(-1);
@@ -166,6 +173,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
 
   return (
     <div className="job-table-scroll" ref={scrollRef} onScroll={recordAnchor} data-testid="job-table-scroll">
+      <JobIconStyles />
       <table className="jobs-table" style={{ width }} aria-rowcount={rows.length + 1}>
         <caption className="visually-hidden">{caption}</caption>
         <colgroup>
@@ -252,8 +260,28 @@ interface JobRowProps {
   selected: boolean;
   onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => void;
   onFocus: (index: number) => void;
-  onToggle: (row: Row<typeof jobTableFeatures, Job>) => void;
+  onToggle: (id: string) => void;
   renderCell: (cell: CellOf) => ReactNode;
+}
+
+/**
+ * A new row model (a page arrived, a poll merged) gives every row a new `row` object; what a row
+ * draws only changes with its job, its place, its columns and its state, so those decide.
+ */
+function sameRow(a: JobRowProps, b: JobRowProps): boolean {
+  return (
+    a.job === b.job &&
+    a.row.id === b.row.id &&
+    a.index === b.index &&
+    a.columnKey === b.columnKey &&
+    a.active === b.active &&
+    a.selectable === b.selectable &&
+    a.selected === b.selected &&
+    a.onKeyDown === b.onKeyDown &&
+    a.onFocus === b.onFocus &&
+    a.onToggle === b.onToggle &&
+    a.renderCell === b.renderCell
+  );
 }
 
 /** One job; memoised, so scrolling only draws the rows that come into view. */
@@ -282,7 +310,7 @@ const JobRow = memo(function JobRow({ row, job, index, active, selectable, selec
       {row.getVisibleCells().map((cell) =>
         cell.column.id === SELECT_COLUMN_ID ? (
           <td key={cell.id}>
-            <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row)} />
+            <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row.id)} />
           </td>
         ) : (
           <td key={cell.id} className={columnInfo(cell.column.id)?.className}>
@@ -292,4 +320,4 @@ const JobRow = memo(function JobRow({ row, job, index, active, selectable, selec
       )}
     </tr>
   );
-});
+}, sameRow);
