@@ -2,8 +2,8 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
-import { Duration, projectPath, StatusBadge, TimeAgo } from '../../ui/index.ts';
-import { Icon } from './icons.tsx';
+import { Duration, projectPath, TimeAgo } from '../../ui/index.ts';
+import { Icon, JobStatusBadge } from './icons.tsx';
 import { safeHref } from './safe-href.ts';
 
 /** What every cell needs beyond its job. */
@@ -40,7 +40,7 @@ export function jobHref(project: string, job: Pick<Job, 'id'>): string {
 }
 
 export function StatusCell({ job }: { job: Job }) {
-  return <StatusBadge status={job.status} allowFailure={job.allow_failure === true} />;
+  return <JobStatusBadge status={job.status} allowFailure={job.allow_failure === true} />;
 }
 
 export function JobCell({ job }: { job: Job }) {
