@@ -157,7 +157,7 @@ export async function run(): Promise<Record<string, unknown>> {
     timestamped_index_mb_per_s: round(stamped.length / 1e6 / (median(tsIndex) / 1000), 1),
     timestamped_index_vs_split: round(median(tsSplit) / median(tsIndex), 3),
     node: process.version,
-    chromium: await chromiumFigures(text).catch((error: unknown) => ({ error: error instanceof Error ? error.stack ?? error.message : String(error) })),
+    chromium: await chromiumFigures(text, { trace: process.env.BENCH_LOG_TRACE }).catch((error: unknown) => ({ error: error instanceof Error ? error.stack ?? error.message : String(error) })),
   };
 }
 
