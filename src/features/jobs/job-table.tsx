@@ -62,7 +62,9 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: estimateRowSize,
-    overscan: 5,
+    // Rows render synchronously with the scroll, so a few spare rows suffice; each one more is
+    // laid out, styled and painted on every frame.
+    overscan: 2,
     paddingStart: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     getItemKey,
