@@ -122,10 +122,20 @@ test.describe('The artifact browser', () => {
   test('an HTML or SVG artifact that tries to run a script or read the app’s storage fails', async ({ page, connect, sim }) => {
     const job = await compileJob(sim.url);
     await connect(page);
-    const outside: string[] = [];
+    // Every request the artifact's markup makes (its <img src="x">, the script's attacker URLs) and
+    // what became of it. Chromium's preload scanner sometimes tries the image before the frame's
+    // CSP meta is parsed; the CSP then blocks it ("csp") before it leaves the browser, which is
+    // fine. Anything else (finished, or failed on the network) would be a leak.
+    const outside = new Map<string, string>();
+    const isOutside = (url: string) => url.includes('attacker.example') || /\/x$/.test(new URL(url).pathname);
     page.on('request', (r) => {
-      const url = r.url();
-      if (url.includes('attacker.example') || /\/x$/.test(new URL(url).pathname)) outside.push(url);
+      if (isOutside(r.url())) outside.set(r.url(), 'pending');
+    });
+    page.on('requestfailed', (r) => {
+      if (isOutside(r.url())) outside.set(r.url(), r.failure()?.errorText ?? 'failed');
+    });
+    page.on('requestfinished', (r) => {
+      if (isOutside(r.url())) outside.set(r.url(), 'finished');
     });
     await openBrowser(page, job.id, 'evil', 'steal.html');
     await page.evaluate(() => {
@@ -176,7 +186,8 @@ test.describe('The artifact browser', () => {
     expect(await page.evaluate(() => (window as Window & { __stolen?: unknown[] }).__stolen?.length ?? -1)).toBe(0);
     expect(await page.evaluate(() => localStorage.getItem('artifact-e2e-marker'))).toBe('untouched');
     expect(await page.evaluate(() => localStorage.getItem('svg-was-here'))).toBeNull();
-    expect(outside).toEqual([]);
+    await expect.poll(() => [...outside.values()].includes('pending')).toBe(false);
+    expect([...outside].filter(([, fate]) => fate !== 'csp')).toEqual([]);
   });
 
   test('GitLab 17 (no tree endpoint): the listing comes from the zip’s central directory by Range requests', async ({ page, connect, sim }) => {
