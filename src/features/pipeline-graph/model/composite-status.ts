@@ -4,24 +4,12 @@
 // `app/models/concerns/ci/has_status.rb` (Ci::HasStatus). Ci::Group#status calls it with
 // `with_allow_failure: true`, which is what this module does.
 
-/** Every job status GitLab knows (Ci::HasStatus::AVAILABLE_STATUSES). */
-export const KNOWN_STATUSES = [
-  'created',
-  'waiting_for_resource',
-  'preparing',
-  'waiting_for_callback',
-  'pending',
-  'running',
-  'success',
-  'failed',
-  'canceling',
-  'canceled',
-  'skipped',
-  'manual',
-  'scheduled',
-] as const;
+import { KNOWN_JOB_STATUSES, isKnownStatus, type KnownJobStatus } from '../../../gitlab/index.ts';
 
-export type KnownStatus = (typeof KNOWN_STATUSES)[number];
+/** Every job status GitLab knows (Ci::HasStatus::AVAILABLE_STATUSES): the client's one list. */
+export const KNOWN_STATUSES = KNOWN_JOB_STATUSES;
+export type KnownStatus = KnownJobStatus;
+export { isKnownStatus };
 
 /** What Composite#status can return. */
 export type CompositeStatus =
@@ -65,12 +53,6 @@ export const COMPLETED_STATUSES: ReadonlySet<string> = new Set(['success', 'fail
 // Ci::HasStatus::PASSED_WITH_WARNINGS_STATUSES and IGNORED_STATUSES.
 const PASSED_WITH_WARNINGS = new Set(['failed', 'canceled']);
 const IGNORED = new Set(['manual']);
-const KNOWN: ReadonlySet<string> = new Set(KNOWN_STATUSES);
-
-/** Whether GitLab knows this status (unknown ones come from newer versions). */
-export function isKnownStatus(status: string): status is KnownStatus {
-  return KNOWN.has(status);
-}
 
 export interface StatusInput {
   status: string;
@@ -96,7 +78,7 @@ export function compositeStatus(jobs: readonly StatusInput[]): CompositeResult {
       set.add('success_with_warnings');
     } else if (allowed && IGNORED.has(job.status)) {
       set.add('ignored');
-    } else if (KNOWN.has(job.status)) {
+    } else if (isKnownStatus(job.status)) {
       set.add(job.status);
     } else {
       // GitLab validates statuses, so it never meets one it does not know; a dashboard
