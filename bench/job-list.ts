@@ -13,11 +13,10 @@
  *   (task, script, layout, style; CDP Performance metrics) says how much of a frame was work.
  * JOB_LIST_BENCH_DIST reuses an existing build; JOB_LIST_BENCH_SCREENSHOT=<file.png> saves a picture.
  */
-import { execFileSync } from 'node:child_process';
+import { buildApp, launchChromium } from './browser.ts';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { createSim, serveSim } from '../gitlab-sim/index.ts';
 
@@ -42,12 +41,9 @@ export async function run(): Promise<Record<string, unknown>> {
   const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
   const simUrl = simServer.url.replace(/\/+$/, '');
   let server: Awaited<ReturnType<typeof preview>> | null = null;
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
-    if (!reuse) execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (!reuse) buildApp(outDir);
     const config = JSON.parse(readFileSync(path.join(outDir, 'config.json'), 'utf8')) as Record<string, unknown>;
     config['gitlab'] = { url: simUrl, token: 'glpat-sim-read' };
     writeFileSync(path.join(outDir, 'config.json'), JSON.stringify(config));

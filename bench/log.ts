@@ -4,12 +4,12 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { chromium as playwrightChromium, type CDPSession, type Page } from '@playwright/test';
+import { buildApp, launchChromium } from './browser.ts';
+import type { CDPSession, Page } from '@playwright/test';
 import { preview } from 'vite';
 import { createSim, serveSim, type Sim } from '../gitlab-sim/index.ts';
 import { createLogIndex, type LogIndex } from '../src/features/job-log/model/log-index.ts';
@@ -166,7 +166,6 @@ export async function run(): Promise<Record<string, unknown>> {
 // trace by the simulator, and a naive all-lines page over the same bytes, in the same run.
 
 const TOKEN = 'glpat-sim-api';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** The naive page: fetch the log, escape it, put every line in the DOM, mark when painted. */
 export function naivePage(traceUrl: string): string {
@@ -336,7 +335,7 @@ async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[
 export async function chromiumFigures(log: string, options: { naive?: boolean; profile?: boolean; trace?: string | undefined } = {}): Promise<Record<string, unknown>> {
   const logBytes = new TextEncoder().encode(log);
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-dist-'));
-  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error', ...(options.profile ? ['--minify', 'false'] : [])], { stdio: ['ignore', 'ignore', 'inherit'] });
+  buildApp(outDir, options.profile ? ['--minify', 'false'] : []);
 
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 1000 });
   const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));
@@ -366,7 +365,7 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
   const simUrl = server.url.replace(/\/+$/, '');
   const app = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
   const appUrl = (app.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
-  const browser = await playwrightChromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await launchChromium();
   try {
     // ---- the job page
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
