@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { invalidateAfterJobAction, type Connection } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
+import { bulkJobActionKey } from './job-action-index.ts';
 import { writeBlockedReason, type ActionableJob, type WriteAccess } from './model/availability.ts';
 import { bulkSummary, bulkTargets, runBulk, type BulkAction, type BulkResult } from './model/bulk.ts';
 import { useJobLink } from './use-job-link.ts';
@@ -26,6 +27,8 @@ export function BulkJobActions({ connection, projectId, projectPath, jobs, readO
   const [last, setLast] = useState<{ action: BulkAction; results: readonly BulkResult[] } | null>(null);
   const inFlight = useRef(false);
   const mutation = useMutation({
+    // Under the host's 'action' key: the index marks every target busy, so a row's own buttons wait for the batch.
+    mutationKey: bulkJobActionKey(connection),
     mutationFn: ({ action, targets }: { action: BulkAction; targets: readonly ActionableJob[] }) => runBulk(connection, projectId, action, targets),
     onSuccess: async (results, { targets }, _onMutateResult, context) => {
       // Each job's views, its new job and its pipeline; awaited, so "done" means refreshed.

@@ -15,6 +15,7 @@ import { failureOutcome, successOutcome } from './model/outcome.ts';
 import { PlayJobDialog } from './play-dialog.tsx';
 import { useJobActionRunner } from './use-job-mutations.ts';
 import { useJobLink } from './use-job-link.ts';
+import { useMountedRef } from './use-mounted-ref.ts';
 import './job-actions.css';
 
 export type JobActionsLayout = 'inline' | 'menu' | 'toolbar';
@@ -48,6 +49,8 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   const toast = useToast();
   const links = useJobLink(projectPath ?? projectId);
   const runner = useJobActionRunner(connection, projectId, job);
+  // The graph drops a retried job's node (and this component) before the action settles.
+  const mounted = useMountedRef();
   const [dialog, setDialog] = useState<JobActionName | null>(null);
   const only = actions ?? (layout === 'inline' ? INLINE_ACTIONS : undefined);
   const available = availableActions(job, { readOnly, canWrite }, only);
@@ -104,7 +107,7 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
           onClose={() => setDialog(null)}
           onSubmit={async (variables) => {
             const result = await perform('play', variables);
-            if (result !== null) setDialog(null);
+            if (result !== null && mounted.current) setDialog(null);
             return result;
           }}
         />
@@ -116,7 +119,7 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             const result = await perform(dialog);
-            if (result !== null) setDialog(null);
+            if (result !== null && mounted.current) setDialog(null);
           }}
         />
       ) : null}

@@ -1,5 +1,5 @@
-import { useIsMutating, useMutation } from '@tanstack/react-query';
-import { useCallback, useRef } from 'react';
+import { MutationObserver, useQueryClient, type MutationObserverOptions, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
 import {
   cancelJobMutationOptions,
   deleteArtifactsMutationOptions,
@@ -12,6 +12,8 @@ import {
   type Job,
   type JobVariable,
 } from '../../gitlab/index.ts';
+import { useJobActionInFlight } from './job-action-index.ts';
+import { useMountedRef } from './use-mounted-ref.ts';
 import type { ActionableJob, JobActionName } from './model/availability.ts';
 
 export interface JobActionRunner {
@@ -21,9 +23,9 @@ export interface JobActionRunner {
    * for this job resolves to `null` and sends nothing.
    */
   run(name: JobActionName, variables?: readonly JobVariable[]): Promise<Job | undefined | null>;
-  /** The action in flight from this component, if any. */
+  /** The action in flight on this job (anywhere on the page; else the one this component started), if any. */
   pending: JobActionName | null;
-  /** An action on this job is in flight anywhere on the page (the list, the page, the graph). */
+  /** An action on this job is in flight anywhere on the page (the list, the page, the graph, the bulk bar). */
   busy: boolean;
 }
 
@@ -56,74 +58,72 @@ function actionOptionsFor(connection: Connection, projectId: number): ReturnType
   return options;
 }
 
-/** One mutation per action (the gitlab/ factories, which await their invalidation), for one job. */
+/**
+ * Runs one job's actions. Mounting it costs a map look-up and one listener on the job: no
+ * MutationObserver exists until an action actually runs (a job list mounts and unmounts rows
+ * every frame while scrolling). `run` then builds an observer from the gitlab/ factory (which
+ * awaits its invalidation) and lets it go when the mutation settles, even after an unmount.
+ */
 export function useJobActionRunner(connection: Connection, projectId: number, job: ActionableJob): JobActionRunner {
+  const client = useQueryClient();
   const options = actionOptionsFor(connection, projectId);
-  const cancel = useMutation(options.cancel);
-  const retry = useMutation(options.retry);
-  const erase = useMutation(options.erase);
-  const play = useMutation(options.play);
-  const keep = useMutation(options.keep);
-  const remove = useMutation(options.remove);
-  const inFlight = useRef(false);
-  const actionPrefix = options.prefix;
-  const busyCount = useIsMutating({
-    predicate: (m) => {
-      const key = m.options.mutationKey ?? [];
-      const vars = m.state.variables as { jobId?: unknown } | undefined;
-      return key[0] === actionPrefix[0] && key[1] === actionPrefix[1] && key[2] === 'action' && vars?.jobId === job.id;
-    },
-  });
-
-  const pipelineId = job.pipeline?.id;
+  const host = options.prefix[1];
   const jobId = job.id;
-  const { mutateAsync: cancelAsync } = cancel;
-  const { mutateAsync: retryAsync } = retry;
-  const { mutateAsync: eraseAsync } = erase;
-  const { mutateAsync: playAsync } = play;
-  const { mutateAsync: keepAsync } = keep;
-  const { mutateAsync: removeAsync } = remove;
+  const pipelineId = job.pipeline?.id;
+  // From the shared index: also what another view, the bulk bar, or this row before it scrolled away started.
+  const inFlightOnPage = useJobActionInFlight(client, host, jobId);
+  const [started, setStarted] = useState<JobActionName | null>(null);
+  const inFlight = useRef(false);
+  const mounted = useMountedRef();
+
   const run = useCallback<JobActionRunner['run']>(
     async (name, variables) => {
-      // A second click before React re-renders with isPending must not send a second request.
+      // A second click before React re-renders with the pending action must not send a second request.
       if (inFlight.current) return null;
       inFlight.current = true;
+      if (mounted.current) setStarted(name);
       const vars = pipelineId === undefined ? { jobId } : { jobId, pipelineId };
       try {
         switch (name) {
           case 'cancel':
-            return await cancelAsync(vars);
+            return await runOnce(client, options.cancel, vars);
           case 'retry':
-            return await retryAsync(vars);
+            return await runOnce(client, options.retry, vars);
           case 'erase':
-            return await eraseAsync(vars);
+            return await runOnce(client, options.erase, vars);
           case 'play':
-            return await playAsync(variables ? { ...vars, variables } : vars);
+            return await runOnce(client, options.play, variables ? { ...vars, variables } : vars);
           case 'keep-artifacts':
-            return await keepAsync(vars);
+            return await runOnce(client, options.keep, vars);
           case 'delete-artifacts':
-            await removeAsync(vars);
+            await runOnce(client, options.remove, vars);
             return undefined;
         }
       } finally {
         inFlight.current = false;
+        if (mounted.current) setStarted(null);
       }
     },
-    [jobId, pipelineId, cancelAsync, retryAsync, eraseAsync, playAsync, keepAsync, removeAsync],
+    [client, options, jobId, pipelineId, mounted],
   );
 
-  const pending: JobActionName | null = cancel.isPending
-    ? 'cancel'
-    : retry.isPending
-      ? 'retry'
-      : erase.isPending
-        ? 'erase'
-        : play.isPending
-          ? 'play'
-          : keep.isPending
-            ? 'keep-artifacts'
-            : remove.isPending
-              ? 'delete-artifacts'
-              : null;
-  return { run, pending, busy: pending !== null || busyCount > 0 };
+  const pending = inFlightOnPage ?? started;
+  return { run, pending, busy: pending !== null };
+}
+
+/**
+ * One mutation through a short-lived observer. Nobody subscribes to it (the index reports the
+ * state); `reset` detaches it once settled so the cache can collect the mutation after gcTime.
+ */
+async function runOnce<TData, TError, TVariables, TOnMutateResult>(
+  client: QueryClient,
+  options: MutationObserverOptions<TData, TError, TVariables, TOnMutateResult>,
+  variables: TVariables,
+): Promise<TData> {
+  const observer = new MutationObserver(client, options);
+  try {
+    return await observer.mutate(variables);
+  } finally {
+    observer.reset();
+  }
 }
