@@ -26,6 +26,9 @@ const SEEDED = 10_400;
 const SCROLL_STEP_PX = 260;
 /** A stress pass: about 19 rows per frame, every frame draws a new screenful. */
 const STRESS_STEP_PX = 1_000;
+/** Reading speed: half a row per frame (about 1,560 px/s, a brisk mouse wheel); rows draw in full. */
+const READ_STEP_PX = 26;
+const READ_FRAMES = 600;
 const round = (v: number, d = 1) => Number(v.toFixed(d));
 
 function percentile(values: number[], p: number): number {
@@ -53,7 +56,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${appUrl}/acme/tools/big-history/-/jobs`);
     try {
-      await page.waitForFunction(() => document.querySelector('tbody tr[data-job-id]') !== null, undefined, { polling: 'raf', timeout: 60_000 });
+      await page.waitForFunction(() => document.querySelector('[role="row"][data-job-id]') !== null, undefined, { polling: 'raf', timeout: 60_000 });
     } catch (error) {
       const seen = await page.evaluate(() => `${location.href}\n${document.body.innerText.slice(0, 1500)}`);
       throw new Error(`the job list never appeared; the page showed:\n${seen}`, { cause: error });
@@ -72,7 +75,7 @@ export async function run(): Promise<Record<string, unknown>> {
     if (shot) await page.screenshot({ path: shot });
 
     // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-    const SCROLL_SCRIPT = `(async ({ step, direction }) => new Promise((resolve) => {
+    const SCROLL_SCRIPT = `(async ({ step, direction, maxFrames }) => new Promise((resolve) => {
       const box = document.querySelector('[data-testid="job-table-scroll"]');
       const frames = [];
       const seen = new Set();
@@ -80,20 +83,22 @@ export async function run(): Promise<Record<string, unknown>> {
       let last = 0;
       const end = box.scrollHeight - box.clientHeight;
       if (direction === 'down') box.scrollTop = 0;
+      const slow = [];
       const tick = (t) => {
         if (last) frames.push(t - last);
+        if (last && t - last > 50) slow.push({ ms: Math.round((t - last) * 10) / 10, at_row: Math.round(box.scrollTop / 52) });
         last = t;
-        for (const r of box.querySelectorAll('tbody tr[data-job-id]')) seen.add(r.getAttribute('data-job-id'));
-        domRows = Math.max(domRows, box.querySelectorAll('tbody tr').length);
-        const done = direction === 'down' ? box.scrollTop >= end : box.scrollTop <= 0;
-        if (done) { resolve({ frames, rowsSeen: seen.size, domRows }); return; }
+        for (const r of box.querySelectorAll('[role="row"][data-job-id]')) seen.add(r.getAttribute('data-job-id'));
+        domRows = Math.max(domRows, box.querySelectorAll('[role="row"][data-job-id]').length);
+        const done = (direction === 'down' ? box.scrollTop >= end : box.scrollTop <= 0) || (maxFrames && frames.length >= maxFrames);
+        if (done) { resolve({ frames, rowsSeen: seen.size, domRows, slow }); return; }
         box.scrollTop += direction === 'down' ? step : -step;
         requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
     }))`;
-    const scroll = async (direction: 'down' | 'up', step: number) =>
-      (await page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ step, direction })})`)) as { frames: number[]; rowsSeen: number; domRows: number };
+    const scroll = async (direction: 'down' | 'up', step: number, maxFrames = 0) =>
+      (await page.evaluate(`${SCROLL_SCRIPT}(${JSON.stringify({ step, direction, maxFrames })})`)) as { frames: number[]; rowsSeen: number; domRows: number; slow: { ms: number; at_row: number }[] };
     const loadedText = await page.getByText(/^[\d,]+ jobs loaded/).textContent();
     // The renderer's own busy time (CDP Performance metrics), beside the wall-clock frames: on a
     // shared machine the frames also hold time the renderer waited for a CPU.
@@ -117,6 +122,10 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     const up = await scroll('up', STRESS_STEP_PX);
     const after = await metrics();
+    // From the middle of the list at reading speed, after the flicks have settled.
+    await page.evaluate(`document.querySelector('[data-testid="job-table-scroll"]').scrollTop = 5000 * 52`);
+    await page.waitForTimeout(500);
+    const read = await scroll('down', READ_STEP_PX, READ_FRAMES);
     const frames = down.frames;
     const all = down.frames.length + up.frames.length;
     const busy = (name: string) => round((((after[name] ?? 0) - (before[name] ?? 0)) * 1000) / all, 2);
@@ -130,6 +139,12 @@ export async function run(): Promise<Record<string, unknown>> {
       mean_scroll_frame_ms: round(frames.reduce((a, b) => a + b, 0) / frames.length),
       scroll_frames: frames.length,
       frames_over_50ms: frames.filter((f) => f > 50).length,
+      // Where the slow frames fell (the row at the top of the box when the frame ended).
+      slow_frames: down.slow,
+      read_step_px: READ_STEP_PX,
+      read_worst_frame_ms: round(Math.max(...read.frames)),
+      read_p95_frame_ms: round(percentile(read.frames, 0.95)),
+      read_frames_over_50ms: read.frames.filter((f) => f > 50).length,
       stress_step_px: STRESS_STEP_PX,
       stress_worst_frame_ms: round(Math.max(...up.frames)),
       stress_p95_frame_ms: round(percentile(up.frames, 0.95)),
@@ -139,6 +154,9 @@ export async function run(): Promise<Record<string, unknown>> {
       script_ms_per_frame: busy('ScriptDuration'),
       layout_ms_per_frame: busy('LayoutDuration'),
       style_ms_per_frame: busy('RecalcStyleDuration'),
+      // With 10,000 rows loaded, before scrolling: a larger heap makes every major GC (a frame's worst enemy) longer.
+      js_heap_used_mb: round((before['JSHeapUsedSize'] ?? 0) / 1_048_576, 1),
+      dom_nodes: before['Nodes'] ?? null,
       rows_loaded_after_scroll: Number(/^([\d,]+)/.exec((await page.getByText(/^[\d,]+ jobs loaded/).textContent()) ?? '')?.[1]?.replace(/,/g, '') ?? NaN),
       scroll_step_px: SCROLL_STEP_PX,
       rows_seen_while_scrolling: down.rowsSeen,

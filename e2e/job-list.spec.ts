@@ -7,7 +7,7 @@ interface ApiJob {
   status: string;
 }
 
-const rowsOf = (page: Page) => page.getByRole('table', { name: /^Latest jobs of / }).locator('tbody tr[data-job-id]');
+const rowsOf = (page: Page) => page.getByRole('table', { name: /^Latest jobs of / }).locator('[role="row"][data-job-id]');
 
 test.describe('The project job list', () => {
   test('I filter to failed jobs and share the URL; a colleague opens it and sees the same', async ({ page, connect, browser, sim, expectAccessible }) => {
@@ -79,7 +79,7 @@ test.describe('The project job list', () => {
     const readingId = await page.evaluate(() => {
       const box = document.querySelector('[data-testid="job-table-scroll"]') as HTMLElement;
       const top = box.getBoundingClientRect().top + 38 + 5;
-      const row = document.elementFromPoint(box.getBoundingClientRect().left + 60, top)?.closest('tr');
+      const row = document.elementFromPoint(box.getBoundingClientRect().left + 60, top)?.closest('[role="row"]');
       return row?.getAttribute('data-job-id');
     });
     expect(readingId).toBeTruthy();
@@ -94,7 +94,7 @@ test.describe('The project job list', () => {
     const readingNow = await page.evaluate(() => {
       const box = document.querySelector('[data-testid="job-table-scroll"]') as HTMLElement;
       const top = box.getBoundingClientRect().top + 38 + 5;
-      const row = document.elementFromPoint(box.getBoundingClientRect().left + 60, top)?.closest('tr');
+      const row = document.elementFromPoint(box.getBoundingClientRect().left + 60, top)?.closest('[role="row"]');
       return row?.getAttribute('data-job-id');
     });
     expect(readingNow, 'the row I was reading is still where I left it').toBe(readingId);

@@ -26,7 +26,7 @@ test('a job someone retries in GitLab appears, runs and turns to passed in the t
   const retried = (await (await fetch(`${api}/jobs/${lint?.id}/retry`, { method: 'POST', headers })).json()) as ApiJob;
   expect(retried.status).toBe('pending');
 
-  const status = table.locator(`tr[data-job-id="${retried.id}"] [data-status]`);
+  const status = table.locator(`[role="row"][data-job-id="${retried.id}"] [data-status]`);
   await expect(status, 'the new job shows up by itself').toHaveAttribute('data-status', 'pending', { timeout: 10_000 });
 
   await sim.clock({ advance_ms: 10_000 });

@@ -12,3 +12,4 @@ export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { projectPath } from './project-path.ts';
+export { useRouteLinks, type RouteLinks } from './route-links.ts';

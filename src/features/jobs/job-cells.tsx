@@ -1,5 +1,4 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { Link } from 'react-router';
 import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
 import { Duration, projectPath, TimeAgo } from '../../ui/index.ts';
@@ -14,6 +13,8 @@ export interface JobCellEnv {
   projectPath: string;
   /** When the rows were fetched (ms): running durations count on from there. */
   fetchedAt: number;
+  /** The href of an app path; the table navigates in-app on plain clicks of `a[data-route]`. */
+  href: (path: string) => string;
   renderActions?: ((job: Job) => ReactNode) | undefined;
 }
 
@@ -34,6 +35,19 @@ function Missing({ label }: { label: string }) {
   );
 }
 
+/**
+ * A link to a page of the dashboard. A plain anchor: a Link per cell would subscribe a hundred
+ * rows to the location and resolve its path each time a row scrolls into view.
+ */
+function AppLink({ path, className, label, children }: { path: string; className?: string; label?: string; children: ReactNode }) {
+  const env = useCellEnv();
+  return (
+    <a href={env.href(path)} data-route={path} className={className} tabIndex={-1} aria-label={label}>
+      {children}
+    </a>
+  );
+}
+
 /** The dashboard's own job page for a job. */
 export function jobHref(project: string, job: Pick<Job, 'id'>): string {
   return projectPath(project, 'jobs', job.id);
@@ -47,9 +61,9 @@ export function JobCell({ job }: { job: Job }) {
   const env = useCellEnv();
   return (
     <div className="cell-2">
-      <Link to={jobHref(env.projectPath, job)} className="job-link" tabIndex={-1}>
+      <AppLink path={jobHref(env.projectPath, job)} className="job-link">
         <span className="job-id">#{job.id}</span> <span className="job-name">{job.name}</span>
-      </Link>
+      </AppLink>
       {job.failure_reason ? <span className="muted small truncate">{job.failure_reason.replaceAll('_', ' ')}</span> : null}
     </div>
   );
@@ -64,9 +78,9 @@ export function PipelineCell({ job }: { job: Job }) {
   const pipeline = job.pipeline;
   if (!pipeline) return <Missing label="no pipeline" />;
   return (
-    <Link to={projectPath(env.projectPath, 'pipelines', pipeline.id)} tabIndex={-1} aria-label={`Pipeline ${pipeline.id}`}>
+    <AppLink path={projectPath(env.projectPath, 'pipelines', pipeline.id)} label={`Pipeline ${pipeline.id}`}>
       #{pipeline.id}
-    </Link>
+    </AppLink>
   );
 }
 
@@ -181,14 +195,9 @@ export function ArtifactsCell({ job }: { job: Job }) {
   };
   return (
     <span className="artifacts-cell">
-      <Link
-        to={projectPath(env.projectPath, 'jobs', job.id, 'artifacts', 'browse')}
-        className="small"
-        tabIndex={-1}
-        aria-label={`Browse the artifacts of job ${job.id}`}
-      >
+      <AppLink path={projectPath(env.projectPath, 'jobs', job.id, 'artifacts', 'browse')} className="small" label={`Browse the artifacts of job ${job.id}`}>
         Browse
-      </Link>
+      </AppLink>
       <button
         type="button"
         className="button button--ghost button--small"

@@ -1,7 +1,7 @@
 // The list on its own (no app router): the action slots, row selection, keyboard, column choice,
 // against the simulated GitLab in-process.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -96,6 +96,59 @@ describe('JobList', () => {
     expect(first.tabIndex).toBe(-1);
     await user.keyboard('{Enter}');
     expect(router.state.location.pathname).toBe(`/acme/platform/backend/-/jobs/${third.getAttribute('data-job-id')}`);
+  });
+
+  it('opens a job, its pipeline and its artifacts in the app from plain links', async () => {
+    const user = userEvent.setup();
+    const { router } = renderList();
+    await screen.findByRole('table');
+    const first = rows()[0] as HTMLElement;
+    const id = first.getAttribute('data-job-id');
+    const jobLink = within(first).getByRole('link', { name: new RegExp(`^#${id} `) });
+    // A real href (new tab, copy link) and an in-app navigation on a plain click.
+    expect(jobLink.getAttribute('href')).toBe(`/acme/platform/backend/-/jobs/${id}`);
+    await user.click(jobLink);
+    expect(router.state.location.pathname).toBe(`/acme/platform/backend/-/jobs/${id}`);
+  });
+
+  it('leaves modified clicks on a row link to the browser', async () => {
+    const { router } = renderList();
+    await screen.findByRole('table');
+    const link = within(rows()[0] as HTMLElement).getByRole('link', { name: /^Pipeline / });
+    const event = new MouseEvent('click', { bubbles: true, cancelable: true, button: 0, ctrlKey: true });
+    link.dispatchEvent(event);
+    expect(router.state.location.pathname).toBe('/acme/platform/backend/-/jobs');
+  });
+
+  it('draws light rows while the list is flicked and full ones once it settles', async () => {
+    sim = createSim({ paused: true, hugeLogBytes: 10_000, bigProjectJobs: 300 });
+    connection = { ...connection, fetch: (input, init) => sim.fetch(new Request(input, init)) };
+    const client = new QueryClient({ defaultOptions: { queries: { ...gitlabQueryDefaults, retry: false } } });
+    const router = createMemoryRouter(
+      [{ path: '*', element: <JobList connection={connection} projectId={3} projectPath="acme/tools/big-history" poll={{ activeMs: 60_000, idleMs: 60_000 }} storage={memoryStore()} /> }],
+      { initialEntries: ['/acme/tools/big-history/-/jobs'] },
+    );
+    render(
+      <QueryClientProvider client={client}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>,
+    );
+    await screen.findByRole('table');
+    const box = screen.getByTestId('job-table-scroll');
+    const linksIn = (row: Element) => row.querySelectorAll('a').length;
+    expect(linksIn(rows()[0] as HTMLElement)).toBeGreaterThan(0);
+    // Scroll events 20 and more rows apart within a frame: a flick. The rows the last one brings
+    // into view mount while the flick is known.
+    for (const top of [20 * 52, 40 * 52, 80 * 52]) {
+      box.scrollTop = top;
+      fireEvent.scroll(box);
+    }
+    await waitFor(() => expect(box.querySelector('[data-index="82"]')).not.toBeNull());
+    const mountedDuringFlick = box.querySelector('[data-index="82"]') as HTMLElement;
+    expect(linksIn(mountedDuringFlick)).toBe(0);
+    expect(mountedDuringFlick.textContent).toContain(mountedDuringFlick.getAttribute('data-job-id') ?? 'no id');
+    // Once the scroll has stopped the same row draws its links, buttons and times.
+    await waitFor(() => expect(linksIn(box.querySelector('[data-index="82"]') as HTMLElement)).toBeGreaterThan(0));
   });
 
   it('hides and reorders columns and keeps the choice', async () => {

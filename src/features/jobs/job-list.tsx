@@ -2,7 +2,7 @@ import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks } from '../../ui/index.ts';
 import { ColumnMenu } from './column-menu.tsx';
 import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
 import { JobCellEnvContext, type JobCellEnv } from './job-cells.tsx';
@@ -57,9 +57,10 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
   const shown = useMemo(() => filterLoadedJobs(list.jobs, filters), [list.jobs, filters]);
   const selected = useMemo(() => shown.filter((j) => rowSelection[String(j.id)]), [shown, rowSelection]);
   const fetchedAt = Math.max(head.dataUpdatedAt, pages.dataUpdatedAt);
+  const links = useRouteLinks();
   const cellEnv = useMemo<JobCellEnv>(
-    () => ({ connection, projectId, projectPath, fetchedAt, renderActions }),
-    [connection, projectId, projectPath, fetchedAt, renderActions],
+    () => ({ connection, projectId, projectPath, fetchedAt, href: links.href, renderActions }),
+    [connection, projectId, projectPath, fetchedAt, links.href, renderActions],
   );
 
   const { loadMore, hasMore } = list;
@@ -140,6 +141,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         rowSelection={rowSelection}
         onRowSelectionChange={setRowSelection}
         onNearEnd={handleNearEnd}
+        onLinkClick={links.onClick}
       />
     );
   }

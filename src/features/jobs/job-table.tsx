@@ -1,10 +1,10 @@
 import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
-import { jobHref } from './job-cells.tsx';
+import { jobHref, StatusCell } from './job-cells.tsx';
 import { JobIconStyles } from './icons.tsx';
 import type { ColumnPrefs } from './column-prefs.ts';
 
@@ -15,6 +15,13 @@ const HEADER_HEIGHT = 38;
 const FALLBACK_VIEWPORT = 800;
 /** Load the next page when the reader is this many rows from the end. */
 const LOAD_AHEAD_ROWS = 30;
+/**
+ * Faster than this (rows per 60 Hz frame) the list is being flicked, not read: rows that come
+ * into view meanwhile draw their light form until the scroll slows (see useFlicking).
+ */
+const FLICK_ROWS_PER_FRAME = 2;
+/** The scroll has stopped when no scroll event came for this long (ms). */
+const FLICK_SETTLE_MS = 120;
 
 export interface JobTableProps {
   jobs: readonly Job[];
@@ -27,6 +34,8 @@ export interface JobTableProps {
   onRowSelectionChange: (next: RowSelectionState) => void;
   /** Called when the reader scrolls near the end. */
   onNearEnd?: () => void;
+  /** Plain clicks on the rows' `a[data-route]` links (in-app navigation). */
+  onLinkClick?: (event: MouseEvent<Element>) => void;
 }
 
 // jsdom has no layout: a zero-height viewport would draw no rows at all.
@@ -36,7 +45,7 @@ const observeRectWithFallback: typeof observeElementRect = (instance, cb) =>
 const estimateRowSize = () => ROW_HEIGHT;
 
 /** The virtualised table: one fixed-height row per job, keyboard navigable, newest first. */
-export function JobTable({ jobs, caption, projectPath, prefs, withActions, selectable, rowSelection, onRowSelectionChange, onNearEnd }: JobTableProps) {
+export function JobTable({ jobs, caption, projectPath, prefs, withActions, selectable, rowSelection, onRowSelectionChange, onNearEnd, onLinkClick }: JobTableProps) {
   const navigate = useNavigate();
   const columns = jobColumns({ actions: withActions, select: selectable });
   const columnOrder = useMemo<ColumnOrderState>(() => [SELECT_COLUMN_ID, 'status', ...prefs.order], [prefs.order]);
@@ -71,6 +80,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     observeElementRect: observeRectWithFallback,
   });
   const items = virtualizer.getVirtualItems();
+  const flicking = useFlicking(scrollRef);
 
   // Keep the reader's place when rows arrive above it: anchor on the first visible row.
   const anchor = useRef<{ id: number; index: number; delta: number } | null>(null);
@@ -116,7 +126,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   };
   useEffect(() => {
     if (!wantFocus.current) return;
-    const row = scrollRef.current?.querySelector<HTMLElement>(`tr[data-index="${activeIndex}"]`);
+    const row = scrollRef.current?.querySelector<HTMLElement>(`[role="row"][data-index="${activeIndex}"]`);
     if (row) {
       wantFocus.current = false;
       row.focus({ preventScroll: true });
@@ -128,7 +138,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     else next[id] = true;
     onRowSelectionChange(next);
   };
-  const keyHandler = (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => {
+  const keyHandler = (event: KeyboardEvent<HTMLDivElement>, index: number, job: Job) => {
     if (event.target !== event.currentTarget) return; // keys inside a link or button are theirs
     const visibleRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? FALLBACK_VIEWPORT) / ROW_HEIGHT) - 1);
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: visibleRows, PageUp: -visibleRows, j: 1, k: -1 };
@@ -155,7 +165,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   useEffect(() => {
     latestKeyHandler.current = keyHandler;
   });
-  const handleKeyDown = useCallback((event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => latestKeyHandler.current(event, index, job), []);
+  const handleKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>, index: number, job: Job) => latestKeyHandler.current(event, index, job), []);
   const handleFocus = useCallback((index: number) => setActive(index), []);
   const latestToggle = useRef(toggle);
   useEffect(() => {
@@ -163,31 +173,31 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   });
   const handleToggle = useCallback((id: string) => latestToggle.current(id), []);
 
-  const first = items[0];
-  const last = items.at(-1);
-  const padTop = first ? first.start - HEADER_HEIGHT : 0;
-  const padBottom = last ? virtualizer.getTotalSize() - last.end : 0;
-  const width = leafColumns.reduce((sum, c) => sum + (c.id === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(c.id)?.width ?? 100), 0);
+  const bodyHeight = Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT);
+  const widths = leafColumns.map((c) => (c.id === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(c.id)?.width ?? 100));
+  const width = widths.reduce((sum, w) => sum + w, 0);
+  // Each column at least its width; room to spare is shared out in proportion, as a table would.
+  const template = widths.map((w) => `minmax(${w}px, ${w}fr)`).join(' ');
   const selectedCount = Object.keys(rowSelection).length;
   const allSelected = selectable && rows.length > 0 && selectedCount >= rows.length && rows.every((r) => rowSelection[r.id]);
   const someSelected = selectable && !allSelected && selectedCount > 0;
   const columnKey = leafColumns.map((c) => c.id).join(',');
+  const captionId = useId();
 
   return (
-    <div className="job-table-scroll" ref={scrollRef} onScroll={recordAnchor} data-testid="job-table-scroll">
+    <div className="job-table-scroll" ref={scrollRef} onScroll={recordAnchor} onClick={onLinkClick} data-testid="job-table-scroll">
       <JobIconStyles />
-      <table className="jobs-table" style={{ width }} aria-rowcount={rows.length + 1}>
-        <caption className="visually-hidden">{caption}</caption>
-        <colgroup>
-          {leafColumns.map((c) => (
-            <col key={c.id} style={{ width: c.id === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(c.id)?.width }} />
-          ))}
-        </colgroup>
-        <thead>
-          <tr aria-rowindex={1} style={{ height: HEADER_HEIGHT }}>
+      {/* ARIA table roles on a grid of boxes: every row is placed on its own and laid out alone,
+          so a row coming into view never lays out the others (a <table> relays its section). */}
+      <div role="table" className="jobs-table" aria-labelledby={captionId} aria-rowcount={rows.length + 1} style={{ minWidth: width, ['--job-columns' as string]: template }}>
+        <div id={captionId} className="visually-hidden">
+          {caption}
+        </div>
+        <div role="rowgroup" className="jobs-table__head">
+          <div role="row" aria-rowindex={1} className="jobs-table__row">
             {leafColumns.map((c) =>
               c.id === SELECT_COLUMN_ID ? (
-                <th key={c.id} scope="col">
+                <div key={c.id} role="columnheader" className="jobs-table__cell">
                   <input
                     type="checkbox"
                     aria-label="Select every loaded job"
@@ -197,21 +207,16 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
                     }}
                     onChange={() => onRowSelectionChange(allSelected ? {} : Object.fromEntries(rows.map((r) => [r.id, true as const])))}
                   />
-                </th>
+                </div>
               ) : (
-                <th key={c.id} scope="col" className={columnInfo(c.id)?.className}>
+                <div key={c.id} role="columnheader" className={cellClass(c.id)}>
                   {columnInfo(c.id)?.label ?? c.id}
-                </th>
+                </div>
               ),
             )}
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 ? (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={leafColumns.length} style={{ height: padTop }} />
-            </tr>
-          ) : null}
+          </div>
+        </div>
+        <div role="rowgroup" className="jobs-table__body" style={{ height: bodyHeight }}>
           {items.map((item) => {
             const row = rows[item.index];
             if (!row) return null;
@@ -221,6 +226,8 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
                 row={row}
                 job={row.original}
                 index={item.index}
+                top={item.start - HEADER_HEIGHT}
+                light={flicking}
                 columnKey={columnKey}
                 active={item.index === activeIndex}
                 selectable={selectable}
@@ -232,17 +239,16 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
               />
             );
           })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true" className="spacer">
-              <td colSpan={leafColumns.length} style={{ height: padBottom }} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+        </div>
+      </div>
     </div>
   );
 }
 
+const cellClass = (columnId: string) => {
+  const extra = columnInfo(columnId)?.className;
+  return extra ? `jobs-table__cell ${extra}` : 'jobs-table__cell';
+};
 
 type CellOf = ReturnType<Row<typeof jobTableFeatures, Job>['getVisibleCells']>[number];
 
@@ -255,12 +261,16 @@ interface JobRowProps {
   /** The row's job: a new object when GitLab's data for it changed. */
   job: Job;
   index: number;
+  /** Where the row sits in the body (px). */
+  top: number;
+  /** The list is being flicked: a row that mounts now draws its light form (see LightCells). */
+  light: boolean;
   /** The visible columns in order, so a column change redraws the row. */
   columnKey: string;
   active: boolean;
   selectable: boolean;
   selected: boolean;
-  onKeyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, job: Job) => void;
+  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number, job: Job) => void;
   onFocus: (index: number) => void;
   onToggle: (id: string) => void;
   renderCell: (cell: CellOf) => ReactNode;
@@ -275,6 +285,9 @@ function sameRow(a: JobRowProps, b: JobRowProps): boolean {
     a.job === b.job &&
     a.row.id === b.row.id &&
     a.index === b.index &&
+    a.top === b.top &&
+    // Rows already on screen keep what they drew when a flick starts; light rows redraw when it ends.
+    (a.light === b.light || b.light) &&
     a.columnKey === b.columnKey &&
     a.active === b.active &&
     a.selectable === b.selectable &&
@@ -287,7 +300,10 @@ function sameRow(a: JobRowProps, b: JobRowProps): boolean {
 }
 
 /** One job; memoised, so scrolling only draws the rows that come into view. */
-const JobRow = memo(function JobRow({ row, job, index, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
+const JobRow = memo(function JobRow({ row, job, index, top, light, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
+  // Light while it mounted during a flick, full from the first render after it: never back.
+  const [drawnLight, setDrawnLight] = useState(light);
+  if (drawnLight && !light) setDrawnLight(false);
   // A status that changes while the row is on screen flashes once (two names restart the animation).
   const [seenStatus, setSeenStatus] = useState(job.status);
   const [changes, setChanges] = useState(0);
@@ -295,31 +311,94 @@ const JobRow = memo(function JobRow({ row, job, index, active, selectable, selec
     setSeenStatus(job.status);
     setChanges((n) => n + 1);
   }
-  const classes = [selected ? 'is-selected' : '', changes > 0 ? `status-changed-${changes % 2}` : ''].filter(Boolean).join(' ');
+  const classes = ['jobs-table__row', selected ? 'is-selected' : '', changes > 0 ? `status-changed-${changes % 2}` : ''].filter(Boolean).join(' ');
   return (
-    <tr
+    <div
+      role="row"
       data-index={index}
       data-job-id={job.id}
       aria-rowindex={index + 2}
       aria-selected={selectable ? selected : undefined}
       tabIndex={active ? 0 : -1}
-      className={classes || undefined}
+      className={classes}
+      style={{ top }}
       onKeyDown={(e) => onKeyDown(e, index, job)}
       onFocus={(e) => {
         if (e.target === e.currentTarget) onFocus(index);
       }}
     >
       {row.getVisibleCells().map((cell) =>
-        cell.column.id === SELECT_COLUMN_ID ? (
-          <td key={cell.id}>
+        drawnLight ? (
+          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
+            <LightCell columnId={cell.column.id} job={job} />
+          </div>
+        ) : cell.column.id === SELECT_COLUMN_ID ? (
+          <div key={cell.id} role="cell" className="jobs-table__cell">
             <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row.id)} />
-          </td>
+          </div>
         ) : (
-          <td key={cell.id} className={columnInfo(cell.column.id)?.className}>
-            <div className="cell">{renderCell(cell)}</div>
-          </td>
+          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
+            {renderCell(cell)}
+          </div>
         ),
       )}
-    </tr>
+    </div>
   );
 }, sameRow);
+
+/**
+ * What a row shows while the list is flicked faster than anyone reads (a scrollbar drag, a fling):
+ * its status and its name as plain text, without links, buttons, tooltips or times. It costs a
+ * fraction of a full row to create, lay out and paint, so the flick keeps its frame rate on slow
+ * machines; the full cells replace it as soon as the scroll slows.
+ */
+function LightCell({ columnId, job }: { columnId: string; job: Job }) {
+  switch (columnId) {
+    case 'status':
+      return <StatusCell job={job} />;
+    case 'job':
+      return (
+        <span className="job-link">
+          <span className="job-id">#{job.id}</span> <span className="job-name">{job.name}</span>
+        </span>
+      );
+    case 'stage':
+      return <span className="truncate">{job.stage}</span>;
+    case 'ref':
+      return <code className="truncate">{job.ref}</code>;
+    default:
+      return null;
+  }
+}
+
+/**
+ * True while the box scrolls faster than FLICK_ROWS_PER_FRAME rows per frame, until it slows
+ * down or stops for FLICK_SETTLE_MS. Reading scrollTop in a scroll event costs no layout.
+ */
+function useFlicking(scrollRef: RefObject<HTMLElement | null>): boolean {
+  const [flicking, setFlicking] = useState(false);
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    let lastTop = el.scrollTop;
+    let lastTime = performance.now();
+    let settle: ReturnType<typeof setTimeout> | undefined;
+    const onScroll = () => {
+      const now = performance.now();
+      const top = el.scrollTop;
+      const frames = Math.max(1, (now - lastTime) / (1000 / 60));
+      const rowsPerFrame = Math.abs(top - lastTop) / ROW_HEIGHT / frames;
+      lastTop = top;
+      lastTime = now;
+      setFlicking(rowsPerFrame > FLICK_ROWS_PER_FRAME);
+      clearTimeout(settle);
+      settle = setTimeout(() => setFlicking(false), FLICK_SETTLE_MS);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      clearTimeout(settle);
+    };
+  }, [scrollRef]);
+  return flicking;
+}

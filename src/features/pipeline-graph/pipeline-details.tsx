@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, type MouseEvent, type ReactNode } from 'react';
-import { useHref, useNavigate } from 'react-router';
+import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { isActiveStatus, isFinishedStatus, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
+import { ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks } from '../../ui/index.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
 import { PipelineTimeline } from './components/pipeline-timeline.tsx';
 import { PipelineGraph } from './components/stage-graph.tsx';
@@ -39,21 +38,8 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
 
   const onToggleExpand = useCallback((ref: PipelineRef) => onStateChange(toggleExpanded(state, ref)), [onStateChange, state]);
   const expandedKeys = useMemo(() => new Set(state.expand.map(pipelineKey)), [state.expand]);
-  const navigate = useNavigate();
-  const base = useHref('/').replace(/\/+$/, '');
-  const href = useCallback((path: string) => `${base}${path}`, [base]);
   // One handler for every RouteLink of the graph: a plain left click navigates in-app.
-  const handleClick = useCallback(
-    (event: MouseEvent<HTMLDivElement>) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-      const target = event.target instanceof Element ? event.target.closest('a[data-route]') : null;
-      const path = target?.getAttribute('data-route');
-      if (!path) return;
-      event.preventDefault();
-      void navigate(path);
-    },
-    [navigate],
-  );
+  const { href, onClick: handleClick } = useRouteLinks();
   const context = useMemo<GraphContextValue>(
     () => ({
       rootProjectPath: projectPath,

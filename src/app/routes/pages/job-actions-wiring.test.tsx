@@ -70,7 +70,7 @@ describe('job actions in the app', () => {
     const running = await seeded((j) => j.status === 'running' && j.ref === 'main');
     renderApp('/acme/platform/backend/-/jobs?scope=running');
     const checkbox = await screen.findByRole('checkbox', { name: `Select job ${running.id}` }, { timeout: 5000 });
-    const row = checkbox.closest('tr');
+    const row = checkbox.closest<HTMLElement>('[role="row"]');
     if (!row) throw new Error('no row');
     await user.click(within(row).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull(), { timeout: 5000 });
