@@ -15,6 +15,10 @@ test.describe('The project job list', () => {
     await page.goto('/acme/platform/backend/-/jobs');
     await expect(rowsOf(page).first()).toBeVisible();
     await expectAccessible(page, 'the job list');
+    // The icons are CSS masks of GitLab's shapes: a rule that dropped the shape draws a square.
+    const masks = await rowsOf(page).first().locator('.jobs-status-icon, .jobs-icon').evaluateAll((els) => els.map((e) => getComputedStyle(e).maskImage));
+    expect(masks.length).toBeGreaterThanOrEqual(2);
+    for (const mask of masks) expect(mask).toMatch(/^url\("data:image\/svg\+xml/);
 
     await page.getByRole('button', { name: 'Failed', exact: true }).click();
     await expect(page).toHaveURL(/\/acme\/platform\/backend\/-\/jobs\?scope=failed$/);
