@@ -1,6 +1,6 @@
 import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { memo, startTransition, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
@@ -20,6 +20,11 @@ const LOAD_AHEAD_ROWS = 30;
  * into view meanwhile draw their light form until the scroll slows (see useFlicking).
  */
 const FLICK_ROWS_PER_FRAME = 2;
+/**
+ * A flick ends below this speed (or when the scroll stops): a single late frame (a garbage
+ * collection) halves the measured speed, and must not redraw every row in full mid-flick.
+ */
+const FLICK_END_ROWS_PER_FRAME = 1;
 /** The scroll has stopped when no scroll event came for this long (ms). */
 const FLICK_SETTLE_MS = 120;
 
@@ -372,8 +377,10 @@ function LightCell({ columnId, job }: { columnId: string; job: Job }) {
 }
 
 /**
- * True while the box scrolls faster than FLICK_ROWS_PER_FRAME rows per frame, until it slows
- * down or stops for FLICK_SETTLE_MS. Reading scrollTop in a scroll event costs no layout.
+ * True from when the box scrolls faster than FLICK_ROWS_PER_FRAME rows per frame until it slows
+ * below FLICK_END_ROWS_PER_FRAME or stops for FLICK_SETTLE_MS. The end is a transition: the full
+ * rows are drawn in an interruptible render, not in one long task. Reading scrollTop in a scroll
+ * event costs no layout.
  */
 function useFlicking(scrollRef: RefObject<HTMLElement | null>): boolean {
   const [flicking, setFlicking] = useState(false);
@@ -382,7 +389,12 @@ function useFlicking(scrollRef: RefObject<HTMLElement | null>): boolean {
     if (!el) return;
     let lastTop = el.scrollTop;
     let lastTime = performance.now();
+    let on = false;
     let settle: ReturnType<typeof setTimeout> | undefined;
+    const end = () => {
+      on = false;
+      startTransition(() => setFlicking(false));
+    };
     const onScroll = () => {
       const now = performance.now();
       const top = el.scrollTop;
@@ -390,9 +402,14 @@ function useFlicking(scrollRef: RefObject<HTMLElement | null>): boolean {
       const rowsPerFrame = Math.abs(top - lastTop) / ROW_HEIGHT / frames;
       lastTop = top;
       lastTime = now;
-      setFlicking(rowsPerFrame > FLICK_ROWS_PER_FRAME);
+      if (!on && rowsPerFrame > FLICK_ROWS_PER_FRAME) {
+        on = true;
+        setFlicking(true);
+      } else if (on && rowsPerFrame < FLICK_END_ROWS_PER_FRAME) {
+        end();
+      }
       clearTimeout(settle);
-      settle = setTimeout(() => setFlicking(false), FLICK_SETTLE_MS);
+      if (on) settle = setTimeout(end, FLICK_SETTLE_MS);
     };
     el.addEventListener('scroll', onScroll, { passive: true });
     return () => {
