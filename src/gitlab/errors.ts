@@ -76,7 +76,11 @@ export function isGitLabError(e: unknown): e is GitLabError {
   return e instanceof GitLabError;
 }
 
-const SECRET_PARAMS = ['private_token', 'access_token', 'job_token', 'token'];
+/** GitLab's credential query parameters: never sent by this client, stripped from GitLab's links. */
+export const CREDENTIAL_QUERY_KEYS: readonly string[] = ['private_token', 'access_token', 'job_token'];
+/** Hidden when a URL is shown: GitLab's credential parameters and a bare `token`. */
+const SECRET_PARAMS = [...CREDENTIAL_QUERY_KEYS, 'token'];
+const SECRET_PARAM_VALUE = new RegExp(`([?&](?:${SECRET_PARAMS.join('|')})=)[^&#]*`, 'gi');
 
 /** Removes credential-like query parameters so a URL can be shown or logged. */
 export function redactUrl(url: string): string {
@@ -84,7 +88,7 @@ export function redactUrl(url: string): string {
   try {
     parsed = new URL(url);
   } catch {
-    return url.replace(/([?&](?:private_token|access_token|job_token|token)=)[^&#]*/gi, '$1[hidden]');
+    return url.replace(SECRET_PARAM_VALUE, '$1[hidden]');
   }
   for (const name of [...parsed.searchParams.keys()]) {
     if (SECRET_PARAMS.includes(name.toLowerCase())) parsed.searchParams.set(name, '[hidden]');

@@ -4,7 +4,7 @@
  * Totals are optional: the jobs list never sends them.
  */
 import type * as z from 'zod/mini';
-import { GitLabError } from './errors.ts';
+import { CREDENTIAL_QUERY_KEYS, GitLabError } from './errors.ts';
 import { apiBase, gitlabRequest, requestUrl, parseWith } from './transport.ts';
 import type { Connection, GitLabResponse, Query } from './transport.ts';
 
@@ -76,13 +76,11 @@ export function linkQuery(link: string): string | null {
   return url.search.replace(/^\?/, '');
 }
 
-const SECRET_KEYS = ['private_token', 'access_token', 'job_token'];
-
 /** A keyset query as given, minus anything credential-like. */
 function safeKeysetQuery(query: string): string {
   const params = new URLSearchParams(query);
-  if (!SECRET_KEYS.some((k) => params.has(k))) return query;
-  for (const k of SECRET_KEYS) params.delete(k);
+  if (!CREDENTIAL_QUERY_KEYS.some((k) => params.has(k))) return query;
+  for (const k of CREDENTIAL_QUERY_KEYS) params.delete(k);
   return params.toString();
 }
 

@@ -3,7 +3,7 @@
  * response checking live here and nowhere else.
  */
 import * as z from 'zod/mini';
-import { GitLabError, errorFromResponse, looksLikeHtml } from './errors.ts';
+import { CREDENTIAL_QUERY_KEYS, GitLabError, errorFromResponse, looksLikeHtml } from './errors.ts';
 
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
@@ -92,13 +92,11 @@ export function apiBase(conn: Pick<Connection, 'host'>): string {
   return `${normalizeHost(conn.host)}/api/v4`;
 }
 
-const FORBIDDEN_QUERY_KEYS = new Set(['private_token', 'access_token', 'job_token']);
-
 export function encodeQuery(query: Query | undefined): string {
   if (!query) return '';
   const parts: string[] = [];
   for (const [key, value] of Object.entries(query)) {
-    if (FORBIDDEN_QUERY_KEYS.has(key.toLowerCase())) {
+    if (CREDENTIAL_QUERY_KEYS.includes(key.toLowerCase())) {
       throw new TypeError(`A token never goes into a URL (query parameter "${key}").`);
     }
     if (value === undefined || value === null) continue;
