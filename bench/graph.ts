@@ -11,11 +11,10 @@
  *   long tasks (> 50 ms, PerformanceObserver) say whether the page itself held the thread.
  * The app is the production build (vite build into a temp dir), served by `vite preview`.
  */
-import { buildApp, launchChromium } from './browser.ts';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { buildApp, launchChromium, percentile, previewApp } from './browser.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { preview } from 'vite';
 import { createSim, serveSim } from '../gitlab-sim/index.ts';
 
 const JOBS = 1000;
@@ -31,30 +30,21 @@ async function admin(url: string, p: string, body: unknown): Promise<Record<stri
   return (await res.json()) as Record<string, unknown>;
 }
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? 0;
-}
 
 export async function run(): Promise<Record<string, unknown>> {
-  const root = path.resolve(import.meta.dirname, '..');
   // GRAPH_BENCH_DIST reuses an existing build (for repeated runs); otherwise build into a temp dir.
   const reuse = process.env['GRAPH_BENCH_DIST'];
   const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'graph-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000 });
   const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
   const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof preview>> | null = null;
+  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
   const browser = await launchChromium();
   try {
     if (!reuse) buildApp(outDir);
     // A kiosk-style config: the simulator and its token, a fast refresh to see many updates.
-    const config = JSON.parse(readFileSync(path.join(outDir, 'config.json'), 'utf8')) as Record<string, unknown>;
-    config['gitlab'] = { url: simUrl, token: 'glpat-sim-read' };
-    config['refresh'] = { activeMs: 2000, idleMs: 30000, wallMs: 15000 };
-    writeFileSync(path.join(outDir, 'config.json'), JSON.stringify(config));
-    server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-    const appUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
+    server = await previewApp(outDir, simUrl, { refresh: { activeMs: 2000, idleMs: 30000, wallMs: 15000 } });
+    const appUrl = server.url;
 
     const made = await admin(simUrl, 'pipelines', { project_id: 1, jobs: JOBS, stages: STAGES, bridges: BRIDGES });
     const id = Number(made.id);

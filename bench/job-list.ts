@@ -19,11 +19,10 @@
  * - js_heap_used_mb, dom_nodes: with 10,000 rows loaded, before scrolling.
  * JOB_LIST_BENCH_DIST reuses an existing build; JOB_LIST_BENCH_SCREENSHOT=<file.png> saves a picture.
  */
-import { buildApp, launchChromium } from './browser.ts';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { buildApp, launchChromium, percentile, previewApp } from './browser.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
-import { preview } from 'vite';
 import { createSim, serveSim } from '../gitlab-sim/index.ts';
 
 const ROWS = 10_000;
@@ -37,27 +36,19 @@ const READ_STEP_PX = 78;
 const READ_FRAMES = 600;
 const round = (v: number, d = 1) => Number(v.toFixed(d));
 
-function percentile(values: number[], p: number): number {
-  const s = [...values].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))] ?? 0;
-}
 
 export async function run(): Promise<Record<string, unknown>> {
-  const root = path.resolve(import.meta.dirname, '..');
   const reuse = process.env['JOB_LIST_BENCH_DIST'];
   const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'job-list-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000, bigProjectJobs: SEEDED, jobsRateLimitPerMinute: 100_000 });
   const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
   const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof preview>> | null = null;
+  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
   const browser = await launchChromium();
   try {
     if (!reuse) buildApp(outDir);
-    const config = JSON.parse(readFileSync(path.join(outDir, 'config.json'), 'utf8')) as Record<string, unknown>;
-    config['gitlab'] = { url: simUrl, token: 'glpat-sim-read' };
-    writeFileSync(path.join(outDir, 'config.json'), JSON.stringify(config));
-    server = await preview({ root, logLevel: 'error', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-    const appUrl = (server.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
+    server = await previewApp(outDir, simUrl);
+    const appUrl = server.url;
 
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${appUrl}/acme/tools/big-history/-/jobs`);
