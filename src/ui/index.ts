@@ -1,6 +1,6 @@
 // The shared UI kit: presentational pieces every view reuses.
 export { StatusBadge, type StatusBadgeProps } from './status-badge.tsx';
-export { StatusIcon, type StatusIconProps } from './status-icon.tsx';
+export { StatusIcon, STATUS_ICON_SVGS, type StatusIconProps } from './status-icon.tsx';
 export { statusLook, KNOWN_STATUSES, type StatusLook, type StatusTone } from './status.ts';
 export { Duration, type DurationProps } from './duration.tsx';
 export { TimeAgo, type TimeAgoProps } from './time-ago.tsx';

@@ -12,7 +12,8 @@ import success from '@gitlab/svgs/dist/sprite_icons/status_success.svg?raw';
 import warning from '@gitlab/svgs/dist/sprite_icons/status_warning.svg?raw';
 import { statusLook, type StatusIconName } from './status.ts';
 
-const SOURCES: Record<StatusIconName, string> = {
+/** GitLab's status icon files (@gitlab/svgs, build-time constants), by icon name. */
+export const STATUS_ICON_SVGS: Readonly<Record<StatusIconName, string>> = {
   status_canceled: canceled,
   status_created: created,
   status_failed: failed,
@@ -30,7 +31,7 @@ const SOURCES: Record<StatusIconName, string> = {
 // Only the inner shapes of GitLab's own SVG files (a build-time constant from @gitlab/svgs,
 // never data from a server) go into the DOM; the <svg> element is ours so CSS can colour it.
 const INNER: Record<string, string> = Object.fromEntries(
-  Object.entries(SOURCES).map(([name, svg]) => [name, svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')]),
+  Object.entries(STATUS_ICON_SVGS).map(([name, svg]) => [name, svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')]),
 );
 
 export interface StatusIconProps {

@@ -2,39 +2,12 @@ import branch from '@gitlab/svgs/dist/sprite_icons/branch.svg?raw';
 import commit from '@gitlab/svgs/dist/sprite_icons/commit.svg?raw';
 import download from '@gitlab/svgs/dist/sprite_icons/download.svg?raw';
 import tag from '@gitlab/svgs/dist/sprite_icons/tag.svg?raw';
-import canceled from '@gitlab/svgs/dist/sprite_icons/status_canceled.svg?raw';
-import created from '@gitlab/svgs/dist/sprite_icons/status_created.svg?raw';
-import failed from '@gitlab/svgs/dist/sprite_icons/status_failed.svg?raw';
-import manual from '@gitlab/svgs/dist/sprite_icons/status_manual.svg?raw';
-import notfound from '@gitlab/svgs/dist/sprite_icons/status_notfound.svg?raw';
-import pending from '@gitlab/svgs/dist/sprite_icons/status_pending.svg?raw';
-import preparing from '@gitlab/svgs/dist/sprite_icons/status_preparing.svg?raw';
-import running from '@gitlab/svgs/dist/sprite_icons/status_running.svg?raw';
-import scheduled from '@gitlab/svgs/dist/sprite_icons/status_scheduled.svg?raw';
-import skipped from '@gitlab/svgs/dist/sprite_icons/status_skipped.svg?raw';
-import success from '@gitlab/svgs/dist/sprite_icons/status_success.svg?raw';
-import warning from '@gitlab/svgs/dist/sprite_icons/status_warning.svg?raw';
-import { statusLook, type StatusLook } from '../../ui/index.ts';
+import { STATUS_ICON_SVGS, statusLook } from '../../ui/index.ts';
 
 // GitLab's own icon shapes (build-time constants from @gitlab/svgs, never server data), drawn as
 // CSS masks in currentColor: a row is one empty element per icon, where an inline <svg> per row
 // meant an HTML parse and a subtree for every row that scrolled into view.
 const SOURCES = { branch, commit, download, tag } as const;
-// GitLab's status icons are one colour (the badge's tone), so a mask draws them exactly.
-const STATUS_SOURCES: Record<StatusLook['icon'], string> = {
-  status_canceled: canceled,
-  status_created: created,
-  status_failed: failed,
-  status_manual: manual,
-  status_notfound: notfound,
-  status_pending: pending,
-  status_preparing: preparing,
-  status_running: running,
-  status_scheduled: scheduled,
-  status_skipped: skipped,
-  status_success: success,
-  status_warning: warning,
-};
 
 export type IconName = keyof typeof SOURCES;
 
@@ -42,7 +15,8 @@ const dataUrl = (svg: string) => `url("data:image/svg+xml,${encodeURIComponent(s
 const maskRule = (selector: string, svg: string) => `${selector}{-webkit-mask-image:${dataUrl(svg)};mask-image:${dataUrl(svg)}}`;
 const ICON_CSS = [
   ...Object.entries(SOURCES).map(([name, svg]) => maskRule(`.jobs-icon--${name}`, svg)),
-  ...Object.entries(STATUS_SOURCES).map(([name, svg]) => maskRule(`.jobs-status-icon[data-icon="${name}"]`, svg)),
+  // GitLab's status icons are one colour (the badge's tone), so a mask draws them exactly.
+  ...Object.entries(STATUS_ICON_SVGS).map(([name, svg]) => maskRule(`.jobs-status-icon[data-icon="${name}"]`, svg)),
 ].join('\n');
 
 /** The icons' shapes, once per page (React hoists and deduplicates a <style> with an href). */
