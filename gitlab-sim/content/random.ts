@@ -1,4 +1,5 @@
-// A small seeded PRNG so that generated content is the same for the same seed.
+// A small seeded PRNG so that generated content is the same for the same seed. world/random.ts
+// builds on it too, so a change here changes the seeded world as well.
 
 export interface Rng {
   /** uniform in [0, 1) */

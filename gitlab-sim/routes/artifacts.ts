@@ -1,6 +1,6 @@
 // Job artifacts (api-docs/jobs-api-12-with-artifacts.txt, FACTS.md "Artifacts"): the archive
 // with byte ranges, by ref, single files, keep, delete and the 18.8+ tree listing.
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { badRequest, invalidParam, notFound, routeNotFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
 import { versionParts, type SimState } from '../state.ts';
@@ -8,7 +8,7 @@ import type { Archive, ArchiveEntry } from '../content/artifacts.ts';
 import { deleteArtifacts, hasArchive, keepArtifacts, pipelineJobs } from '../world/engine.ts';
 import { jobEntity } from '../world/entities.ts';
 import type { Job, Project } from '../world/model.ts';
-import { begin, boolParam, checkMayAct, findBuild, findProject, json, parseId, type Call } from './common.ts';
+import { begin, boolParam, checkMayAct, findBuild, findJob, findProject, json, parseId, type Call } from './common.ts';
 
 const MIME: Record<string, string> = {
   txt: 'text/plain',
@@ -187,7 +187,7 @@ function allEntries(archive: Archive): ArchiveEntry[] {
   return [...byPath.values()];
 }
 
-function treeResponse(c: Context, call: Call, archive: Archive): Response {
+function treeResponse(call: Call, archive: Archive): Response {
   const raw = (call.url.searchParams.get('path') ?? '').replace(/^\/+/, '');
   const dir = raw === '' ? '' : raw.endsWith('/') ? raw : `${raw}/`;
   if (dir.includes('\0') || dir.split('/').some((s) => s === '..')) throw invalidParam('path is invalid');
@@ -202,7 +202,6 @@ function treeResponse(c: Context, call: Call, archive: Archive): Response {
   });
   inside.sort((a, b) => (a.type === b.type ? a.path.localeCompare(b.path) : a.type === 'directory' ? -1 : 1));
   const page = offsetPage(call.url, inside, { count: true });
-  void c;
   return json(
     page.items.map((e) => {
       const name = e.path.replace(/\/$/, '').split('/').pop() ?? e.path;
@@ -240,9 +239,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
 
   api.get('/projects/:id/jobs/:job_id/artifacts', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { job } = findJob(call, c, findBuild);
     const archive = archiveOf(call, job);
     if (state.faults.artifactsRedirect) return redirectToStorage(call, job);
     return archiveResponse(c.req.raw, archive);
@@ -252,13 +249,13 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     const { major, minor } = versionParts(state.faults.apiVersion);
     if (major < 18 || (major === 18 && minor < 8)) throw routeNotFound();
     const call = begin(state, c, { jobTokenAllowed: true });
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    return treeResponse(c, call, archiveOf(call, findBuild(call, project, jobId)));
+    const { job } = findJob(call, c, findBuild);
+    return treeResponse(call, archiveOf(call, job));
   });
 
   api.get('/projects/:id/jobs/:job_id/artifacts/*', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
+    // Not findJob: here the path is checked (400) between the id and the lookups (404).
     const jobId = parseId(c.req.param('job_id'), 'job_id');
     const rest = call.url.pathname.replace(/^.*?\/jobs\/[^/]+\/artifacts\//, '');
     const path = checkPath(decodeSegments(rest));
@@ -269,9 +266,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
 
   api.post('/projects/:id/jobs/:job_id/artifacts/keep', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
     if (!hasArchive(job, call.view.now)) throw notFound();
     keepArtifacts(job);
@@ -280,9 +275,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
 
   api.delete('/projects/:id/jobs/:job_id/artifacts', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
     if (!hasArchive(job, call.view.now)) throw notFound();
     deleteArtifacts(job);

@@ -80,6 +80,20 @@ export function findProcessable(call: Call, project: Project, id: number): Job {
   return job;
 }
 
+/**
+ * The job of a `/projects/:id/jobs/:job_id…` route, looked up in GitLab's order: a malformed
+ * `job_id` is 400 before the project's 404, then `find` gives the job's own 404.
+ */
+export function findJob(
+  call: Call,
+  c: Context,
+  find: (call: Call, project: Project, id: number) => Job,
+): { project: Project; job: Job } {
+  const jobId = parseId(c.req.param('job_id'), 'job_id');
+  const project = findProject(call, c.req.param('id'));
+  return { project, job: find(call, project, jobId) };
+}
+
 /** Protected branches refuse the api token's actions (project 1's `production`). */
 export function checkMayAct(call: Call, project: Project, job: Job): void {
   const pipeline = call.state.world.pipelines.get(job.pipelineId);

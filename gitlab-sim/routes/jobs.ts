@@ -14,7 +14,7 @@ import {
 } from '../world/engine.ts';
 import { asJobEntity, jobEntity } from '../world/entities.ts';
 import { JOB_STATUSES, type Job } from '../world/model.ts';
-import { begin, checkMayAct, findBuild, findProcessable, findProject, json, listParam, parseId } from './common.ts';
+import { begin, checkMayAct, findBuild, findJob, findProcessable, findProject, json, listParam } from './common.ts';
 
 const RATE_LIMITED = { message: { error: 'This endpoint has been requested too many times. Try again later.' } };
 
@@ -103,16 +103,13 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
 
   api.get('/projects/:id/jobs/:job_id', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    return json(jobEntity(call.view, findBuild(call, project, jobId)));
+    const { job } = findJob(call, c, findBuild);
+    return json(jobEntity(call.view, job));
   });
 
   api.get('/projects/:id/jobs/:job_id/trace', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { job } = findJob(call, c, findBuild);
     const body = state.content.traceBody(state.world, job, call.view.now);
     return new Response(body, {
       status: 200,
@@ -122,9 +119,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
 
   api.post('/projects/:id/jobs/:job_id/cancel', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
     cancelJob(state.world, job, call.view.now);
     return json(jobEntity(call.view, job), 201);
@@ -132,9 +127,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
 
   api.post('/projects/:id/jobs/:job_id/retry', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findProcessable(call, project, jobId);
+    const { project, job } = findJob(call, c, findProcessable);
     checkMayAct(call, project, job);
     if (!isRetryable(state.world, job, call.view.now)) throw forbidden('Job is not retryable');
     const fresh = retryJob(state.world, job, call.view.now, call.principal.user.id);
@@ -143,9 +136,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
 
   api.post('/projects/:id/jobs/:job_id/erase', (c) => {
     const call = begin(state, c);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findBuild(call, project, jobId);
+    const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
     if (!isErasable(job, call.view.now)) throw forbidden('Job is not erasable!');
     eraseJob(state.world, job, call.view.now);
@@ -156,9 +147,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     const call = begin(state, c);
     const body = await bodyOf(c.req.raw);
     const variables = validVariables(body.job_variables_attributes);
-    const jobId = parseId(c.req.param('job_id'), 'job_id');
-    const project = findProject(call, c.req.param('id'));
-    const job = findProcessable(call, project, jobId);
+    const { project, job } = findJob(call, c, findProcessable);
     checkMayAct(call, project, job);
     if (!isPlayable(state.world, job, call.view.now)) throw badRequest('Unplayable Job');
     const played = playJob(state.world, job, call.view.now, call.principal.user.id, variables);

@@ -122,6 +122,22 @@ function listFor(map: Map<number, number[]>, key: number): number[] {
   return list;
 }
 
+/** What a job holds before it has run: a new job starts here, and a retry starts over here. */
+const NOT_RUN = {
+  status: 'created',
+  queuedAt: null,
+  startedAt: null,
+  finishedAt: null,
+  erasedAt: null,
+  scheduledAt: null,
+  cancelingUntil: null,
+  cancelFraction: null,
+  failureReason: null,
+  coverage: null,
+  runnerId: null,
+  downstreamPipelineId: null,
+} as const satisfies Partial<Job>;
+
 function newJob(world: World, pipeline: Pipeline, t: JobTemplate, stageIdx: number, rng: Random): Job {
   const kind = t.kind ?? 'build';
   const failed = rng.chance(t.failChance ?? 0);
@@ -143,15 +159,8 @@ function newJob(world: World, pipeline: Pipeline, t: JobTemplate, stageIdx: numb
     stageIdx,
     when: t.when ?? 'on_success',
     allowFailure: t.allowFailure ?? false,
-    status: 'created',
+    ...NOT_RUN,
     createdAt: pipeline.createdAt,
-    queuedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    erasedAt: null,
-    scheduledAt: null,
-    cancelingUntil: null,
-    cancelFraction: null,
     plan: {
       queueSec: span(rng, t.queueSec, [1, 8]),
       runSec: kind === 'bridge' ? 0 : span(rng, t.runSec, [20, 60]),
@@ -161,10 +170,7 @@ function newJob(world: World, pipeline: Pipeline, t: JobTemplate, stageIdx: numb
       coverage: t.coverage ?? false,
       hold: null,
     },
-    failureReason: null,
-    coverage: null,
     tagList: t.tags ?? [],
-    runnerId: null,
     userId: pipeline.userId,
     retried: false,
     artifacts: t.artifacts ? { ...t.artifacts, expireAt: null, uploaded: false, deleted: false } : null,
@@ -173,7 +179,6 @@ function newJob(world: World, pipeline: Pipeline, t: JobTemplate, stageIdx: numb
     logTimestamps: t.timestamps ?? false,
     hugeLog: t.hugeLog ?? false,
     downstream,
-    downstreamPipelineId: null,
   };
   world.jobs.set(job.id, job);
   pipeline.jobIds.push(job.id);
@@ -455,26 +460,15 @@ export function retryJob(
   const copy: Job = {
     ...job,
     id: world.nextJobId++,
-    status: 'created',
+    ...NOT_RUN,
     createdAt: now,
-    queuedAt: null,
-    startedAt: null,
-    finishedAt: null,
-    erasedAt: null,
-    scheduledAt: null,
-    cancelingUntil: null,
-    cancelFraction: null,
     plan: { ...job.plan, outcome: rng.chance(0.2) ? 'failed' : 'success', hold: null },
-    failureReason: null,
-    coverage: null,
-    runnerId: null,
     userId,
     retried: false,
     artifacts: job.artifacts ? { ...job.artifacts, expireAt: null, uploaded: false, deleted: false } : null,
     variables: opts.variables ?? [...job.variables],
     logSeed: rng.int(1, 2 ** 31 - 1),
     tagList: [...job.tagList],
-    downstreamPipelineId: null,
   };
   job.retried = true;
   world.jobs.set(copy.id, copy);
