@@ -3,7 +3,7 @@
  * components only show it.
  */
 import { describeError, isFinishedStatus, type Job } from '../../../gitlab/index.ts';
-import type { ActionableJob, JobActionName } from './availability.ts';
+import { ACTION_LABELS, type ActionableJob, type JobActionName } from './availability.ts';
 
 export interface Outcome {
   tone: 'success' | 'info' | 'danger';
@@ -12,14 +12,6 @@ export interface Outcome {
   newJobId?: number;
 }
 
-const NOUN: Record<JobActionName, string> = {
-  cancel: 'Cancel',
-  retry: 'Retry',
-  play: 'Run',
-  erase: 'Erase',
-  'keep-artifacts': 'Keep artifacts',
-  'delete-artifacts': 'Delete artifacts',
-};
 
 /** The words for a successful answer. `result` is GitLab's job (none for a delete: 204). */
 export function successOutcome(name: JobActionName, job: ActionableJob, result: Job | undefined): Outcome {
@@ -53,7 +45,7 @@ export function successOutcome(name: JobActionName, job: ActionableJob, result: 
 /** One line with GitLab's own message (403 protected branch, not retryable, 400 unplayable, 404…). */
 export function failureMessage(name: JobActionName, job: Pick<ActionableJob, 'name' | 'id'>, error: unknown): string {
   const { title, detail } = describeError(error);
-  return `${NOUN[name]} ${job.name} (#${job.id}) failed — ${title}. ${detail}`;
+  return `${ACTION_LABELS[name]} ${job.name} (#${job.id}) failed — ${title}. ${detail}`;
 }
 
 export function failureOutcome(name: JobActionName, job: Pick<ActionableJob, 'name' | 'id'>, error: unknown): Outcome {
