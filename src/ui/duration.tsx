@@ -1,4 +1,5 @@
 import { formatDuration, isoDuration } from './format.ts';
+import { MissingValue } from './missing-value.tsx';
 import { useNow } from './use-now.ts';
 
 export interface DurationProps {
@@ -27,12 +28,7 @@ export function Duration({ seconds, running = false, measuredAt, startedAt }: Du
     }
   }
   if (value === null) {
-    return (
-      <span className="muted">
-        <span aria-hidden="true">–</span>
-        <span className="visually-hidden">no duration</span>
-      </span>
-    );
+    return <MissingValue label="no duration" />;
   }
   return (
     <time className="duration" dateTime={isoDuration(value)}>

@@ -1,4 +1,5 @@
 import { formatExactTime, formatTimeAgo } from './format.ts';
+import { MissingValue } from './missing-value.tsx';
 import { useNow } from './use-now.ts';
 
 export interface TimeAgoProps {
@@ -11,12 +12,7 @@ export function TimeAgo({ value }: TimeAgoProps) {
   const now = useNow(30_000);
   const date = value ? new Date(value) : null;
   if (!date || Number.isNaN(date.getTime())) {
-    return (
-      <span className="muted">
-        <span aria-hidden="true">–</span>
-        <span className="visually-hidden">no time</span>
-      </span>
-    );
+    return <MissingValue label="no time" />;
   }
   return (
     <time dateTime={date.toISOString()} title={formatExactTime(date)}>

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isActiveStatus, type Job } from '../../gitlab/index.ts';
-import { Duration, StatusBadge, TimeAgo, projectPath as pagePath } from '../../ui/index.ts';
+import { Duration, MissingValue, StatusBadge, TimeAgo, projectPath as pagePath } from '../../ui/index.ts';
 import { artifactsSummary, formatSize } from './artifacts-summary.ts';
 import { describeFailureReason } from './failure-reason.ts';
 import './job-details.css';
@@ -40,19 +40,10 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Dash({ what }: { what: string }) {
-  return (
-    <span className="muted">
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{what}</span>
-    </span>
-  );
-}
-
 function Time({ value, what }: { value: string | null | undefined; what: string }) {
-  if (!value) return <Dash what={what} />;
+  if (!value) return <MissingValue label={what} />;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) return <Dash what={what} />;
+  if (Number.isNaN(d.getTime())) return <MissingValue label={what} />;
   return (
     <span>
       <TimeAgo value={value} /> <span className="muted job-field__exact">({d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC')})</span>
@@ -97,7 +88,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
       ) : null}
 
       <dl className="job-fields">
-        <Field label="Stage">{job.stage ?? <Dash what="no stage" />}</Field>
+        <Field label="Stage">{job.stage ?? <MissingValue label="no stage" />}</Field>
         <Field label="Pipeline">
           {pipeline ? (
             <>
@@ -110,10 +101,10 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               ) : null}
             </>
           ) : (
-            <Dash what="no pipeline" />
+            <MissingValue label="no pipeline" />
           )}
         </Field>
-        <Field label={job.tag ? 'Tag' : 'Branch'}>{job.ref ? <code>{job.ref}</code> : <Dash what="no ref" />}</Field>
+        <Field label={job.tag ? 'Tag' : 'Branch'}>{job.ref ? <code>{job.ref}</code> : <MissingValue label="no ref" />}</Field>
         <Field label="Commit">
           {commit ? (
             <span>
@@ -128,7 +119,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               {commit.author_name ? <span className="muted"> by {commit.author_name}</span> : null}
             </span>
           ) : (
-            <Dash what="no commit" />
+            <MissingValue label="no commit" />
           )}
         </Field>
         <Field label="Triggered by">
@@ -138,7 +129,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               {job.user.username ? <span className="muted"> @{job.user.username}</span> : null}
             </span>
           ) : (
-            <Dash what="unknown" />
+            <MissingValue label="unknown" />
           )}
         </Field>
         <Field label="Created">
@@ -163,7 +154,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               {job.runner_manager?.version ? <span className="muted"> · gitlab-runner {job.runner_manager.version}</span> : null}
             </span>
           ) : (
-            <Dash what="no runner" />
+            <MissingValue label="no runner" />
           )}
         </Field>
         <Field label="Runner tags">
@@ -176,10 +167,10 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               ))}
             </span>
           ) : (
-            <Dash what="no tags" />
+            <MissingValue label="no tags" />
           )}
         </Field>
-        <Field label="Coverage">{job.coverage !== null && job.coverage !== undefined && job.coverage !== '' ? `${job.coverage}%` : <Dash what="no coverage" />}</Field>
+        <Field label="Coverage">{job.coverage !== null && job.coverage !== undefined && job.coverage !== '' ? `${job.coverage}%` : <MissingValue label="no coverage" />}</Field>
         <Field label="Artifacts">
           {artifacts.kind === 'none' ? (
             <span className="muted">{job.erased_at ? 'erased' : 'none'}</span>
@@ -213,7 +204,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
               Open job #{job.id} in GitLab
             </a>
           ) : (
-            <Dash what="no link" />
+            <MissingValue label="no link" />
           )}
         </Field>
       </dl>

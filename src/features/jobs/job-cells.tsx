@@ -1,7 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
-import { Duration, projectPath, TimeAgo } from '../../ui/index.ts';
+import { Duration, MissingValue, projectPath, TimeAgo } from '../../ui/index.ts';
 import { Icon, JobStatusBadge } from './icons.tsx';
 import { safeHref } from './safe-href.ts';
 
@@ -24,15 +24,6 @@ function useCellEnv(): JobCellEnv {
   const env = useContext(JobCellEnvContext);
   if (!env) throw new Error('job cells need a JobCellEnvContext');
   return env;
-}
-
-function Missing({ label }: { label: string }) {
-  return (
-    <span className="muted">
-      <span aria-hidden="true">–</span>
-      <span className="visually-hidden">{label}</span>
-    </span>
-  );
 }
 
 /**
@@ -70,13 +61,13 @@ export function JobCell({ job }: { job: Job }) {
 }
 
 export function StageCell({ job }: { job: Job }) {
-  return job.stage ? <span className="truncate">{job.stage}</span> : <Missing label="no stage" />;
+  return job.stage ? <span className="truncate">{job.stage}</span> : <MissingValue label="no stage" />;
 }
 
 export function PipelineCell({ job }: { job: Job }) {
   const env = useCellEnv();
   const pipeline = job.pipeline;
-  if (!pipeline) return <Missing label="no pipeline" />;
+  if (!pipeline) return <MissingValue label="no pipeline" />;
   return (
     <AppLink path={projectPath(env.projectPath, 'pipelines', pipeline.id)} label={`Pipeline ${pipeline.id}`}>
       #{pipeline.id}
@@ -97,7 +88,7 @@ export function RefCell({ job }: { job: Job }) {
           <code>{job.ref}</code>
         </span>
       ) : (
-        <Missing label="no ref" />
+        <MissingValue label="no ref" />
       )}
       {sha ? (
         <span className="truncate small" title={commit?.title ?? undefined}>
@@ -118,7 +109,7 @@ export function RefCell({ job }: { job: Job }) {
 
 export function UserCell({ job }: { job: Job }) {
   const user = job.user;
-  if (!user) return <Missing label="no user" />;
+  if (!user) return <MissingValue label="no user" />;
   return (
     <span className="truncate" title={user.username ? `@${user.username}` : undefined}>
       {user.name || (user.username ? `@${user.username}` : `user ${user.id}`)}
@@ -129,7 +120,7 @@ export function UserCell({ job }: { job: Job }) {
 export function RunnerCell({ job }: { job: Job }) {
   const runner = job.runner;
   const tags = job.tag_list ?? [];
-  if (!runner && tags.length === 0) return <Missing label="no runner" />;
+  if (!runner && tags.length === 0) return <MissingValue label="no runner" />;
   return (
     <div className="cell-2">
       {runner ? <span className="truncate">{runner.description || runner.name || `#${runner.id}`}</span> : <span className="muted">no runner yet</span>}
@@ -148,7 +139,7 @@ export function RunnerCell({ job }: { job: Job }) {
 
 export function CoverageCell({ job }: { job: Job }) {
   const value = job.coverage;
-  if (value === null || value === undefined || value === '') return <Missing label="no coverage" />;
+  if (value === null || value === undefined || value === '') return <MissingValue label="no coverage" />;
   const n = typeof value === 'number' ? value : Number(value);
   return <span>{Number.isFinite(n) ? `${n.toFixed(n % 1 === 0 ? 0 : 2)}%` : String(value)}</span>;
 }
@@ -174,7 +165,7 @@ export function ArtifactsCell({ job }: { job: Job }) {
   const env = useCellEnv();
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   if (job.erased_at) return <span className="muted small">erased</span>;
-  if (!hasArtifacts(job)) return <Missing label="no artifacts" />;
+  if (!hasArtifacts(job)) return <MissingValue label="no artifacts" />;
   const handleDownload = async () => {
     setState({ busy: true, error: null });
     try {
