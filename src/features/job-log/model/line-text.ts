@@ -19,6 +19,47 @@ export interface LineContent {
 }
 
 /**
+ * Where display text may stop in a raw line range: the next ESC, `\r` and (in a timestamped
+ * log, where a `+` line is joined) `\n`, each searched for once and remembered until passed.
+ * Shared by renderRawLine and rawLineText so that both stop at the same places.
+ */
+class RawLineStops {
+  /** Next ESC at or after the last `next(q)`, the raw length when none. */
+  esc = -1;
+  /** Next `\r`, as esc. */
+  cr = -1;
+  private nl = -1;
+  private readonly raw: string;
+  private readonly timestamped: boolean;
+
+  constructor(raw: string, timestamped: boolean) {
+    this.raw = raw;
+    this.timestamped = timestamped;
+  }
+
+  /** The nearest stop at or after `q`, the raw length when none. */
+  next(q: number): number {
+    const raw = this.raw;
+    const len = raw.length;
+    if (this.esc < q) {
+      const e = raw.indexOf('\x1b', q);
+      this.esc = e < 0 ? len : e;
+    }
+    if (this.cr < q) {
+      const c = raw.indexOf('\r', q);
+      this.cr = c < 0 ? len : c;
+    }
+    const k = this.esc < this.cr ? this.esc : this.cr;
+    if (!this.timestamped) return k;
+    if (this.nl < q) {
+      const n = raw.indexOf('\n', q);
+      this.nl = n < 0 ? len : n;
+    }
+    return this.nl < k ? this.nl : k;
+  }
+}
+
+/**
  * Display content of a raw line range: escapes and section markers dropped, `\r` overwrites
  * applied, timestamp prefixes (at the start when `prefixed`, after each joined `\n` when
  * `timestamped`) skipped. `start` is the SGR style in force where the range begins.
@@ -28,9 +69,7 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
   const spans: StyledSpan[] = [];
   let style: Readonly<SgrStyle> = start;
   let q = prefixed ? TS_PREFIX_LENGTH : 0;
-  let e = -1;
-  let c = -1;
-  let n = -1;
+  const stops = new RawLineStops(raw, timestamped);
   const add = (from: number, to: number) => {
     const last = spans[spans.length - 1];
     const piece = raw.slice(from, to);
@@ -38,35 +77,22 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
     else spans.push({ text: piece, style });
   };
   while (q < len) {
-    if (e < q) {
-      e = raw.indexOf('\x1b', q);
-      if (e < 0) e = len;
-    }
-    if (c < q) {
-      c = raw.indexOf('\r', q);
-      if (c < 0) c = len;
-    }
-    if (timestamped && n < q) {
-      n = raw.indexOf('\n', q);
-      if (n < 0) n = len;
-    }
-    let k = e < c ? e : c;
-    if (timestamped && n < k) k = n;
-    const marker = k === c && k < len ? findMarker(raw, q, k, len) : null;
+    const k = stops.next(q);
+    const marker = k === stops.cr && k < len ? findMarker(raw, q, k, len) : null;
     const runEnd = marker ? marker.at : k;
     if (runEnd > q) add(q, runEnd);
     if (k >= len) break;
     if (marker) {
       q = k + MARKER_SUFFIX_LENGTH;
-    } else if (k === e) {
-      const end = escapeEnd(raw, e, len);
-      if (isSgr(raw, e, end)) {
+    } else if (k === stops.esc) {
+      const end = escapeEnd(raw, k, len);
+      if (isSgr(raw, k, end)) {
         const next = cloneStyle(style);
-        applySgr(next, raw, e + 2, end - 1);
+        applySgr(next, raw, k + 2, end - 1);
         if (!sameStyle(next, style)) style = next;
       }
       q = end;
-    } else if (k === c) {
+    } else if (k === stops.cr) {
       spans.length = 0;
       q = k + 1;
     } else {
@@ -95,31 +121,16 @@ export function rawLineText(raw: string, prefixed: boolean, timestamped: boolean
   const len = raw.length;
   let text = '';
   let q = prefixed ? TS_PREFIX_LENGTH : 0;
-  let e = -1;
-  let c = -1;
-  let n = -1;
+  const stops = new RawLineStops(raw, timestamped);
   while (q < len) {
-    if (e < q) {
-      e = raw.indexOf('\x1b', q);
-      if (e < 0) e = len;
-    }
-    if (c < q) {
-      c = raw.indexOf('\r', q);
-      if (c < 0) c = len;
-    }
-    if (timestamped && n < q) {
-      n = raw.indexOf('\n', q);
-      if (n < 0) n = len;
-    }
-    let k = e < c ? e : c;
-    if (timestamped && n < k) k = n;
-    const marker = k === c && k < len ? findMarker(raw, q, k, len) : null;
+    const k = stops.next(q);
+    const marker = k === stops.cr && k < len ? findMarker(raw, q, k, len) : null;
     const runEnd = marker ? marker.at : k;
     if (runEnd > q) text += raw.slice(q, runEnd);
     if (k >= len) break;
     if (marker) q = k + MARKER_SUFFIX_LENGTH;
-    else if (k === e) q = escapeEnd(raw, e, len);
-    else if (k === c) {
+    else if (k === stops.esc) q = escapeEnd(raw, k, len);
+    else if (k === stops.cr) {
       text = '';
       q = k + 1;
     } else q = k + 1 + TS_PREFIX_LENGTH;

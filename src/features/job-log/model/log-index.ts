@@ -498,6 +498,30 @@ class Index implements LogIndex {
     }
   }
 
+  /** Next ESC at or after `from` in the scanned text (its length when none), remembered in escAt. */
+  private nextEsc(s: string, from: number): number {
+    if (this.escAt < from) {
+      const e = s.indexOf('\x1b', from);
+      this.escAt = e < 0 ? s.length : e;
+    }
+    return this.escAt;
+  }
+
+  /** Next CR at or after `from`, as nextEsc. */
+  private nextCr(s: string, from: number): number {
+    if (this.crAt < from) {
+      const c = s.indexOf('\r', from);
+      this.crAt = c < 0 ? s.length : c;
+    }
+    return this.crAt;
+  }
+
+  /** Id of the innermost open section, -1 at top level. */
+  private innermostSection(): number {
+    const stack = this.stack;
+    return stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+  }
+
   private scan(s: string, base: number): void {
     const len = s.length;
     let p = 0;
@@ -556,22 +580,14 @@ class Index implements LogIndex {
       // pending (it may be half of a `\r\n`), so it is never applied either.
       while (contentEnd > contentFrom && s.charCodeAt(contentEnd - 1) === CR) contentEnd--;
 
-      let e = this.escAt;
-      if (e < contentFrom) {
-        e = s.indexOf('\x1b', contentFrom);
-        this.escAt = e = e < 0 ? len : e;
-      }
-      let c = this.crAt;
-      if (c < contentFrom) {
-        c = s.indexOf('\r', contentFrom);
-        this.crAt = c = c < 0 ? len : c;
-      }
+      const e = this.nextEsc(s, contentFrom);
+      const c = this.nextCr(s, contentFrom);
       if (!continued && e >= contentEnd && c >= contentEnd) {
-        const top = this.stack.length > 0 ? (this.stack[this.stack.length - 1] ?? -1) : -1;
+        const top = this.innermostSection();
         this.push(
           base + p,
           base + contentEnd,
-          this.curDirty ? this.currentStyleId() : this.curId,
+          this.currentStyleId(),
           top,
           this.stack.length,
           lineFlags | LINE_PLAIN | (contentEnd === contentFrom ? LINE_EMPTY : 0),
@@ -590,24 +606,15 @@ class Index implements LogIndex {
    * style and section, so they are written straight into the columns. Returns where it stopped.
    */
   private scanPlainRun(s: string, base: number, from: number): number {
-    const len = s.length;
-    let e = this.escAt;
-    if (e < from) {
-      e = s.indexOf('\x1b', from);
-      this.escAt = e = e < 0 ? len : e;
-    }
-    let c = this.crAt;
-    if (c < from) {
-      c = s.indexOf('\r', from);
-      this.crAt = c = c < 0 ? len : c;
-    }
+    const e = this.nextEsc(s, from);
+    const c = this.nextCr(s, from);
     const limit = e < c ? e : c;
     let p = from;
     let nl = s.indexOf('\n', p);
     if (nl < 0 || nl > limit) return p;
-    const style = this.curDirty ? this.currentStyleId() : this.curId;
+    const style = this.currentStyleId();
     const stack = this.stack;
-    const section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    const section = this.innermostSection();
     const depth = stack.length > 255 ? 255 : stack.length;
     let n = this.n;
     let cap = this.cap;
@@ -647,9 +654,9 @@ class Index implements LogIndex {
   private scanStampedRun(s: string, base: number, from: number): number {
     const len = s.length;
     const stack = this.stack;
-    const section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    const section = this.innermostSection();
     const depth = stack.length > 255 ? 255 : stack.length;
-    const style = this.curDirty ? this.currentStyleId() : this.curId;
+    const style = this.currentStyleId();
     const parser = this.timestamps;
     let n = this.n;
     let cap = this.cap;
@@ -669,16 +676,8 @@ class Index implements LogIndex {
       const nl = s.indexOf('\n', cs);
       // The next prefix must be here to know that this line is not continued.
       if (nl < 0 || nl + TS_PREFIX_LENGTH >= len) break;
-      let e = this.escAt;
-      if (e < cs) {
-        e = s.indexOf('\x1b', cs);
-        this.escAt = e = e < 0 ? len : e;
-      }
-      let c = this.crAt;
-      if (c < cs) {
-        c = s.indexOf('\r', cs);
-        this.crAt = c = c < 0 ? len : c;
-      }
+      const e = this.nextEsc(s, cs);
+      const c = this.nextCr(s, cs);
       if (e < nl || c < nl) break;
       const nextOk = hasTimestampPrefix(s, nl + 1);
       this.prefixAt = nl + 1;
@@ -725,23 +724,14 @@ class Index implements LogIndex {
     tsMs: number,
     stream: number,
   ): void {
-    const len = s.length;
     const stack = this.stack;
     const d = this.dl;
     this.beginDisplayLine(p, firstFlags);
 
     let q = contentFrom;
     for (;;) {
-      let e = this.escAt;
-      if (e < q) {
-        e = s.indexOf('\x1b', q);
-        this.escAt = e = e < 0 ? len : e;
-      }
-      let c = this.crAt;
-      if (c < q) {
-        c = s.indexOf('\r', q);
-        this.crAt = c = c < 0 ? len : c;
-      }
+      const e = this.nextEsc(s, q);
+      const c = this.nextCr(s, q);
       let k = e < c ? e : c;
       if (continued) {
         const join = s.indexOf('\n', q);
@@ -762,7 +752,7 @@ class Index implements LogIndex {
         if (marker.start) {
           if (d.visible || d.role & (LINE_HEADER | LINE_FOOTER)) this.emitDisplayLine(base, marker.at, firstFlags, tsMs, stream);
           const id = this.sectionList.length;
-          const parent = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+          const parent = this.innermostSection();
           stack.push(id);
           this.sectionList.push({
             id,
@@ -841,7 +831,7 @@ class Index implements LogIndex {
     const stack = this.stack;
     d.start = start;
     d.style = this.currentStyleId();
-    d.section = stack.length > 0 ? (stack[stack.length - 1] ?? -1) : -1;
+    d.section = this.innermostSection();
     d.depth = stack.length;
     d.flags = flags;
     d.role = 0;

@@ -26,15 +26,7 @@ export function escapeEnd(text: string, pos: number, limit: number): number {
       if (c < 0x30 || c > 0x3f) break;
       j++;
     }
-    while (j < limit) {
-      const c = text.charCodeAt(j);
-      if (c < 0x20 || c > 0x2f) break;
-      j++;
-    }
-    if (j >= limit) return limit;
-    const f = text.charCodeAt(j);
-    // A malformed CSI is dropped up to the offending character, which stays as text.
-    return f >= 0x40 && f <= 0x7e ? j + 1 : j;
+    return intermediatesAndFinalEnd(text, j, limit, 0x40);
   }
   if (c1 === 0x5d || c1 === 0x50 || c1 === 0x58 || c1 === 0x5e || c1 === 0x5f) {
     // String sequence: OSC (hyperlinks, titles), DCS, SOS, PM, APC.
@@ -48,18 +40,26 @@ export function escapeEnd(text: string, pos: number, limit: number): number {
   }
   if (c1 >= 0x20 && c1 <= 0x2f) {
     // nF escape such as `ESC ( B` (designate character set).
-    let j = j0 + 1;
-    while (j < limit) {
-      const c = text.charCodeAt(j);
-      if (c < 0x20 || c > 0x2f) break;
-      j++;
-    }
-    if (j >= limit) return limit;
-    const f = text.charCodeAt(j);
-    return f >= 0x30 && f <= 0x7e ? j + 1 : j;
+    return intermediatesAndFinalEnd(text, j0 + 1, limit, 0x30);
   }
   if (c1 >= 0x30 && c1 <= 0x7e) return j0 + 1;
   return j0;
+}
+
+/**
+ * The tail shared by CSI and nF escapes: intermediate bytes 0x20-0x2f from `j`, then one final
+ * byte from `firstFinal` to 0x7e. A sequence with another byte there is malformed and is dropped
+ * up to that byte, which stays as text; one cut by `limit` ends at `limit`.
+ */
+function intermediatesAndFinalEnd(text: string, j: number, limit: number, firstFinal: number): number {
+  while (j < limit) {
+    const c = text.charCodeAt(j);
+    if (c < 0x20 || c > 0x2f) break;
+    j++;
+  }
+  if (j >= limit) return limit;
+  const f = text.charCodeAt(j);
+  return f >= firstFinal && f <= 0x7e ? j + 1 : j;
 }
 
 /** True when the escape `text[pos, end)` is an SGR sequence (`ESC[` params `m`). */
