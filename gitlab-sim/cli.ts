@@ -1,5 +1,6 @@
 // npm run sim -- [--port 4010] [--host 127.0.0.1] [--seed 1] [--speed 1] [--paused]
 //                [--huge-log-bytes 50000000] [--api-version 18.8.2-ee] [--big-project-jobs 12000]
+//                [--projects 20]
 import { parseArgs } from 'node:util';
 import { createSim, serveSim, SIM_TOKENS } from './index.ts';
 
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     'api-version': { type: 'string' },
     'jobs-rate-limit': { type: 'string', default: '600' },
     'big-project-jobs': { type: 'string' },
+    projects: { type: 'string', default: '0' },
   },
 });
 
@@ -34,12 +36,14 @@ const sim = createSim({
   jobsRateLimitPerMinute: number('jobs-rate-limit', values['jobs-rate-limit']),
   ...(values['api-version'] ? { apiVersion: values['api-version'] } : {}),
   ...(values['big-project-jobs'] ? { bigProjectJobs: number('big-project-jobs', values['big-project-jobs']) } : {}),
+  projects: number('projects', values.projects),
 });
 const server = await serveSim(sim, { port: number('port', values.port), host: values.host });
 console.log(`gitlab-sim: simulated GitLab at ${server.url}`);
 console.log(`  API:    ${server.url}/api/v4`);
 console.log(`  tokens: ${SIM_TOKENS.api} (api)  ${SIM_TOKENS.read} (read_api)  ${SIM_TOKENS.expired} (expired)`);
-console.log(`  knobs:  ${server.url}/-/sim/state  (POST /-/sim/reset, /-/sim/clock, /-/sim/faults)`);
+console.log(`  knobs:  ${server.url}/-/sim/state  (POST /-/sim/reset, /-/sim/clock, /-/sim/faults, /-/sim/push)`);
+if (Number(values.projects) > 0) console.log(`  fleet:  ${values.projects} projects in acme/fleet (and acme/fleet/edge), ids from 101`);
 
 const stop = (): void => {
   void server.close().then(() => process.exit(0));

@@ -20,6 +20,12 @@ export interface SimOptions {
   apiVersion?: string;
   /** About how many jobs acme/tools/big-history holds (default 5,280); more for paging benches. */
   bigProjectJobs?: number;
+  /**
+   * Adds N projects (ids from 101, `acme/fleet/…` and `acme/fleet/edge/…`) whose pipelines keep
+   * arriving on `main` and a few other refs: some flaky, some slow, one with a manual deploy.
+   * For the wall display. Default 0.
+   */
+  projects?: number;
 }
 
 export interface Sim {
@@ -44,6 +50,7 @@ export function createSim(options: SimOptions = {}): Sim {
     jobsRateLimitPerMinute: options.jobsRateLimitPerMinute ?? 600,
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     bigProjectJobs: options.bigProjectJobs,
+    projects: options.projects ?? 0,
   });
   const reset = (): void => {
     state.reset();

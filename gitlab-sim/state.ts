@@ -14,6 +14,8 @@ export interface ResolvedOptions {
   apiVersion: string;
   /** Jobs seeded in acme/tools/big-history (undefined: the default 5,280). */
   bigProjectJobs?: number | undefined;
+  /** Projects of the fleet (`--projects N`). */
+  projects: number;
 }
 
 export interface Faults {
@@ -80,7 +82,7 @@ export function createState(options: ResolvedOptions): SimState {
     // Whole seconds keep the seeded timestamps tidy.
     const startAt = Math.floor(Date.now() / 1000) * 1000;
     return {
-      world: seedWorld(options.seed, startAt, { bigProjectJobs: options.bigProjectJobs }),
+      world: seedWorld(options.seed, startAt, { bigProjectJobs: options.bigProjectJobs, projects: options.projects }),
       clock: new SimClock(startAt, options.clockSpeed, options.paused),
       content: new ContentStore(options.hugeLogBytes),
       faults: freshFaults(options),

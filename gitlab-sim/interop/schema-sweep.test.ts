@@ -44,7 +44,10 @@ async function request(sim: Sim, method: string, path: string, json?: unknown): 
 class Sweep {
   readonly errors: string[] = [];
   checked = { jobs: 0, bridges: 0, pipelines: 0, details: 0, treeEntries: 0 };
-  constructor(readonly sim: Sim) {}
+  constructor(
+    readonly sim: Sim,
+    readonly projects: readonly number[] = PROJECTS,
+  ) {}
 
   private record(where: string, what: unknown, errs: string[]): void {
     if (errs.length === 0) return;
@@ -99,7 +102,7 @@ class Sweep {
 
   /** Every list and entity the dashboard reads, for every project. */
   async everything(opts: { everySingleJob: boolean }): Promise<void> {
-    for (const pid of PROJECTS) {
+    for (const pid of this.projects) {
       const all = await this.list(`/api/v4/projects/${pid}/jobs`);
       for (const j of all) this.job(`GET /projects/${pid}/jobs`, j);
       for (const scope of SCOPES) {
@@ -228,6 +231,20 @@ describe('schema sweep', () => {
     }
     expect(report(sweep.errors)).toEqual([]);
   }, 240_000);
+
+  it('serves schema-valid pipelines, jobs and bridges for the fleet (--projects), now and later', async () => {
+    const sim = createSim({ paused: true, projects: 6, jobsRateLimitPerMinute: 100_000 });
+    const sweep = new Sweep(sim, [101, 102, 103, 104, 105, 106]);
+    await sweep.everything({ everySingleJob: false });
+    for (const minutes of [3, 20]) {
+      const r = await sim.fetch(new Request(`${HOST}/-/sim/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ advance_ms: minutes * 60_000 }) }));
+      expect(r.status).toBe(200);
+      await sweep.everything({ everySingleJob: false });
+    }
+    expect(sweep.checked.bridges).toBeGreaterThan(0);
+    expect(sweep.checked.pipelines).toBeGreaterThan(60);
+    expect(report(sweep.errors)).toEqual([]);
+  }, 120_000);
 
   it('presents a retried bridge as a Job, as GitLab does', async () => {
     // FACTS.md: retry works on jobs and bridges. GitLab answers `present response[:job], with:

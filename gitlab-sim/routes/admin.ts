@@ -5,6 +5,7 @@ import type { SimState } from '../state.ts';
 import { versionString } from '../state.ts';
 import { advanceWorld, jobToken } from '../world/engine.ts';
 import { projectPath } from '../world/entities.ts';
+import { pushPipeline } from '../world/fleet.ts';
 import { createLargePipeline } from '../world/large-pipeline.ts';
 import { json } from './common.ts';
 
@@ -118,6 +119,32 @@ export function createAdminApp(state: SimState, onReset: () => void): Hono {
     const jobs = num(body.jobs ?? 10, 'jobs', Math.max(1, stages, bridges), 10_000);
     const p = createLargePipeline(state.world, { projectId, jobs: Math.floor(jobs), stages: Math.floor(stages), bridges: Math.floor(bridges), at: now, userId: 1 });
     return json({ id: p.id, project_id: p.projectId, jobs: p.jobIds.length }, 201);
+  });
+
+  // A push arrives now (stories and demos): {project_id, ref?, outcome?: "success"|"failed", username?, title?}
+  // → 201 {id, project_id, ref, status}. The pipeline comes from the project's own template.
+  admin.post('/push', async (c) => {
+    const body = await readJson(c.req.raw);
+    if (body instanceof Response) return body;
+    const now = state.clock.now();
+    advanceWorld(state.world, now);
+    const projectId = num(body.project_id, 'project_id', 1, 1_000_000);
+    const project = state.world.projects.find((p) => p.id === projectId);
+    if (!project) return json({ error: 'unknown project_id' }, 404);
+    const ref = body.ref === undefined ? project.defaultBranch : String(body.ref);
+    if (body.outcome !== undefined && body.outcome !== 'success' && body.outcome !== 'failed') throw new RangeError('outcome must be "success" or "failed"');
+    const username = body.username === undefined ? 'alice' : String(body.username);
+    const user = state.world.users.find((u) => u.username === username);
+    if (!user) return json({ error: 'unknown username' }, 404);
+    const p = pushPipeline(state.world, {
+      projectId,
+      ref,
+      userId: user.id,
+      at: now,
+      ...(body.outcome === undefined ? {} : { outcome: body.outcome }),
+      ...(typeof body.title === 'string' && body.title.trim() ? { title: body.title.trim() } : {}),
+    });
+    return json({ id: p.id, project_id: p.projectId, ref: p.ref, status: p.status }, 201);
   });
 
   admin.get('/job-token/:job_id', (c) => {

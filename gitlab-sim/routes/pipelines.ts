@@ -2,7 +2,7 @@
 import type { Context, Hono } from 'hono';
 import { invalidParam, notFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
-import type { SimState } from '../state.ts';
+import { versionParts, type SimState } from '../state.ts';
 import { pipelineJobs } from '../world/engine.ts';
 import { bridgeEntity, jobEntity, pipelineBasic, pipelineDetail } from '../world/entities.ts';
 import { JOB_STATUSES, type Pipeline, type Project } from '../world/model.ts';
@@ -16,6 +16,15 @@ function findPipeline(call: Call, project: Project, id: number): Pipeline {
   const p = call.state.world.pipelines.get(id);
   if (!p || p.projectId !== project.id) throw notFound();
   return p;
+}
+
+/** An ISO 8601 time parameter (Grape's DateTime): absent → null, unreadable → 400 `<name> is invalid`. */
+function timeParam(url: URL, name: string): number | null {
+  const v = url.searchParams.get(name);
+  if (v === null || v === '') return null;
+  const t = Date.parse(v);
+  if (Number.isNaN(t)) throw invalidParam(`${name} is invalid`);
+  return t;
 }
 
 function oneOf(url: URL, name: string, allowed: readonly string[]): string | null {
@@ -37,6 +46,11 @@ export function registerPipelineRoutes(api: Hono, state: SimState): void {
     const ref = url.searchParams.get('ref');
     const sha = url.searchParams.get('sha');
     const username = url.searchParams.get('username');
+    // `updated_after` / `updated_before` (GitLab 12.6+; older versions ignore unknown parameters).
+    const { major, minor } = versionParts(state.faults.apiVersion);
+    const hasUpdatedFilters = major > 12 || (major === 12 && minor >= 6);
+    const updatedAfter = hasUpdatedFilters ? timeParam(url, 'updated_after') : null;
+    const updatedBefore = hasUpdatedFilters ? timeParam(url, 'updated_before') : null;
     const project = findProject(call, c.req.param('id'));
     const world = state.world;
     let list = (world.projectPipelines.get(project.id) ?? []).map((id) => world.pipelines.get(id)).filter((p): p is Pipeline => !!p);
@@ -45,6 +59,8 @@ export function registerPipelineRoutes(api: Hono, state: SimState): void {
     if (ref) list = list.filter((p) => p.ref === ref);
     if (sha) list = list.filter((p) => p.commit.sha === sha);
     if (username) list = list.filter((p) => world.users.find((u) => u.id === p.userId)?.username === username);
+    if (updatedAfter !== null) list = list.filter((p) => p.updatedAt > updatedAfter);
+    if (updatedBefore !== null) list = list.filter((p) => p.updatedAt < updatedBefore);
     if (scope === 'running') list = list.filter((p) => p.status === 'running');
     if (scope === 'pending') list = list.filter((p) => p.status === 'pending');
     if (scope === 'finished') list = list.filter((p) => ['success', 'failed', 'canceled', 'skipped'].includes(p.status));

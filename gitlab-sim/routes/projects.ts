@@ -1,8 +1,9 @@
 // Projects: the list (search, membership, pagination) and one project by id or path.
 import type { Hono } from 'hono';
-import { invalidParam } from '../http/errors.ts';
+import { invalidParam, notFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
 import type { SimState } from '../state.ts';
+import type { Project } from '../world/model.ts';
 import { projectEntity, projectPath } from '../world/entities.ts';
 import { begin, boolParam, canSee, findProject, json } from './common.ts';
 
@@ -42,6 +43,36 @@ export function registerProjectRoutes(api: Hono, state: SimState): void {
     });
     const page = offsetPage(url, list, { count: true });
     return json(page.items.map((p) => projectEntity(call.view, p, false, user.id)), 200, page.headers);
+  });
+
+  // A group's projects (GitLab: `GET /groups/:id/projects`, by id or URL-encoded full path);
+  // `include_subgroups=true` adds the projects of every subgroup below it.
+  api.get('/groups/:id/projects', (c) => {
+    const call = begin(state, c);
+    const url = call.url;
+    const raw = decodeURIComponent(c.req.param('id'));
+    // Groups are the namespaces of the projects and every namespace above them.
+    const paths = new Map<string, string>();
+    const ids = new Map<number, string>();
+    for (const p of state.world.projects) {
+      ids.set(p.namespace.id, p.namespace.fullPath);
+      const parts = p.namespace.fullPath.split('/');
+      for (let i = 1; i <= parts.length; i++) {
+        const path = parts.slice(0, i).join('/');
+        paths.set(path.toLowerCase(), path);
+      }
+    }
+    const groupPath = /^\d+$/.test(raw) ? ids.get(Number(raw)) : paths.get(raw.toLowerCase());
+    const visible = state.world.projects.filter((p) => canSee(p, call.principal));
+    const inside = (p: Project, path: string): boolean => p.namespace.fullPath === path || p.namespace.fullPath.startsWith(`${path}/`);
+    if (groupPath === undefined || !visible.some((p) => inside(p, groupPath))) throw notFound('Group');
+    const subgroups = boolParam(url, 'include_subgroups', false);
+    const archived = url.searchParams.has('archived') ? boolParam(url, 'archived', false) : null;
+    let list = visible.filter((p) => (subgroups ? inside(p, groupPath) : p.namespace.fullPath === groupPath));
+    if (archived === true) list = [];
+    list = [...list].sort((a, b) => b.createdAt - a.createdAt || b.id - a.id);
+    const page = offsetPage(url, list, { count: true });
+    return json(page.items.map((p) => projectEntity(call.view, p, false, call.principal.user.id)), 200, page.headers);
   });
 
   api.get('/projects/:id', (c) => {

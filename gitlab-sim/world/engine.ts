@@ -1,6 +1,6 @@
 // The world's rules: how pipelines are made, how jobs move through their statuses over
 // simulated time, and what each action on a job does. Pure functions over the World.
-import type { Job, JobStatus, Pipeline, PipelineSource, Project, World } from './model.ts';
+import type { Job, JobStatus, Pipeline, PipelineSource, Project, Schedule, World } from './model.ts';
 import { createRandom, hashString, type Random } from './random.ts';
 import { compositeStatus, isTerminal } from './statuses.ts';
 import { TEMPLATES, type JobTemplate, type PipelineTemplate } from './templates.ts';
@@ -379,11 +379,33 @@ export function advanceWorld(world: World, now: number): void {
       advancePipeline(world, p, now);
     }
   }
+  for (const s of world.schedules) advanceSchedule(world, s, now);
   for (const id of [...world.active]) {
     const p = world.pipelines.get(id);
     if (p) advancePipeline(world, p, now);
   }
 }
+
+/** Creates the schedule's pipelines due by `now` (a clock jumped far ahead only makes the latest few). */
+export function advanceSchedule(world: World, s: Schedule, now: number): void {
+  const due = Math.floor((now - world.startAt - s.offsetMs) / s.everyMs) + 1;
+  if (due <= s.next) return;
+  s.next = Math.max(s.next, due - 20);
+  while (s.next < due) {
+    const k = s.next++;
+    const at = world.startAt + s.offsetMs + k * s.everyMs;
+    const userId = s.userIds[Math.abs(hashInt(world.seed, s.projectId, k)) % s.userIds.length] ?? 3;
+    const p = createPipeline(world, { projectId: s.projectId, ref: s.ref, source: 'push', at, userId, template: s.template });
+    advancePipeline(world, p, now);
+  }
+}
+
+function hashInt(seed: number, a: number, b: number): number {
+  let h = (seed * 31 + a) | 0;
+  h = Math.imul(h ^ (b + 0x9e3779b9), 0x85ebca6b);
+  return h ^ (h >>> 13);
+}
+
 
 // ---- predicates ----------------------------------------------------------------------
 

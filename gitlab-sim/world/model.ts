@@ -187,4 +187,20 @@ export interface World {
   /** Index of the next periodic pipeline on project 1. */
   periodicCount: number;
   periodicEveryMs: number;
+  /** Pipelines that keep arriving on the fleet's projects (`--projects N`), one schedule per project × ref. */
+  schedules: Schedule[];
+}
+
+/**
+ * Pushes that keep arriving on one ref: pipeline `k` is created at `startAt + offsetMs + k × everyMs`
+ * (k < 0: seeded history), by one of `userIds`, from `template`. `next` is the next k to create.
+ */
+export interface Schedule {
+  projectId: number;
+  ref: string;
+  everyMs: number;
+  offsetMs: number;
+  template: string;
+  userIds: number[];
+  next: number;
 }

@@ -12,6 +12,7 @@ import {
   type NewPipeline,
 } from './engine.ts';
 import type { Job, JobStatus, Pipeline, Project, World } from './model.ts';
+import { seedFleet } from './fleet.ts';
 import { createRandom } from './random.ts';
 import { TEMPLATES, type PipelineTemplate } from './templates.ts';
 
@@ -54,6 +55,8 @@ function project(
 export interface SeedOptions {
   /** About how many jobs acme/tools/big-history holds (8 per pipeline); default 5,280. */
   bigProjectJobs?: number;
+  /** Projects of the fleet (`--projects N`, see fleet.ts); default 0. */
+  projects?: number;
 }
 
 /** Jobs per pipeline of the big project's template. */
@@ -89,6 +92,7 @@ export function seedWorld(seed: number, startAt: number, options: SeedOptions = 
     active: new Set(),
     periodicCount: 0,
     periodicEveryMs: PERIODIC_EVERY_MS,
+    schedules: [],
   };
   void acme;
   const rng = createRandom(seed);
@@ -113,6 +117,7 @@ export function seedWorld(seed: number, startAt: number, options: SeedOptions = 
   }
 
   seedBackend(world, startAt);
+  seedFleet(world, options.projects ?? 0, startAt);
   return world;
 }
 

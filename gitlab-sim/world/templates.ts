@@ -110,4 +110,58 @@ export const TEMPLATES: Record<string, PipelineTemplate> = {
       { name: 'rotate-keys', stage: 'test', when: 'manual', allowFailure: true, runSec: [10, 20] },
     ],
   },
+  // The fleet (`--projects N`): ordinary services for the wall display.
+  fleet: fleetTemplate({}),
+  'fleet-flaky': fleetTemplate({ flaky: true }),
+  'fleet-slow': fleetTemplate({ slow: true }),
+  'fleet-manual': fleetTemplate({ manualDeploy: true }),
+  'fleet-child': fleetTemplate({ child: true }),
+  'fleet-e2e': {
+    stages: ['e2e'],
+    jobs: [
+      { name: 'browser-tests', stage: 'e2e', runSec: [60, 120], failChance: 0.25, failureReasons: ['script_failure', 'job_execution_timeout'] },
+      { name: 'api-tests', stage: 'e2e', runSec: [40, 80], failChance: 0.1 },
+    ],
+  },
+  'fleet-e2e-pass': {
+    stages: ['e2e'],
+    jobs: [
+      { name: 'browser-tests', stage: 'e2e', runSec: [60, 120] },
+      { name: 'api-tests', stage: 'e2e', runSec: [40, 80] },
+    ],
+  },
 };
+
+interface FleetShape {
+  /** An integration suite that fails one time in three. */
+  flaky?: boolean;
+  /** A long end-to-end stage (10-15 minutes). */
+  slow?: boolean;
+  /** Deploys only by hand: a manual job that is not allowed to fail blocks the pipeline (`manual`). */
+  manualDeploy?: boolean;
+  /** Its end-to-end tests run in a child pipeline. */
+  child?: boolean;
+}
+
+function fleetTemplate(shape: FleetShape): PipelineTemplate {
+  const jobs: JobTemplate[] = [
+    { name: 'build', stage: 'build', runSec: shape.slow ? [120, 200] : [30, 60], artifacts: { fileCount: 3, totalBytes: 20_000, expireInMs: DAY } },
+    { name: 'lint', stage: 'build', runSec: [15, 30], failChance: 0.02 },
+    { name: 'unit', stage: 'test', runSec: [45, 90], failChance: shape.flaky ? 0.1 : 0.04, coverage: true },
+    {
+      name: 'integration',
+      stage: 'test',
+      runSec: [60, 120],
+      failChance: shape.flaky ? 0.35 : 0.04,
+      failureReasons: shape.flaky ? ['script_failure', 'stuck_or_timeout_failure', 'runner_system_failure'] : ['script_failure'],
+    },
+  ];
+  if (shape.slow) jobs.push({ name: 'e2e', stage: 'test', runSec: [600, 900], failChance: 0.08 });
+  if (shape.child) jobs.push({ name: 'trigger-e2e', stage: 'test', kind: 'bridge', downstream: { project: 'self', kind: 'child', template: 'fleet-e2e' } });
+  jobs.push(
+    shape.manualDeploy
+      ? { name: 'deploy-production', stage: 'deploy', when: 'manual', runSec: [30, 60] }
+      : { name: 'deploy-staging', stage: 'deploy', runSec: [20, 40], failChance: 0.02 },
+  );
+  return { stages: ['build', 'test', 'deploy'], jobs };
+}
