@@ -24,6 +24,8 @@ export interface LogSpec {
   variables?: { key: string; value: string }[];
   /** GitLab's failure_reason of a failed job; picks the runner's last line (default script_failure) */
   failureReason?: string;
+  /** What the failing command printed (red, on stderr), instead of the tool's usual failure output. */
+  cause?: string[];
 }
 
 /** The runner's last line for a failed job, by failure_reason. */
@@ -563,7 +565,8 @@ function buildPhases(spec: LogSpec, r: Rng): Phase[] {
   }
 
   const ending = new Out(prefix);
-  if (failed) profile.failure(ending, r);
+  if (failed && spec.cause) for (const line of spec.cause) ending.text(red(line), STDERR);
+  else if (failed) profile.failure(ending, r);
   else profile.success(ending, r);
 
   const afterScript = new Out(prefix);

@@ -41,8 +41,9 @@ describe('POST /-/sim/pipelines (a pipeline of any size)', () => {
     await admin(sim, 'clock', { advance_ms: 3 * 3600_000 });
     const bridges = await all(sim, `/api/v4/projects/1/pipelines/${id}/bridges`);
     expect(bridges).toHaveLength(4);
-    expect(bridges.every((b) => b.downstream_pipeline)).toBe(true);
-    expect(new Set(bridges.map((b) => b.downstream_pipeline?.project_id))).toEqual(new Set([1, 2]));
+    // A downstream pipeline that fails (smoke-test may) skips the later stages' trigger jobs, as in GitLab.
+    expect(bridges.every((b) => b.downstream_pipeline || b.status === 'skipped')).toBe(true);
+    expect(new Set(bridges.map((b) => b.downstream_pipeline?.project_id).filter((id) => id !== undefined))).toEqual(new Set([1, 2]));
     const done = await call(sim, `/api/v4/projects/1/pipelines/${id}`);
     expect(['success', 'failed']).toContain((done.body as { status: string }).status);
   });

@@ -38,6 +38,19 @@ describe('pipelines', () => {
     expect((await call(sim, '/api/v4/projects/1/pipelines?status=nope')).status).toBe(400);
   });
 
+  it('lists child pipelines only when asked with source=parent_pipeline (GitLab 17.0+), as Ci::PipelinesFinder does', async () => {
+    const all = (await call(sim, '/api/v4/projects/1/pipelines?per_page=100')).body as PipelineJson[];
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.some((p) => p.source === 'parent_pipeline')).toBe(false);
+    await admin(sim, 'faults', { api_version: '15' });
+    try {
+      const old = (await call(sim, '/api/v4/projects/1/pipelines?source=parent_pipeline')).body as PipelineJson[];
+      expect(old).toEqual([]);
+    } finally {
+      await admin(sim, 'faults', { api_version: '18.8.2-ee' });
+    }
+  });
+
   it('shows one pipeline with the detail fields', async () => {
     const [first] = (await call(sim, '/api/v4/projects/1/pipelines?status=success&per_page=1')).body as PipelineJson[];
     const r = await call(sim, `/api/v4/projects/acme%2Fplatform%2Fbackend/pipelines/${first?.id}`);

@@ -55,7 +55,13 @@ export function registerPipelineRoutes(api: Hono, state: SimState): void {
     const world = state.world;
     let list = (world.projectPipelines.get(project.id) ?? []).map((id) => world.pipelines.get(id)).filter((p): p is Pipeline => !!p);
     if (status) list = list.filter((p) => p.status === status);
-    if (source) list = list.filter((p) => p.source === source);
+    // GitLab's Ci::PipelinesFinder lists no child pipelines unless asked for them with
+    // source=parent_pipeline (GitLab 17.0+, gitlab-org/gitlab!149839; before, that answered []).
+    if (source === 'parent_pipeline') list = call.view.apiMajor >= 17 ? list.filter((p) => p.source === source) : [];
+    else {
+      list = list.filter((p) => p.source !== 'parent_pipeline');
+      if (source) list = list.filter((p) => p.source === source);
+    }
     if (ref) list = list.filter((p) => p.ref === ref);
     if (sha) list = list.filter((p) => p.commit.sha === sha);
     if (username) list = list.filter((p) => world.users.find((u) => u.id === p.userId)?.username === username);

@@ -11,10 +11,10 @@ describe('projects', () => {
     const r = await call(sim, '/api/v4/projects?membership=true');
     expect(r.status).toBe(200);
     const paths = (r.body as ProjectJson[]).map((p) => p.path_with_namespace).sort();
-    expect(paths).toEqual(['acme/platform/backend', 'acme/platform/deploy', 'acme/secret/vault', 'acme/tools/big-history']);
-    expect(r.headers.get('X-Total')).toBe('4');
+    expect(paths).toEqual(['acme/platform/backend', 'acme/platform/deploy', 'acme/platform/storefront', 'acme/secret/vault', 'acme/tools/big-history']);
+    expect(r.headers.get('X-Total')).toBe('5');
     const read = (await call(sim, '/api/v4/projects', { token: READ_TOKEN })).body as ProjectJson[];
-    expect(read.map((p) => p.id).sort()).toEqual([1, 2, 3]);
+    expect(read.map((p) => p.id).sort()).toEqual([1, 2, 3, 5]);
   });
 
   it('searches and pages', async () => {
@@ -23,8 +23,8 @@ describe('projects', () => {
     const page = await call(sim, '/api/v4/projects?per_page=2&page=2&order_by=id&sort=asc');
     expect((page.body as ProjectJson[]).map((p) => p.id)).toEqual([3, 4]);
     expect(page.headers.get('X-Prev-Page')).toBe('1');
-    expect(page.headers.get('X-Next-Page')).toBe('');
-    expect(page.headers.get('X-Total-Pages')).toBe('2');
+    expect(page.headers.get('X-Next-Page')).toBe('3');
+    expect(page.headers.get('X-Total-Pages')).toBe('3');
   });
 
   it('finds one project by id or URL-encoded path in nested groups', async () => {

@@ -81,6 +81,7 @@ export class ContentStore {
       timestamps: job.logTimestamps,
       ...(job.hugeLog ? { targetBytes: this.hugeLogBytes } : {}),
       ...(job.variables.length ? { variables: job.variables } : {}),
+      ...(job.plan.cause && job.plan.outcome === 'failed' ? { cause: job.plan.cause, failureReason: job.plan.failureReason } : {}),
     };
     return JSON.stringify(spec);
   }

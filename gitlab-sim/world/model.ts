@@ -107,6 +107,8 @@ export interface JobPlan {
   delaySec: number;
   /** Reports a coverage figure when it succeeds. */
   coverage: boolean;
+  /** What a failing run prints as its error (seeded failure stories); else the tool's usual failure. */
+  cause?: string[];
   /** A status the job sits in (instead of pending) until `holdUntil`. */
   hold: { status: JobStatus; until: number } | null;
 }

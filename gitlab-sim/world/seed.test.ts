@@ -18,7 +18,7 @@ describe('seedWorld', () => {
     const p1 = new Set([...w.jobs.values()].filter((j) => j.projectId === 1).map((j) => j.status));
     for (const s of JOB_STATUSES) expect(p1, s).toContain(s);
     expect(w.projectJobs.get(3)?.length).toBeGreaterThanOrEqual(5000);
-    expect(w.projects.map((p) => p.namespace.fullPath)).toEqual(['acme/platform', 'acme/platform', 'acme/tools', 'acme/secret']);
+    expect(w.projects.map((p) => p.namespace.fullPath)).toEqual(['acme/platform', 'acme/platform', 'acme/tools', 'acme/secret', 'acme/platform']);
     const names = new Set([...w.jobs.values()].filter((j) => j.projectId === 1).map((j) => j.name));
     for (const n of ['rspec 1/3', 'rspec 2/3', 'rspec 3/3', 'test: [ruby, 3.2]', 'huge-log', 'deploy-production', 'trigger-docs', 'deploy-downstream', 'flaky-integration']) {
       expect(names, n).toContain(n);

@@ -76,6 +76,7 @@ export function seedWorld(seed: number, startAt: number, options: SeedOptions = 
       project(2, 'deploy', 'Deploy', platform, { createdAt: startAt - 250 * DAY }),
       project(3, 'big-history', 'Big History', tools, { createdAt: startAt - 200 * DAY, archiveAfterMs: 90 * DAY }),
       project(4, 'vault', 'Vault', secret, { memberIds: [1], createdAt: startAt - 100 * DAY }),
+      project(5, 'storefront', 'Storefront', platform, { createdAt: startAt - 60 * DAY }),
     ],
     runners: [
       runner(1, 'shared-runner-1', '10.0.0.11', true, 's_5c1b0e2a4f6d', '17.11.1', '535ced5f'),
@@ -117,6 +118,7 @@ export function seedWorld(seed: number, startAt: number, options: SeedOptions = 
   }
 
   seedBackend(world, startAt);
+  seedStorefront(world, startAt);
   seedFleet(world, options.projects ?? 0, startAt);
   return world;
 }
@@ -246,4 +248,85 @@ function seedBackend(world: World, S: number): void {
   cancelJob(world, e2e, S - 20_000);
   e2e.cancelingUntil = S + 2 * HOUR;
   advancePipeline(world, slow, S);
+}
+
+// ---- acme/platform/storefront: why did it fail ----------------------------------------------
+
+/** Pipelines on storefront's main; the newest (k = 7) is the one the failure stories start from. */
+export const STOREFRONT_PIPELINES = 8;
+
+const PG_DOWN = (k: number, i: number) => [
+  `PG::ConnectionBad: connection to server at "postgres" (172.17.0.${3 + ((i + k) % 5)}), port 5432 failed: Connection refused`,
+  `\tIs the server running on that host and accepting TCP/IP connections?`,
+];
+const CART_BUG = (i: number) => [`TypeError: Cannot read properties of undefined (reading 'price') at src/cart/line-item.ts:${40 + i}:${7 + i}`];
+const EMULATOR = (i: number) => [`Error: Timed out after ${600_000 - i * 1_000}ms waiting for emulator-${5554 + 2 * i} to boot`];
+const SIMULATOR = (k: number, i: number) => [
+  `error: xcodebuild: Testing failed: Unable to boot simulator iPhone 15 (${(0x6f3a0000 + k * 97 + i).toString(16).toUpperCase()}-41C2-9D1E-0A7B3C5E${(1000 + i).toString(16).toUpperCase()})`,
+];
+
+/**
+ * Which storefront jobs fail in the k-th pipeline, and what they print. Eight services jobs lose
+ * their database three pipelines ago (k = 5), api-pricing is flaky, the web unit tests break in
+ * the newest pipeline, web-a11y has never passed since it was added (k = 3), the mobile
+ * emulators time out since k = 6. The newest pipeline has 30 failed jobs over its three children.
+ */
+export function storefrontFailure(k: number, name: string): { cause: string[]; reason: string } | null {
+  const api = ['orders', 'payments', 'catalog', 'search', 'users', 'carts', 'invoices', 'shipping'].indexOf(name.replace(/^api-/, ''));
+  if (name.startsWith('api-') && api >= 0) return k >= 5 ? { cause: PG_DOWN(k, api), reason: 'script_failure' } : null;
+  if (name === 'api-reviews') return k === 7 ? { cause: ['Failure/Error: expect(review.stars).to eq(5)', '  expected: 5', '       got: 4'], reason: 'script_failure' } : null;
+  if (name === 'api-pricing') return k % 2 === 1 ? { cause: ['Failure/Error: expect(price).to eq(Money.new(1999))', '  expected: 19.99 EUR', '       got: 20.00 EUR'], reason: 'script_failure' } : null;
+  const unit = /^web-unit (\d)\/8$/.exec(name);
+  if (unit) return k === 7 ? { cause: CART_BUG(Number(unit[1])), reason: 'script_failure' } : null;
+  if (name === 'web-a11y') return k >= 3 ? { cause: ['Error: axe found 3 accessibility violations on /checkout (color-contrast, label, region)'], reason: 'script_failure' } : null;
+  if (name === 'web-lint') return k >= 6 ? { cause: [`error  'discount' is assigned a value but never used  no-unused-vars (src/cart/totals.ts:${12 + k})`], reason: 'script_failure' } : null;
+  const android = /^(android-unit|detox) (\d)\/4$/.exec(name);
+  if (android) {
+    const i = Number(android[2]) + (android[1] === 'detox' ? 4 : 0);
+    return k >= 6 ? { cause: EMULATOR(i), reason: android[1] === 'detox' ? 'job_execution_timeout' : 'script_failure' } : null;
+  }
+  if (name === 'ios-unit' || name === 'ios-ui') return k >= 6 ? { cause: SIMULATOR(k, name === 'ios-ui' ? 1 : 0), reason: 'script_failure' } : null;
+  return null;
+}
+
+function seedStorefront(world: World, S: number): void {
+  for (let k = 0; k < STOREFRONT_PIPELINES; k++) {
+    const at = S - (STOREFRONT_PIPELINES - k) * 90 * MIN;
+    const parent = createPipeline(world, { projectId: 5, ref: 'main', source: 'push', at, userId: k % 3 === 1 ? 1 : 3, template: 'storefront', adjust: setPlan({}, true) });
+    // web-a11y arrived in k = 3: older web pipelines do not have it.
+    const adjust = (job: Job): void => {
+      const failure = storefrontFailure(k, job.name);
+      job.plan.outcome = failure ? 'failed' : 'success';
+      if (failure) {
+        job.plan.cause = failure.cause;
+        job.plan.failureReason = failure.reason;
+      }
+    };
+    // The children are made when their trigger jobs start: step until all three exist, then plan them.
+    const seen = new Set<number>();
+    for (let t = at; t < at + 30 * MIN && seen.size < 3; t += 5_000) {
+      advancePipeline(world, parent, t);
+      for (const bridge of pipelineJobs(world, parent)) {
+        const childId = bridge.downstreamPipelineId;
+        if (childId === null || seen.has(childId)) continue;
+        seen.add(childId);
+        const child = world.pipelines.get(childId);
+        if (!child) continue;
+        for (const job of pipelineJobs(world, child)) adjust(job);
+        if (k < 3) {
+          const a11y = pipelineJobs(world, child).find((j) => j.name === 'web-a11y');
+          if (a11y) removeJob(world, child, a11y);
+        }
+      }
+    }
+    advancePipeline(world, parent, S);
+  }
+}
+
+/** Drops a job that a pipeline's configuration did not have yet. */
+function removeJob(world: World, pipeline: Pipeline, job: Job): void {
+  world.jobs.delete(job.id);
+  pipeline.jobIds = pipeline.jobIds.filter((id) => id !== job.id);
+  const list = world.projectJobs.get(pipeline.projectId);
+  if (list) world.projectJobs.set(pipeline.projectId, list.filter((id) => id !== job.id));
 }

@@ -103,6 +103,39 @@ export const TEMPLATES: Record<string, PipelineTemplate> = {
       { name: 'publish', stage: 'release', when: 'manual', allowFailure: true, runSec: [20, 40] },
     ],
   },
+  // acme/platform/storefront: a parent that triggers three child pipelines of twelve jobs each.
+  storefront: {
+    stages: ['build', 'test', 'downstream'],
+    jobs: [
+      { name: 'build', stage: 'build', runSec: [30, 60] },
+      { name: 'lint', stage: 'test', runSec: [20, 40] },
+      ...['services', 'web', 'mobile'].map(
+        (name): JobTemplate => ({ name, stage: 'downstream', kind: 'bridge', downstream: { project: 'self', kind: 'child', template: `sf-${name}` } }),
+      ),
+    ],
+  },
+  'sf-services': {
+    stages: ['test'],
+    jobs: ['orders', 'payments', 'catalog', 'search', 'users', 'carts', 'invoices', 'shipping', 'reviews', 'pricing', 'stock', 'health'].map(
+      (n): JobTemplate => ({ name: `api-${n}`, stage: 'test', runSec: [40, 90] }),
+    ),
+  },
+  'sf-web': {
+    stages: ['test'],
+    jobs: [
+      ...[1, 2, 3, 4, 5, 6, 7, 8].map((i): JobTemplate => ({ name: `web-unit ${i}/8`, stage: 'test', runSec: [30, 70] })),
+      ...['web-lint', 'web-a11y', 'web-build', 'web-e2e'].map((name): JobTemplate => ({ name, stage: 'test', runSec: [30, 70] })),
+    ],
+  },
+  'sf-mobile': {
+    stages: ['test'],
+    jobs: [
+      ...['ios-unit', 'ios-ui'].map((name): JobTemplate => ({ name, stage: 'test', runSec: [60, 120] })),
+      ...[1, 2, 3, 4].map((i): JobTemplate => ({ name: `android-unit ${i}/4`, stage: 'test', runSec: [60, 120] })),
+      ...[1, 2, 3, 4].map((i): JobTemplate => ({ name: `detox ${i}/4`, stage: 'test', runSec: [60, 120] })),
+      ...['android-lint', 'mobile-build'].map((name): JobTemplate => ({ name, stage: 'test', runSec: [30, 60] })),
+    ],
+  },
   vault: {
     stages: ['test'],
     jobs: [

@@ -67,7 +67,7 @@ export type {
 } from './types.ts';
 
 export { gitlabKeys, hostKey, projectKey } from './query-keys.ts';
-export type { ArtifactTreeParams, JobAction, JobListParams, PipelineJobsParams, PipelineListParams, ProjectListParams } from './query-keys.ts';
+export type { ArtifactTreeParams, FailingSinceKeyParams, JobAction, JobListParams, PipelineJobsParams, PipelineListParams, ProjectListParams } from './query-keys.ts';
 
 export { gitlabMutationDefaults, gitlabQueryDefaults, intervalForStatuses, retryDelay, shouldRetry, statusRefetchInterval } from './polling.ts';
 export type { PollIntervals, PolledQuery } from './polling.ts';
@@ -118,3 +118,24 @@ export {
   retryJobMutationOptions,
 } from './api/job-actions.ts';
 export type { JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';
+
+export {
+  DEFAULT_FLAKY_LOOKBACK,
+  DEFAULT_WINDOW,
+  culpritOf,
+  latestAttempt,
+  pipelineRedRun,
+  walkFailingSince,
+} from './failing-since.ts';
+export type { Culprit, HistoryEntry, HistoryJob, HistoryPipeline, JobSince, RedRun, RunBound, WalkOptions, WalkResult } from './failing-since.ts';
+export {
+  HISTORY_PAGE_SIZE,
+  failingSinceQueryOptions,
+  fetchLineageBefore,
+  followBridges,
+  lineageOfJob,
+  refRedRunQueryOptions,
+} from './api/failing-since.ts';
+export type { FailingSinceOptions, FailingSinceResult, Lineage, RefRedRunResult } from './api/failing-since.ts';
+export { failureSignature, groupByCause } from './failure-signature.ts';
+export type { CauseGroup } from './failure-signature.ts';

@@ -40,6 +40,13 @@ export interface PipelineJobsParams {
   includeRetried?: boolean;
   scope?: readonly string[];
 }
+export interface FailingSinceKeyParams {
+  ref?: string;
+  child?: boolean;
+  window?: number;
+  /** A downstream lineage: `root project#root pipeline/bridge/…`. */
+  via?: string | undefined;
+}
 export interface ProjectListParams {
   search?: string;
   membership?: boolean;
@@ -98,6 +105,11 @@ export const gitlabKeys = {
   pipelineJobs: (c: HostArg, project: ProjectRef, pipelineId: number, params?: PipelineJobsParams) =>
     [...gitlabKeys.pipeline(c, project, pipelineId), 'jobs', clean(params)] as const,
   pipelineBridges: (c: HostArg, project: ProjectRef, pipelineId: number) => [...gitlabKeys.pipeline(c, project, pipelineId), 'bridges'] as const,
+  /** "Failing since" of job names that failed in this pipeline (api/failing-since.ts). */
+  failingSince: (c: HostArg, project: ProjectRef, pipelineId: number, names: readonly string[], params?: FailingSinceKeyParams) =>
+    [...gitlabKeys.pipeline(c, project, pipelineId), 'failing-since', clean(params), [...names].sort()] as const,
+  /** A ref's current red run (the wall's tiles). */
+  refRedRun: (c: HostArg, project: ProjectRef, ref: string, params?: { window?: number }) => [...gitlabKeys.pipelines(c, project), 'red-run', ref, clean(params)] as const,
 
   /** Mutation keys (for useMutationState / isMutating). */
   jobAction: (c: HostArg, action: JobAction) => [...gitlabKeys.host(c), 'action', 'job', action] as const,

@@ -4,6 +4,7 @@ export { StatusIcon, STATUS_ICON_SVGS, type StatusIconProps } from './status-ico
 export { statusLook, KNOWN_STATUSES, type StatusLook, type StatusTone } from './status.ts';
 export { Duration, type DurationProps } from './duration.tsx';
 export { TimeAgo, type TimeAgoProps } from './time-ago.tsx';
+export { FailingSince, type FailingSinceProps } from './failing-since.tsx';
 export { MissingValue } from './missing-value.tsx';
 export { formatDuration, formatTimeAgo, formatExactTime } from './format.ts';
 export { LoadingState, EmptyState, type LoadingStateProps, type EmptyStateProps } from './states.tsx';
