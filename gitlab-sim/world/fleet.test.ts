@@ -46,7 +46,7 @@ describe('the fleet (--projects N)', () => {
   });
 
   it('is off by default', () => {
-    expect(seedWorld(1, START).projects).toHaveLength(4);
+    expect(seedWorld(1, START).projects).toHaveLength(5);
   });
 });
 
