@@ -22,7 +22,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test('project picker, jobs table, not-found and error pages', async ({ page, connect, expectAccessible }) => {
       await page.goto('/');
-      await expect(page.getByRole('heading', { name: 'Connect to GitLab first' })).toBeVisible();
+      await expect(page.getByRole('heading', { name: 'Connect to GitLab' })).toBeVisible();
       await expectAccessible(page, 'picker (not connected)');
 
       await connect(page);

@@ -104,7 +104,7 @@ test('search finds a term that lives inside a collapsed section, and the address
   await expect(log.locator(`[data-line="${target.line + 1}"]`)).toHaveCount(0);
 
   await page.getByRole('searchbox', { name: 'Search the log' }).fill(target.text);
-  await expect(page.getByRole('status').filter({ hasText: /matches/ })).toHaveText('1 of 1 matches');
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toHaveText('1 of 1 match');
   const row = log.locator(`[data-line="${target.line + 1}"]`);
   await expect(row).toBeInViewport();
   await expect(row.locator('mark')).toHaveText(target.text);

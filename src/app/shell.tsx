@@ -134,7 +134,7 @@ function ConnectedState({ connection }: { connection: Connection }) {
       <span className="connection-state__dot" aria-hidden="true" />
       <span>
         {host}
-        {user.data ? ` · ${user.data.name}` : connection.token ? '' : ' · anonymous'}
+        {user.data ? ` · ${user.data.name}` : connection.token ? '' : ' · not signed in'}
       </span>
     </div>
   );

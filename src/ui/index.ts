@@ -13,5 +13,6 @@ export { StaleBanner, type StaleBannerProps } from './stale-banner.tsx';
 export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
+export { countOf } from './plural.ts';
 export { projectPath } from './project-path.ts';
 export { useRouteLinks, type RouteLinks } from './route-links.ts';

@@ -3,6 +3,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { projectsQueryOptions, type Connection } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../ui/index.ts';
+import { SiteProjects, Welcome } from './welcome.tsx';
 import { isConnectionProblem } from '../connection-problem.ts';
 import { parsePastedGitLabUrl, projectPath } from '../gitlab-paths.ts';
 import { useSession } from '../providers.tsx';
@@ -12,7 +13,9 @@ import { useDocumentTitle } from '../use-document-title.ts';
 /** `/`: find a project (search, recent ones) or open a pasted GitLab URL. */
 export function ProjectPickerRoute() {
   useDocumentTitle('Projects');
-  const { connection, recentProjects } = useSession();
+  const { connection, recentProjects, effective } = useSession();
+  // Without a token GitLab lists no "your projects": welcome the person instead of failing.
+  const signedIn = connection !== null && Boolean(connection.token);
   return (
     <>
       <div className="page-header">
@@ -20,24 +23,12 @@ export function ProjectPickerRoute() {
         {connection ? <span className="muted">on {displayHost(connection.host)}</span> : null}
       </div>
       <div className="picker">
-        <div>
-          {connection ? (
-            <ProjectSearch connection={connection} />
-          ) : (
-            <EmptyState
-              title="Connect to GitLab first"
-              action={
-                <Link className="button button--primary" to="/settings">
-                  Open Settings
-                </Link>
-              }
-            >
-              <p>Enter your GitLab’s address and a personal access token to see its projects.</p>
-            </EmptyState>
-          )}
+        <div className="picker__main">
+          {connection && signedIn ? <ProjectSearch connection={connection} /> : <Welcome host={connection?.host ?? effective.gitlabUrl} projects={effective.projects} />}
         </div>
         <aside aria-label="Open a project">
           <PasteBox connectedHost={connection?.host ?? null} />
+          {signedIn ? <SiteProjects projects={effective.projects} /> : null}
           <RecentProjects projects={recentProjects} />
         </aside>
       </div>

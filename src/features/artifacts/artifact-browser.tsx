@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { GitLabError, gitlabFeatures, jobQueryOptions, versionQueryOptions } from '../../gitlab/index.ts';
 import type { Connection, Job, PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow } from '../../ui/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow, countOf } from '../../ui/index.ts';
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
 import { ByRefDownloadForm, DownloadStatus, downloadJobArchive, downloadJobFile } from './artifact-downloads.tsx';
 import { ArtifactPreview } from './artifact-preview.tsx';
@@ -240,7 +240,7 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
             ) : null}
           </div>
           <p className="muted artifact-summary">
-            {tree.root.fileCount.toLocaleString('en')} files, {formatBytes(tree.root.totalSize)} in all. {sourceText(listingQuery.data)}
+            {countOf(tree.root.fileCount, 'file')}, {formatBytes(tree.root.totalSize)} in all. {sourceText(listingQuery.data)}
             {listingQuery.data.skipped.length > 0 ? ` ${listingQuery.data.skipped.length} unsafe or shadowed paths were left out.` : ''}
           </p>
         </>

@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
+import { countOf } from '../../ui/index.ts';
 import { EntryIcon } from './entry-icon.tsx';
 import { formatBytes } from './format-bytes.ts';
 import { breadcrumbs, filterByName, parentOf, searchTree, sortNodes } from './model/index.ts';
@@ -29,9 +30,10 @@ function contentsText(node: ArtifactNode): string {
   if (node.type !== 'directory') return '';
   const { childFolders, childFiles, fileCount } = node.totals;
   const parts: string[] = [];
-  if (childFolders > 0) parts.push(`${childFolders} ${childFolders === 1 ? 'folder' : 'folders'}`);
-  parts.push(`${childFiles} ${childFiles === 1 ? 'file' : 'files'}`);
-  const deep = fileCount !== childFiles ? ` (${fileCount.toLocaleString('en')} in all)` : '';
+  if (childFolders > 0) parts.push(countOf(childFolders, 'folder'));
+  // "1 folder (3 files in all)", not "1 folder, 0 files (3 in all)".
+  if (childFiles > 0 || childFolders === 0) parts.push(countOf(childFiles, 'file'));
+  const deep = fileCount !== childFiles ? ` (${countOf(fileCount, 'file')} in all)` : '';
   return `${parts.join(', ')}${deep}`;
 }
 

@@ -380,6 +380,10 @@ describe('Run with variables', () => {
     const secret = within(dialog).getByLabelText('Value 2') as HTMLInputElement;
     expect(secret.type).toBe('password');
     await user.type(secret, 'hunter2');
+    // Remembering is opt-in: values may be secrets.
+    const rememberBox = within(dialog).getByRole('checkbox', { name: /Remember these variables/ });
+    expect((rememberBox as HTMLInputElement).checked).toBe(false);
+    await user.click(rememberBox);
     await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     await waitFor(() => expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toContain('REGION'));
@@ -393,12 +397,14 @@ describe('Run with variables', () => {
     expect((within(dialog).getByRole('textbox', { name: 'Key 1' }) as HTMLInputElement).value).toBe('REGION');
     expect((within(dialog).getByRole('textbox', { name: 'Value 1' }) as HTMLInputElement).value).toBe('eu');
     expect((within(dialog).getByLabelText('Value 2') as HTMLInputElement).value).toBe('');
+    // Remembered last time: remembered again unless unticked.
+    expect((within(dialog).getByRole('checkbox', { name: /Remember these variables/ }) as HTMLInputElement).checked).toBe(true);
     await user.click(within(dialog).getByRole('button', { name: 'Clear and forget them' }));
     expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toBeNull();
     expect((within(dialog).getByRole('textbox', { name: 'Key 1' }) as HTMLInputElement).value).toBe('');
     // "Don't remember": a run without remembering stores nothing.
     await user.type(within(dialog).getByRole('textbox', { name: 'Key 1' }), 'ONCE');
-    await user.click(within(dialog).getByRole('checkbox', { name: /Remember these variables/ }));
+    expect((within(dialog).getByRole('checkbox', { name: /Remember these variables/ }) as HTMLInputElement).checked).toBe(false);
     await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toBeNull();

@@ -33,7 +33,8 @@ export function PlayJobDialog({ host, projectId, job, busy, onSubmit, onClose, s
     remembered && remembered.length > 0 ? remembered.map((v) => newRow({ key: v.key, value: v.value ?? '', masked: v.masked })) : [newRow()],
   );
   const [offered, setOffered] = useState(remembered !== null && remembered.length > 0);
-  const [remember, setRemember] = useState(true);
+  // Off unless the person chose to remember last time: values may be secrets.
+  const [remember, setRemember] = useState(offered);
   const [showErrors, setShowErrors] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [pasteText, setPasteText] = useState('');
@@ -66,6 +67,7 @@ export function PlayJobDialog({ host, projectId, job, busy, onSubmit, onClose, s
     store.forget(host, projectId, job.name);
     setRows([newRow()]);
     setOffered(false);
+    setRemember(false);
   };
 
   const submit = (event: FormEvent) => {
@@ -173,8 +175,9 @@ export function PlayJobDialog({ host, projectId, job, busy, onSubmit, onClose, s
             Add these variables
           </button>
         </details>
-        <label className="play-dialog__remember">
-          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} /> Remember these variables for the next run of {job.name} in this browser
+        <label className="checkbox play-dialog__remember">
+          <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+          <span>Remember these variables for the next run of {job.name} in this browser</span>
         </label>
         {described ? (
           <div role="alert" className="job-actions__error">

@@ -11,6 +11,8 @@ import type { LineHtmlOptions } from './model/line-text.ts';
 import type { SearchResult } from './model/search.ts';
 import { extendRange, type LineRange } from './permalink.ts';
 import { formatLineTime, TIMESTAMP_MODES, isTimestampMode, type TimestampMode } from './timestamps.ts';
+import { countOf } from '../../ui/index.ts';
+import { LOG_HTML_OPTIONS } from './log-palette.ts';
 import './job-log.css';
 
 /** The search the reader typed (it lives in the URL on the job page). */
@@ -55,32 +57,8 @@ export interface LogViewerProps {
 const ROW_HEIGHT = 20;
 const EMPTY_ROWS = new Uint32Array(0);
 
-// ansi-to-html's default palette is made for black; these keep every colour readable (WCAG AA)
-// on the viewer's dark background. 256-colour and truecolor values are the job's own choice.
-const ANSI: LineHtmlOptions = {
-  ansi: {
-    fg: '#e8e8ea',
-    bg: '#1d1c22',
-    colors: {
-      0: '#a4a3a8',
-      1: '#ff7b72',
-      2: '#56d364',
-      3: '#e3b341',
-      4: '#79c0ff',
-      5: '#d2a8ff',
-      6: '#56d4dd',
-      7: '#e8e8ea',
-      8: '#b1b0b5',
-      9: '#ffa198',
-      10: '#7ee787',
-      11: '#f2cc60',
-      12: '#a5d6ff',
-      13: '#e2c5ff',
-      14: '#8ae8ee',
-      15: '#ffffff',
-    },
-  },
-};
+// GitLab's palette with a contrast floor (log-palette.ts).
+const ANSI: LineHtmlOptions = LOG_HTML_OPTIONS;
 
 type Fold = { all: 'auto' | 'open' | 'closed'; overrides: ReadonlyMap<number, boolean> };
 
@@ -548,7 +526,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
           ? result.error
           : result.total === 0
             ? 'No matches'
-            : `${matchIndex + 1} of ${result.total.toLocaleString('en')} matches`;
+            : `${matchIndex + 1} of ${countOf(result.total, 'match', 'matches')}`;
   const currentMatchLine = okResult && okResult.total > 0 ? (okResult.lines[matchIndex] ?? -1) : -1;
 
   const marksFor = (line: number): readonly MarkRange[] => {
@@ -640,7 +618,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
         </div>
         <div className="log-toolbar__status">
           <span>
-            {summary.lineCount.toLocaleString('en')} lines · {formatBytes(summary.length)}
+            {countOf(summary.lineCount, 'line')} · {formatBytes(summary.length)}
           </span>
           {live ? <span>{following ? ' · following the end' : ' · scrolled up: not following'}</span> : null}
           {status ? <span> · {status}</span> : null}

@@ -2,7 +2,7 @@ import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
 import { isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks } from '../../ui/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks, countOf } from '../../ui/index.ts';
 import { ColumnMenu } from './column-menu.tsx';
 import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
 import { JobCellEnvContext, type JobCellEnv } from './job-cells.tsx';
@@ -123,7 +123,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         }
       >
         <p>
-          None of the {list.jobs.length.toLocaleString('en')} jobs loaded so far matches.{hasMore ? ' Load more jobs to look further back.' : ''}
+          {list.jobs.length === 1 ? 'The one job loaded so far does not match.' : `None of the ${countOf(list.jobs.length, 'job')} loaded so far matches.`}{hasMore ? ' Load more jobs to look further back.' : ''}
         </p>
       </EmptyState>
     );
@@ -156,7 +156,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         {head.isError ? <StaleBanner error={head.error} updatedAt={head.dataUpdatedAt} onRetry={retry} /> : null}
         {local ? (
           <p className="job-list__scope-note" role="note">
-            Name, stage and ref filter the <strong>{list.jobs.length.toLocaleString('en')} jobs loaded so far</strong>, not every job in GitLab:{' '}
+            Name, stage and ref filter the <strong>{countOf(list.jobs.length, 'job')} loaded so far</strong>, not every job in GitLab:{' '}
             {shown.length.toLocaleString('en')} match.
           </p>
         ) : null}
@@ -172,7 +172,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         {body}
         <div className="job-list__footer">
           <p className="muted">
-            {list.jobs.length.toLocaleString('en')} jobs loaded{hasMore ? '' : ' (all of them)'}
+            {countOf(list.jobs.length, 'job')} loaded{hasMore ? '' : ' (all of them)'}
             {fetchedAt > 0 ? (
               <>
                 {' '}

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsPage, type SettingsPageProps } from './settings-page.tsx';
@@ -101,6 +101,40 @@ describe('SettingsPage', () => {
     expect(alert.textContent).toContain('Not signed in');
     expect(alert.textContent).toContain('401 Unauthorized');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
+  });
+
+  it('asks before saving a connection whose test just failed; saves only on "Save anyway"', async () => {
+    const user = userEvent.setup();
+    vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
+    const { onSave } = renderPage();
+    await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
+    await user.type(screen.getByLabelText('Personal access token'), 'nope');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByRole('alert');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    const ask = screen.getByRole('dialog', { name: 'Save a connection that failed its test?' });
+    expect(ask.textContent).toContain('Not signed in');
+    expect(onSave).not.toHaveBeenCalled();
+    await user.click(within(ask).getByRole('button', { name: 'Go back' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onSave).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save anyway' }));
+    expect(onSave).toHaveBeenCalledWith({ host: 'https://gitlab.example.com', token: 'nope', remember: false });
+  });
+
+  it('saves without asking once the values changed after a failed test', async () => {
+    const user = userEvent.setup();
+    vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
+    const { onSave } = renderPage();
+    await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
+    await user.type(screen.getByLabelText('Personal access token'), 'nope');
+    await user.click(screen.getByRole('button', { name: 'Test connection' }));
+    await screen.findByRole('alert');
+    await user.type(screen.getByLabelText('Personal access token'), 'X');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(onSave).toHaveBeenCalledWith({ host: 'https://gitlab.example.com', token: 'nopeX', remember: false });
   });
 
   it('offers Disconnect when this browser holds a connection', async () => {

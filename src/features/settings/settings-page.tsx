@@ -1,7 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
-import { tryNormalizeHost, type Connection } from '../../gitlab/index.ts';
-import { ErrorState } from '../../ui/index.ts';
+import { describeError, tryNormalizeHost, type Connection } from '../../gitlab/index.ts';
+import { Dialog, ErrorState } from '../../ui/index.ts';
 import { ConnectionReport } from './connection-report.tsx';
 import { testConnection } from './test-connection.ts';
 import './settings.css';
@@ -33,6 +33,8 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
   const [token, setToken] = useState(initial.token);
   const [remember, setRemember] = useState(initial.remember);
   const [hostError, setHostError] = useState<string | null>(null);
+  // Save pressed right after a failed test of the same values: ask before saving.
+  const [confirmFailed, setConfirmFailed] = useState(false);
   const ids = { host: useId(), hostHint: useId(), hostError: useId(), token: useId(), tokenHint: useId(), remember: useId() };
 
   const test = useMutation({
@@ -59,7 +61,17 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
     event.preventDefault();
     const conn = readConnection();
     if (!conn) return;
+    if (test.isError) {
+      setConfirmFailed(true);
+      return;
+    }
     onSave({ host: conn.host, token: conn.token ?? '', remember });
+  }
+
+  function saveAnyway() {
+    setConfirmFailed(false);
+    const conn = readConnection();
+    if (conn) onSave({ host: conn.host, token: conn.token ?? '', remember });
   }
 
   function handleChange() {
@@ -144,6 +156,28 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
         {test.isSuccess ? <ConnectionReport result={test.data} /> : null}
         {test.isError ? <ErrorState error={test.error} onRetry={handleTest} /> : null}
       </div>
+      {confirmFailed && test.isError ? (
+        <Dialog
+          open
+          title="Save a connection that failed its test?"
+          onClose={() => setConfirmFailed(false)}
+          footer={
+            <>
+              <button type="button" className="button" onClick={() => setConfirmFailed(false)}>
+                Go back
+              </button>
+              <button type="button" className="button button--danger" onClick={saveAnyway}>
+                Save anyway
+              </button>
+            </>
+          }
+        >
+          <p>
+            The test just failed: <strong>{describeError(test.error).title}</strong>. Saved as it is, the dashboard will show this error on
+            every page until the address or token is fixed.
+          </p>
+        </Dialog>
+      ) : null}
     </div>
   );
 }

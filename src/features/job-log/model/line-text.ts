@@ -6,6 +6,7 @@
 import Convert, { type AnsiToHtmlOptions } from 'ansi-to-html';
 import { LINE_PLAIN, LINE_TIMESTAMP_PREFIX, type LogIndex } from './log-index.ts';
 import { applySgr, cloneStyle, isDefaultStyle, sameStyle, styleToAnsi, type SgrStyle } from './sgr.ts';
+import { readableStyle, type LogPalette } from './contrast.ts';
 import { MARKER_SUFFIX_LENGTH, TS_PREFIX_LENGTH, escapeEnd, findMarker, isSgr } from './scan-rules.ts';
 
 export interface StyledSpan {
@@ -175,15 +176,28 @@ export interface LineHtmlOptions {
   ansi?: Omit<AnsiToHtmlOptions, 'escapeXML' | 'stream' | 'newline'>;
   /** Turn http(s) URLs into links (default true). */
   links?: boolean;
+  /**
+   * A contrast floor (WCAG ratio) for text on its background, given `ansi.fg`, `ansi.bg` and
+   * the 16 `ansi.colors`: a pair below it is drawn in black or white (contrast.ts).
+   */
+  minContrast?: number;
+}
+
+function paletteOf(options: LineHtmlOptions | undefined): LogPalette | null {
+  const ansi = options?.ansi;
+  if (!options?.minContrast || !ansi?.fg || !ansi.bg || !ansi.colors) return null;
+  return ansi as LogPalette;
 }
 
 /** Spans as HTML through ansi-to-html: every span restates its full style from a reset. */
 export function spansToHtml(spans: readonly StyledSpan[], options?: LineHtmlOptions): string {
   let ansi = '';
+  const palette = paletteOf(options);
   for (const span of spans) {
+    const style = palette && options?.minContrast ? readableStyle(span.style, palette, options.minContrast) : span.style;
     // Text with a default style needs only the reset; control bytes left in the text
     // (backspace) are dropped by ansi-to-html as a terminal would.
-    ansi += isDefaultStyle(span.style) ? '\x1b[0m' : styleToAnsi(span.style);
+    ansi += isDefaultStyle(style) ? '\x1b[0m' : styleToAnsi(style);
     ansi += span.text;
   }
   const html = ansi.length > 0 ? converter(options?.ansi).toHtml(ansi) : '';
