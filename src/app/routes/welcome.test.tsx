@@ -14,7 +14,7 @@ describe('the first screen without a token', () => {
   it('says what to do: sign in, or a token with the scopes named, and where to make one', () => {
     renderWelcome('https://gitlab.example.com', []);
     const welcome = screen.getByRole('region', { name: 'Connect to GitLab' });
-    expect(welcome.textContent).toContain('sign in with GitLab');
+    expect(welcome.textContent).toContain('Sign in with GitLab in Settings');
     expect(welcome.textContent).toMatch(/read_api.*to look at jobs, or api to also cancel, retry and run/);
     expect(within(welcome).getByRole('link', { name: 'Open Settings' }).getAttribute('href')).toBe('/settings');
     const create = within(welcome).getByRole('link', { name: 'create one in GitLab' });
@@ -28,7 +28,7 @@ describe('the first screen without a token', () => {
     const links = within(list).getAllByRole('link');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['/acme/platform/backend/-/jobs', '/acme/tools/big-history/-/jobs']);
     // Without a known host, the address is the first thing to enter.
-    expect(screen.getByRole('region', { name: 'Connect to GitLab' }).textContent).toContain('enter your GitLab’s address');
+    expect(screen.getByRole('region', { name: 'Connect to GitLab' }).textContent).toContain('after entering your GitLab’s address');
   });
 
   it('links to a token page only on an http(s) GitLab, under its sub-path', () => {

@@ -33,13 +33,13 @@ export function Welcome({ host, projects }: WelcomeProps) {
         This dashboard shows the CI jobs of your GitLab projects{host ? <> on <strong>{host}</strong></> : null}. It talks to GitLab
         with your own access, so it needs to know who you are.
       </p>
-      <ol className="welcome__steps">
+      <ul className="welcome__steps">
         <li>
-          Open <strong>Settings</strong>{host ? null : ', enter your GitLab’s address'} and sign in with GitLab, or
+          <strong>Sign in with GitLab</strong> in Settings{host ? null : ', after entering your GitLab’s address'}, or
         </li>
         <li>
-          paste a personal access token with the <code>read_api</code> scope to look at jobs, or <code>api</code> to also cancel, retry and run
-          them{tokenPage ? (
+          paste a <strong>personal access token</strong> there, with the <code>read_api</code> scope to look at jobs, or <code>api</code> to also
+          cancel, retry and run them{tokenPage ? (
             <>
               {' '}
               (<a href={tokenPage} target="_blank" rel="noopener noreferrer">
@@ -50,7 +50,7 @@ export function Welcome({ host, projects }: WelcomeProps) {
           ) : null}
           .
         </li>
-      </ol>
+      </ul>
       <p>
         <Link className="button button--primary" to="/settings">
           Open Settings

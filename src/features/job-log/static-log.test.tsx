@@ -22,7 +22,7 @@ describe('StaticLog', () => {
     const log = await screen.findByRole('region', { name: 'build/output.log' });
     await waitFor(() => expect(log.textContent).toContain('green bold'));
     const green = within(log).getByText('green bold');
-    expect(green.getAttribute('style')).toMatch(/color:#56d364/);
+    expect(green.getAttribute('style')).toMatch(/color:#4bb349/);
     expect(log.textContent).toContain('01:15');
     expect(log.textContent).not.toContain('onerror');
     await userEvent.click(within(log).getByRole('button', { name: 'Expand section build' }));
@@ -39,12 +39,12 @@ describe('StaticLog', () => {
     render(<StaticLog text={LOG} label="out.log" />);
     await screen.findByText('green bold');
     await user.type(screen.getByRole('searchbox', { name: 'Search the log' }), 'section');
-    await waitFor(() => expect(screen.getByText('1 of 1 matches')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('1 of 1 match')).toBeTruthy());
     await user.click(screen.getByRole('checkbox', { name: 'Regex' }));
     await user.clear(screen.getByRole('searchbox', { name: 'Search the log' }));
     await user.click(screen.getByRole('searchbox', { name: 'Search the log' }));
     await user.paste('down[a-z]+');
-    await waitFor(() => expect(screen.getByText('1 of 1 matches')).toBeTruthy());
+    await waitFor(() => expect(screen.getByText('1 of 1 match')).toBeTruthy());
     await user.clear(screen.getByRole('searchbox', { name: 'Search the log' }));
     await user.paste('(');
     await waitFor(() => expect(screen.getByText(/Invalid regular expression/)).toBeTruthy());
