@@ -191,7 +191,7 @@ describe('listing', () => {
     expect(names.indexOf('reports')).toBeLessThan(names.indexOf('README.md'));
     expect(names.indexOf('src')).toBeLessThan(names.indexOf('empty.txt'));
     const reports = within(table).getByRole('link', { name: 'Folder reports' }).closest('tr');
-    expect(reports?.textContent).toMatch(/1 folder, 1 file \(4 in all\)/);
+    expect(reports?.textContent).toMatch(/1 folder, 1 file \(4 files in all\)/);
     expect(screen.getByText(/Listed by GitLab\./)).toBeTruthy();
     expect(requests.some((r) => r.url.includes('/artifacts/tree'))).toBe(true);
     expect(requests.some((r) => r.range !== null)).toBe(false);
