@@ -4,6 +4,8 @@ import { expect, test, TOKENS } from './fixtures.ts';
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`Accessibility (${colorScheme})`, () => {
     test.use({ colorScheme });
+    // Several full axe scans a test: each takes seconds on a busy 2-core machine.
+    test.slow();
 
     test('settings, with a test result and with an error', async ({ page, sim, expectAccessible }) => {
       await page.goto('/settings');
