@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { runtimeBase } from './scripts/runtime-base/plugin.ts';
 
-// One build serves any site under any base path: every URL the app makes is relative to
-// the document, and the router reads its basename from <base href> at runtime.
+// One build serves any site under any base path: every URL the app makes is relative, and the
+// built index.html finds the folder it was served from at run time (runtimeBase, decision 0001).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [react(), runtimeBase()],
   build: { target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
 });

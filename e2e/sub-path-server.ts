@@ -1,7 +1,7 @@
 /**
  * Serves the production build under a sub-path, the way a site would deploy it: the files of
- * dist/ under `prefix`, `<base href>` rewritten to that prefix (docs/decisions/0001), and every
- * other path under the prefix answered with index.html (the SPA fallback any host needs).
+ * dist/ under `prefix`, unchanged (docs/decisions/0001), and every other path under the prefix
+ * answered with index.html (the SPA fallback any host needs).
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -19,8 +19,10 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function serveBuildUnder(prefix: string): Promise<{ url: string; close(): Promise<void> }> {
-  const index = (await readFile(join(dist, 'index.html'), 'utf8')).replace('<base href="/" />', `<base href="${prefix}" />`);
+export async function serveBuildUnder(prefix: string, options: { files?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
+  const index = await readFile(join(dist, 'index.html'), 'utf8');
+  // files: false is a misdeployment: only index.html was copied, every path answers it.
+  const files = options.files ?? true;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === prefix.replace(/\/$/, '')) {
@@ -34,7 +36,7 @@ export async function serveBuildUnder(prefix: string): Promise<{ url: string; cl
     const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, rel);
     const sendIndex = () => res.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).end(index);
-    if (rel === '' || rel === '.' || rel === 'index.html' || !file.startsWith(dist)) {
+    if (!files || rel === '' || rel === '.' || rel === 'index.html' || !file.startsWith(dist)) {
       sendIndex();
       return;
     }
@@ -48,6 +50,11 @@ export async function serveBuildUnder(prefix: string): Promise<{ url: string; cl
   const port = typeof address === 'object' && address ? address.port : 0;
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // A page still open keeps its connections alive; close() would wait for them.
+        server.closeAllConnections();
+      }),
   };
 }

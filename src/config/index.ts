@@ -1,6 +1,6 @@
 // Runtime configuration: config.json, browser settings, URL parameters, the connection store.
-export { ConfigSchema, DEFAULT_CONFIG, EmbedSchema, RefreshSchema, THEMES, WallSchema, formatConfigIssues, parseConfig } from './schema.ts';
-export type { ConfigParseResult, EmbedConfig, RefreshConfig, RuntimeConfig, RuntimeConfigInput, Theme, WallConfig } from './schema.ts';
+export { ConfigSchema, DEFAULT_CONFIG, EmbedSchema, OAUTH_SCOPES, OAuthSchema, RefreshSchema, THEMES, WallSchema, formatConfigIssues, parseConfig } from './schema.ts';
+export type { ConfigParseResult, EmbedConfig, OAuthConfig, RefreshConfig, RuntimeConfig, RuntimeConfigInput, Theme, WallConfig } from './schema.ts';
 export { ConfigError, configUrl, isConfigError, loadConfig } from './load-config.ts';
 export { SECRET_URL_PARAMS, parseUrlSettings, urlWithoutSecrets } from './url-params.ts';
 export type { ParsedUrlSettings, UrlOverrides } from './url-params.ts';
@@ -12,5 +12,5 @@ export { SETTINGS_STORAGE_KEY, createSettingsStore } from './settings-store.ts';
 export type { SettingsStore, UserSettings } from './settings-store.ts';
 export { RECENT_PROJECTS_CAP, RECENT_PROJECTS_STORAGE_KEY, createRecentProjectsStore } from './recent-projects.ts';
 export type { RecentProject, RecentProjectsStore } from './recent-projects.ts';
-export { browserStorage, memoryStorage } from './storage.ts';
+export { browserStorage, memoryStorage, storageIsPersistent, keepStorageInMemory } from './storage.ts';
 export type { KeyValueStorage } from './storage.ts';

@@ -38,6 +38,30 @@ const gitlabUrl = z.string({ error: 'must be a text: the GitLab address, or "" t
   }, 'must be an http(s) address such as "https://gitlab.example.com", a path on this site such as "/gitlab", or ""'),
 );
 
+/** `https://portal.example.com`: a scheme, a host and maybe a port; nothing else. */
+const origin = z.string({ error: 'must be an origin such as "https://portal.example.com"' }).check(
+  z.trim(),
+  z.refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'http:' || u.protocol === 'https:') && u.origin === s.replace(/\/$/, '');
+    } catch {
+      return false;
+    }
+  }, 'must be an origin such as "https://portal.example.com" (a scheme and a host, no path)'),
+);
+
+/** GitLab's OAuth scopes the dashboard can use: `read_api` to look, `api` to act. */
+export const OAUTH_SCOPES = ['read_api', 'api'] as const;
+
+export const OAuthSchema = z.strictObject({
+  /** The Application ID of a GitLab application (not confidential) whose redirect URI is `<dashboard>/oauth/callback`. */
+  clientId: z.string({ error: 'must be the Application ID of the GitLab application' }).check(z.trim(), z.minLength(1, 'must not be empty')),
+  /** The scopes asked for; `read_api` by default, `api` to act on jobs. */
+  scopes: z._default(z.array(z.enum(OAUTH_SCOPES, { error: 'must be "read_api" or "api"' })).check(z.minLength(1, 'must name at least one scope')), ['read_api']),
+});
+export type OAuthConfig = z.infer<typeof OAuthSchema>;
+
 export const RefreshSchema = z.strictObject({
   /** While something shown is queued or running. */
   activeMs: ms(5_000, 1_000, 600_000),
@@ -64,6 +88,11 @@ export const EmbedSchema = z.strictObject({
   linkTarget: z._default(z.enum(['_blank', '_top', '_self'], { error: 'must be "_blank", "_top" or "_self"' }), '_blank'),
   /** Hide the dashboard's own navigation when embedded. */
   hideNavigation: z._default(z.boolean({ error: 'must be true or false' }), true),
+  /**
+   * The origins of the portals that may talk to the dashboard by postMessage (and only they
+   * hear from it). Empty: the message contract is off.
+   */
+  allowedOrigins: z._default(z.array(origin), []),
 });
 export type EmbedConfig = z.infer<typeof EmbedSchema>;
 
@@ -80,6 +109,8 @@ export const ConfigSchema = z.strictObject({
        * anyone who can load config.json. Use a read_api token. Real deployments leave it out.
        */
       token: z.optional(z.string({ error: 'must be a text (and should be absent on a real deployment)' })),
+      /** "Sign in with GitLab" (OAuth 2 + PKCE): on when a clientId is given. */
+      oauth: z.optional(OAuthSchema),
     }),
     {},
   ),
@@ -104,10 +135,11 @@ export const DEFAULT_CONFIG: RuntimeConfig = ConfigSchema.parse({});
 
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': ['$schema', '$comment', 'gitlab', 'defaultProjects', 'refresh', 'readOnly', 'theme', 'wall', 'embed'],
-  gitlab: ['url', 'token'],
+  gitlab: ['url', 'token', 'oauth'],
+  'gitlab.oauth': ['clientId', 'scopes'],
   refresh: ['activeMs', 'idleMs', 'wallMs'],
   wall: ['title', 'projects', 'statuses', 'maxJobs', 'showSuccessful'],
-  embed: ['linkTarget', 'hideNavigation'],
+  embed: ['linkTarget', 'hideNavigation', 'allowedOrigins'],
 };
 
 function pathText(path: readonly PropertyKey[]): string {

@@ -19,40 +19,74 @@ export function memoryStorage(): KeyValueStorage {
   };
 }
 
-/** The browser's localStorage or sessionStorage if usable, else an in-memory stand-in. */
-export function browserStorage(kind: 'local' | 'session'): KeyValueStorage {
+/**
+ * Where this page keeps what it remembers: 'browser' (localStorage/sessionStorage, when usable)
+ * or 'memory' (embed mode, where nothing may be written to the portal's storage). Chosen once at
+ * boot, before any store reads; a blocked storage falls back to memory on its own.
+ */
+let mode: 'browser' | 'memory' = 'browser';
+// One stand-in per kind, so every store of the page sees what another wrote.
+const memory = { local: memoryStorage(), session: memoryStorage() };
+const usable: Partial<Record<'local' | 'session', boolean>> = {};
+
+export function keepStorageInMemory(): void {
+  mode = 'memory';
+}
+
+function openStorage(kind: 'local' | 'session'): Storage | null {
   try {
     const storage = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
-    if (!storage) return memoryStorage();
+    if (!storage) return null;
     const probe = '__ci-dashboard-probe__';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
-    return {
-      getItem: (key) => {
-        try {
-          return storage.getItem(key);
-        } catch {
-          return null;
-        }
-      },
-      setItem: (key, value) => {
-        try {
-          storage.setItem(key, value);
-        } catch {
-          // Quota or policy: the value simply is not kept.
-        }
-      },
-      removeItem: (key) => {
-        try {
-          storage.removeItem(key);
-        } catch {
-          // As above.
-        }
-      },
-    };
+    return storage;
   } catch {
-    return memoryStorage();
+    return null;
   }
+}
+
+/**
+ * Whether what the person saves outlives this page: false in embed mode and where the browser
+ * refuses storage (a third-party frame with storage blocked, some private windows). Settings
+ * says so instead of pretending to remember.
+ */
+export function storageIsPersistent(): boolean {
+  if (mode === 'memory') return false;
+  usable.local ??= openStorage('local') !== null;
+  usable.session ??= openStorage('session') !== null;
+  return usable.local && usable.session;
+}
+
+/** The browser's localStorage or sessionStorage if usable (and allowed), else an in-memory stand-in. */
+export function browserStorage(kind: 'local' | 'session'): KeyValueStorage {
+  if (mode === 'memory') return memory[kind];
+  const storage = openStorage(kind);
+  usable[kind] = storage !== null;
+  if (!storage) return memory[kind];
+  return {
+    getItem: (key) => {
+      try {
+        return storage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    setItem: (key, value) => {
+      try {
+        storage.setItem(key, value);
+      } catch {
+        // Quota or policy: the value simply is not kept.
+      }
+    },
+    removeItem: (key) => {
+      try {
+        storage.removeItem(key);
+      } catch {
+        // As above.
+      }
+    },
+  };
 }
 
 export function readJson(storage: KeyValueStorage, key: string): unknown {

@@ -11,7 +11,12 @@ import { JobListToolbar } from './job-list-toolbar.tsx';
 import { JobTable } from './job-table.tsx';
 import { useJobList } from './use-job-list.ts';
 import { describeError } from '../../gitlab/index.ts';
+import { browserStorage, type KeyValueStorage } from '../../config/index.ts';
 import './jobs.css';
+
+let columnStorage: KeyValueStorage | undefined;
+const defaultStorage = (): KeyValueStorage => (columnStorage ??= browserStorage('local'));
+
 
 export interface JobListProps {
   connection: Connection;
@@ -24,20 +29,12 @@ export interface JobListProps {
   renderActions?: (job: Job) => ReactNode;
   /** A toolbar over the selected rows; row checkboxes appear when this is given. */
   renderBulkActions?: (selected: Job[]) => ReactNode;
-  /** Where the column choice is kept (default: localStorage). */
+  /** Where the column choice is kept (default: localStorage, or memory where it is blocked or embedded). */
   storage?: Pick<Storage, 'getItem' | 'setItem'>;
 }
 
-function browserStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === 'undefined' ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Every job of a project, newest first, live, filterable, with columns of the reader's choosing. */
-export function JobList({ connection, projectId, projectPath, poll, renderActions, renderBulkActions, storage = browserStorage() }: JobListProps) {
+export function JobList({ connection, projectId, projectPath, poll, renderActions, renderBulkActions, storage = defaultStorage() }: JobListProps) {
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => readJobListFilters(searchParams), [searchParams]);
   const setFilters = useCallback(

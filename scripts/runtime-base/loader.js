@@ -1,0 +1,97 @@
+// The few lines that run first in index.html (inlined by ./plugin.ts): find where this build is
+// served from, set <base href> to it, then load the app's scripts and styles relative to it.
+// One unchanged build serves `/`, `/ci/` or `/portal/tools/ci/`, deep links included
+// (docs/decisions/0001). Plain JavaScript, no imports: it is inlined as it is written.
+
+/**
+ * Every folder from the page's own folder up to the site's root, deepest first:
+ * `/ci/acme/app/-/jobs/5` → `/ci/acme/app/-/jobs/`, `/ci/acme/app/-/`, …, `/ci/`, `/`.
+ * @param {string} pathname
+ * @returns {string[]}
+ */
+export function baseCandidates(pathname) {
+  const out = [];
+  let folder = pathname.slice(0, pathname.lastIndexOf('/') + 1) || '/';
+  for (;;) {
+    out.push(folder);
+    if (folder === '/') return out;
+    folder = folder.slice(0, folder.slice(0, -1).lastIndexOf('/') + 1) || '/';
+  }
+}
+
+/**
+ * @param {Window & typeof globalThis} win
+ * @returns {Promise<string | null>} the base, or null when the page could not start
+ */
+export async function runtimeBaseLoader(win) {
+  const doc = win.document;
+  /** @param {string} title @param {string[]} lines */
+  const fail = (title, lines) => {
+    if (!doc.body) {
+      doc.addEventListener('DOMContentLoaded', () => fail(title, lines), { once: true });
+      return null;
+    }
+    const root = doc.getElementById('root') || doc.body;
+    const main = doc.createElement('main');
+    main.setAttribute('role', 'alert');
+    const h1 = doc.createElement('h1');
+    h1.textContent = title;
+    main.append(h1);
+    for (const line of lines) {
+      const p = doc.createElement('p');
+      p.textContent = line;
+      main.append(p);
+    }
+    root.replaceChildren(main);
+    return null;
+  };
+  const data = doc.getElementById('ci-dashboard-assets');
+  /** @type {{ entry: string, styles: string[], preloads: string[], icon?: string }} */
+  let assets;
+  try {
+    assets = JSON.parse((data && data.textContent) || '');
+  } catch {
+    return fail('The dashboard’s index.html is damaged', ['It has no list of the files to load. Deploy the whole dist/ folder of one build.']);
+  }
+
+  const candidates = baseCandidates(win.location.pathname);
+  /** Is the build's entry script really there (not an SPA fallback page)? @param {string} folder */
+  const probe = async (folder) => {
+    const url = new URL(folder + assets.entry, win.location.origin).toString();
+    try {
+      let res = await win.fetch(url, { method: 'HEAD', cache: 'no-cache', credentials: 'same-origin' });
+      if (res.status === 405 || res.status === 501) res = await win.fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+      return res.ok && /javascript|ecmascript/i.test(res.headers.get('content-type') || '');
+    } catch {
+      return false;
+    }
+  };
+  // All at once: the deepest folder that holds this build is its base.
+  const found = await Promise.all(candidates.map(probe));
+  const index = found.indexOf(true);
+  if (index < 0) {
+    return fail('The dashboard could not find its own files', [
+      `Looked for ${assets.entry} under ${candidates.join(', ')} on ${win.location.origin}; none answered with the script.`,
+      'Whoever deploys it: serve every file of dist/ from one folder, with index.html as the fallback for the other paths under that folder only (not for missing files under assets/).',
+    ]);
+  }
+  const base = /** @type {string} */ (candidates[index]);
+  const baseElement = doc.createElement('base');
+  baseElement.href = base;
+  doc.head.prepend(baseElement);
+
+  const add = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attrs) => {
+    const el = doc.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    doc.head.append(el);
+    return el;
+  };
+  if (assets.icon) add('link', { rel: 'icon', type: 'image/svg+xml', href: assets.icon });
+  for (const href of assets.styles) add('link', { rel: 'stylesheet', crossorigin: '', href });
+  for (const href of assets.preloads) add('link', { rel: 'modulepreload', crossorigin: '', href });
+  const script = add('script', { type: 'module', crossorigin: '', src: assets.entry });
+  script.addEventListener('error', () =>
+    fail('The dashboard’s script did not load', [`${new URL(assets.entry, doc.baseURI).toString()} could not be run. Reload the page; if it stays, the deployment is incomplete.`]),
+  );
+  return base;
+}

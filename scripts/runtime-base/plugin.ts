@@ -1,0 +1,65 @@
+/**
+ * A Vite plugin that makes one build serve any base path (docs/decisions/0001). In the built
+ * index.html, the script, style and icon tags that Vite wrote (relative: `./assets/…`) are taken
+ * out and listed in a JSON block; the inlined loader (./loader.js) finds the folder that holds
+ * the build, sets `<base href>` to it, then adds those tags. The dev server always serves at `/`
+ * and keeps index.html's `<base href="/">`.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Plugin } from 'vite';
+
+const LOADER_SOURCE = readFileSync(new URL('./loader.js', import.meta.url), 'utf8');
+
+/** The inline script's text: the loader's functions, then a call. */
+export function loaderScript(): string {
+  // Without the file's leading comment lines and `export`: the functions, as written.
+  const body = LOADER_SOURCE.replace(/^(\/\/.*\n)+\n?/, '').replace(/^export /gm, '');
+  return `(function () {\n${body}\nvoid runtimeBaseLoader(window);\n})();`;
+}
+
+/** The CSP source that allows the inline loader (`script-src 'sha256-…'`). */
+export function loaderScriptHash(): string {
+  return `'sha256-${createHash('sha256').update(loaderScript()).digest('base64')}'`;
+}
+
+export interface BuiltAssets {
+  entry: string;
+  styles: string[];
+  preloads: string[];
+  icon?: string;
+}
+
+/** Moves Vite's asset tags out of the HTML into the loader's list. Throws when the page has no entry script. */
+export function rewriteIndexHtml(html: string): { html: string; assets: BuiltAssets } {
+  const assets: BuiltAssets = { entry: '', styles: [], preloads: [] };
+  let out = html.replace(/\s*(<!--(?:(?!-->)[\s\S])*-->\s*)?<base href="[^"]*"\s*\/?>/, '');
+  out = out.replace(/\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g, (_m, src: string) => {
+    assets.entry = src.replace(/^\.\//, '');
+    return '';
+  });
+  out = out.replace(/\s*<link rel="(stylesheet|modulepreload|icon)"[^>]*\shref="([^"]+)"[^>]*>/g, (_m, rel: string, href: string) => {
+    const path = href.replace(/^\.\//, '');
+    if (rel === 'stylesheet') assets.styles.push(path);
+    else if (rel === 'modulepreload') assets.preloads.push(path);
+    else assets.icon = path;
+    return '';
+  });
+  if (!assets.entry) throw new Error('runtime-base: the built index.html has no module script to load');
+  // "<" never appears raw inside the JSON block, so no file name can end the element.
+  const json = JSON.stringify(assets).replace(/</g, '\\u003c');
+  const tags = `\n    <script type="application/json" id="ci-dashboard-assets">${json}</script>\n    <script>${loaderScript()}</script>\n  </head>`;
+  out = out.replace(/\s*<\/head>/, tags);
+  return { html: out, assets };
+}
+
+export function runtimeBase(): Plugin {
+  return {
+    name: 'ci-dashboard-runtime-base',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => rewriteIndexHtml(html).html,
+    },
+  };
+}
