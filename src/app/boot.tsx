@@ -1,9 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { isConfigError, loadConfig, parseUrlSettings, urlWithoutSecrets } from '../config/index.ts';
+import { isConfigError, keepStorageInMemory, loadConfig, parseUrlSettings, urlWithoutSecrets } from '../config/index.ts';
 import { routerBasename } from './basename.ts';
 import { BootError } from './boot-error.tsx';
+import { keepEmbedInNavigations } from './embed/keep-embed.ts';
+import { startPortalContract } from './embed/portal-contract.ts';
 import { AppProviders, createQueryClient, type AppEnv } from './providers.tsx';
 import { createAppRouter } from './router.tsx';
 import { createSession } from './session.ts';
@@ -28,17 +30,23 @@ export async function boot(container: HTMLElement): Promise<void> {
   }
 
   const url = parseUrlSettings(window.location.search);
+  // Embedded in a portal: nothing of this page goes into the portal's (or anyone's) storage.
+  const embedded = url.overrides.embed === true;
+  if (embedded) keepStorageInMemory();
   const session = createSession({ config, url, baseUrl });
+  const portal = startPortalContract({ win: window, allowedOrigins: config.embed.allowedOrigins, session });
   const { effective } = session.get();
   applyTheme(effective.theme);
   session.subscribe(() => applyTheme(session.get().effective.theme));
 
   const env: AppEnv = {
     embed: effective.embed && effective.embedOptions.hideNavigation,
+    linkTarget: effective.embed ? effective.embedOptions.linkTarget : '_blank',
     poll: { activeMs: effective.refresh.activeMs, idleMs: effective.refresh.idleMs },
   };
   const queryClient = createQueryClient();
   const router = createAppRouter({ queryClient, session, env }, routerBasename(baseUrl));
+  if (embedded) keepEmbedInNavigations(router);
 
   root.render(
     <StrictMode>
@@ -47,4 +55,5 @@ export async function boot(container: HTMLElement): Promise<void> {
       </AppProviders>
     </StrictMode>,
   );
+  portal?.attach(router, container);
 }

@@ -1,18 +1,20 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
 import { connectionQueryOptions, gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
-import { ToastProvider } from '../ui/index.ts';
+import { ExternalLinkTargetContext, ToastProvider, type ExternalLinkTarget } from '../ui/index.ts';
 import type { Session, SessionSnapshot } from './session.ts';
 
 /** Settings fixed for the life of the page (from config.json and the URL). */
 export interface AppEnv {
   /** `?embed=1`: no header or navigation, for a portal's iframe. */
   embed: boolean;
+  /** Where links that leave the dashboard (to GitLab) open: `embed.linkTarget` when embedded. */
+  linkTarget: ExternalLinkTarget;
   /** Refresh intervals from config.json's `refresh`. */
   poll: PollIntervals;
 }
 
-export const DEFAULT_ENV: AppEnv = { embed: false, poll: { activeMs: 5_000, idleMs: 30_000 } };
+export const DEFAULT_ENV: AppEnv = { embed: false, linkTarget: '_blank', poll: { activeMs: 5_000, idleMs: 30_000 } };
 
 const SessionContext = createContext<Session | null>(null);
 const EnvContext = createContext<AppEnv>(DEFAULT_ENV);
@@ -32,7 +34,9 @@ export function AppProviders({ queryClient, session, env, children }: { queryCli
     <QueryClientProvider client={queryClient}>
       <SessionContext.Provider value={session}>
         <EnvContext.Provider value={env}>
-          <ToastProvider>{children}</ToastProvider>
+          <ExternalLinkTargetContext.Provider value={env.linkTarget}>
+            <ToastProvider>{children}</ToastProvider>
+          </ExternalLinkTargetContext.Provider>
         </EnvContext.Provider>
       </SessionContext.Provider>
     </QueryClientProvider>

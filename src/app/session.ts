@@ -4,7 +4,7 @@
  * snapshot that loaders (outside React) and components (useSession) share. Storage and the
  * merging rules live in src/config; this only composes them.
  */
-import type { Connection } from '../gitlab/index.ts';
+import { tryNormalizeHost, type Connection } from '../gitlab/index.ts';
 import {
   createConnectionStore,
   createRecentProjectsStore,
@@ -22,8 +22,11 @@ export type { RecentProject };
 
 export interface SessionSnapshot {
   connection: Connection | null;
-  /** Where the connection's token comes from: this browser (Settings) or the site's config.json. */
-  source: 'browser' | 'config' | null;
+  /**
+   * Where the connection's token comes from: this browser (Settings), the site's config.json,
+   * or the portal that embeds the dashboard (`ci-dashboard:token`, kept in memory only).
+   */
+  source: 'browser' | 'config' | 'portal' | null;
   /** Whether the saved token outlives the browser session. */
   remember: boolean;
   recentProjects: readonly RecentProject[];
@@ -42,7 +45,24 @@ export interface Session {
   saveConnection(input: SaveConnectionInput): void;
   disconnect(): void;
   addRecentProject(project: RecentProject): void;
+  /**
+   * The embedding portal's connection (`ci-dashboard:token`): held in memory for this page only,
+   * never stored, in force over any other. False when the address is not usable.
+   */
+  setPortalConnection(input: { host: string; token: string }): boolean;
+  /** The portal's theme (`ci-dashboard:theme`), in memory for this page. */
+  setThemeOverride(theme: 'light' | 'dark'): void;
+  /** From now on a portal may hand over a token: loaders wait a while for it (waitForConnection). */
+  expectPortalToken(): void;
+  /**
+   * The connection, once there is one: at once when connected or when no portal token is
+   * expected, else when the portal's token arrives (null after `timeoutMs` or an abort).
+   */
+  waitForConnection(signal?: AbortSignal, timeoutMs?: number): Promise<Connection | null>;
 }
+
+/** How long a page waits for the portal's token before asking the person (Settings). */
+export const PORTAL_TOKEN_WAIT_MS = 10_000;
 
 export interface SessionInput {
   config: RuntimeConfig;
@@ -59,11 +79,18 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
   const settings = createSettingsStore(storages ? { storage: storages.local } : {});
   const listeners = new Set<() => void>();
   let snapshot: SessionSnapshot | null = null;
+  let portal: Connection | null = null;
+  let themeOverride: 'light' | 'dark' | null = null;
+  let portalTokenExpected = false;
 
   const compute = (): SessionSnapshot => {
     const saved = connections.getSnapshot();
-    const effective = resolveConfig({ config, settings: settings.getSnapshot(), saved, url, baseUrl });
+    const resolvedConfig = resolveConfig({ config, settings: settings.getSnapshot(), saved, url, baseUrl });
+    const effective = themeOverride ? { ...resolvedConfig, theme: themeOverride } : resolvedConfig;
     const resolved = resolveConnection(effective, config, saved, baseUrl);
+    if (portal) {
+      return { connection: portal, source: 'portal', remember: false, recentProjects: recent.list(portal.host), effective };
+    }
     const connection: Connection | null = resolved ? (resolved.token ? { host: resolved.host, token: resolved.token } : { host: resolved.host }) : null;
     return {
       connection,
@@ -82,12 +109,14 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
   recent.subscribe(changed);
   settings.subscribe(changed);
 
+  const subscribe = (listener: () => void) => {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  };
+
   return {
     get: () => (snapshot ??= compute()),
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    subscribe,
     saveConnection({ host, token, remember }) {
       connections.save(token ? { host, token } : { host }, { remember });
     },
@@ -97,6 +126,41 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
     addRecentProject(project) {
       const { connection } = (snapshot ??= compute());
       if (connection) recent.add(connection.host, project);
+    },
+    setPortalConnection({ host, token }) {
+      const normalized = tryNormalizeHost(host, baseUrl);
+      const trimmed = token.trim();
+      if (!normalized || !trimmed) return false;
+      if (portal?.host === normalized && portal.token === trimmed) return true;
+      portal = { host: normalized, token: trimmed };
+      changed();
+      return true;
+    },
+    setThemeOverride(theme) {
+      if (themeOverride === theme) return;
+      themeOverride = theme;
+      changed();
+    },
+    expectPortalToken() {
+      portalTokenExpected = true;
+    },
+    waitForConnection(signal, timeoutMs = PORTAL_TOKEN_WAIT_MS) {
+      const current = (snapshot ??= compute()).connection;
+      if (current?.token || !portalTokenExpected) return Promise.resolve(current);
+      return new Promise((resolve) => {
+        const done = (value: Connection | null) => {
+          clearTimeout(timer);
+          stop();
+          signal?.removeEventListener('abort', onAbort);
+          resolve(value);
+        };
+        const onAbort = () => done(null);
+        const timer = setTimeout(() => done((snapshot ??= compute()).connection), timeoutMs);
+        const stop = subscribe(() => {
+          if (portal) done(portal);
+        });
+        signal?.addEventListener('abort', onAbort, { once: true });
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigation } from 'react-router';
 import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
 import { LoadingState } from '../ui/index.ts';
+import { useStickyEmbed } from './embed/use-sticky-embed.ts';
 import { projectPath } from './gitlab-paths.ts';
 import { useAppEnv, useSession } from './providers.tsx';
 import type { ProjectRouteData } from './routes/project-route.tsx';
@@ -24,6 +25,7 @@ export function Shell() {
   const navigating = useNavigation().state === 'loading';
   const { pathname } = useLocation();
   const firstPath = useRef(pathname);
+  useStickyEmbed(effective.embed);
 
   // After moving to another page, screen readers and keyboards start at the new content,
   // not at the link that was followed (the first page load keeps the browser's default).

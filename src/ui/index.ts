@@ -16,3 +16,4 @@ export { useNow } from './use-now.ts';
 export { countOf } from './plural.ts';
 export { projectPath } from './project-path.ts';
 export { useRouteLinks, type RouteLinks } from './route-links.ts';
+export { ExternalLink, ExternalLinkTargetContext, useExternalLinkTarget, type ExternalLinkTarget } from './external-link.tsx';

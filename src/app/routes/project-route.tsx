@@ -30,7 +30,8 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
     const matched = location ? matchProjectPage(location.rest) : null;
     if (!location || !matched) throw data(null, { status: 404, statusText: 'Not Found' });
 
-    const { connection } = session.get();
+    // Inside a portal the token may still be on its way (ci-dashboard:token): wait for it a while.
+    const connection = await session.waitForConnection(request.signal);
     if (!connection) {
       const search = new URL(request.url).search;
       throw redirect(`/settings?next=${encodeURIComponent(`/${splat}${search}`)}`);

@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
+import { storageIsPersistent } from '../../config/index.ts';
 import { gitlabKeys } from '../../gitlab/index.ts';
 import { SettingsPage, type SettingsValues } from '../../features/settings/index.ts';
 import { useToast } from '../../ui/index.ts';
@@ -48,7 +49,8 @@ export function SettingsRoute() {
       key={`${connection?.host ?? ''}|${snapshot.source ?? ''}`}
       initial={{ host: connection?.host ?? '', token: connection?.token ?? '', remember: snapshot.remember }}
       canDisconnect={snapshot.source === 'browser'}
-      source={snapshot.source === 'config' ? 'this site’s config.json' : undefined}
+      source={snapshot.source === 'config' ? 'this site’s config.json' : snapshot.source === 'portal' ? 'the portal this page is embedded in (kept in memory only)' : undefined}
+      persistent={storageIsPersistent()}
       onSave={handleSave}
       onDisconnect={handleDisconnect}
     />

@@ -3,7 +3,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { GitLabError, gitlabFeatures, jobQueryOptions, versionQueryOptions } from '../../gitlab/index.ts';
 import type { Connection, Job, PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow, countOf } from '../../ui/index.ts';
+import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow, countOf, ExternalLink } from '../../ui/index.ts';
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
 import { ByRefDownloadForm, DownloadStatus, downloadJobArchive, downloadJobFile } from './artifact-downloads.tsx';
 import { ArtifactPreview } from './artifact-preview.tsx';
@@ -88,9 +88,9 @@ function ListingError({ error, onRetry }: { error: unknown; onRetry: () => void 
         <p className="error-state__detail">{error.message}</p>
         <div className="error-state__actions">
           {error.downloadUrl ? (
-            <a className="button button--primary" href={error.downloadUrl} rel="noreferrer noopener" target="_blank">
+            <ExternalLink className="button button--primary" href={error.downloadUrl}>
               Download the archive from GitLab
-            </a>
+            </ExternalLink>
           ) : null}
           <button type="button" className="button" onClick={onRetry}>
             Try again

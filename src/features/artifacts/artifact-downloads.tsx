@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { fetchArtifactFile, fetchArtifactFileByRef, fetchArtifactsArchiveByRef } from '../../gitlab/index.ts';
 import type { Connection } from '../../gitlab/index.ts';
 import { explainArchiveFailure, openArtifactsArchive, readBodyWithProgress } from '../../gitlab/api/artifact-archive.ts';
+import { ExternalLink } from '../../ui/index.ts';
 import { formatBytes } from './format-bytes.ts';
 import type { DownloadState, RunDownload as Run } from './use-download.ts';
 
@@ -54,9 +55,7 @@ export function DownloadStatus({ state }: { state: DownloadState }) {
         <span className="tone-danger">
           <strong>{state.title}.</strong> {state.detail}{' '}
           {state.directUrl ? (
-            <a href={state.directUrl} rel="noreferrer noopener" target="_blank">
-              Download it from GitLab directly
-            </a>
+            <ExternalLink href={state.directUrl}>Download it from GitLab directly</ExternalLink>
           ) : null}
         </span>
       ) : null}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isActiveStatus, type Job } from '../../gitlab/index.ts';
-import { Duration, MissingValue, StatusBadge, TimeAgo, projectPath as pagePath } from '../../ui/index.ts';
+import { Duration, MissingValue, StatusBadge, TimeAgo, projectPath as pagePath, ExternalLink } from '../../ui/index.ts';
 import { artifactsSummary, formatSize } from './artifacts-summary.ts';
 import { describeFailureReason } from './failure-reason.ts';
 import './job-details.css';
@@ -109,9 +109,9 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
           {commit ? (
             <span>
               {safeHref(commit.web_url) ? (
-                <a href={safeHref(commit.web_url) ?? undefined} rel="noopener noreferrer" target="_blank">
+                <ExternalLink href={safeHref(commit.web_url) ?? undefined}>
                   <code>{commit.short_id ?? commit.id?.slice(0, 8)}</code>
-                </a>
+                </ExternalLink>
               ) : (
                 <code>{commit.short_id ?? commit.id?.slice(0, 8)}</code>
               )}{' '}
@@ -200,9 +200,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
         </Field>
         <Field label="In GitLab">
           {web ? (
-            <a href={web} rel="noopener noreferrer" target="_blank">
-              Open job #{job.id} in GitLab
-            </a>
+            <ExternalLink href={web}>Open job #{job.id} in GitLab</ExternalLink>
           ) : (
             <MissingValue label="no link" />
           )}

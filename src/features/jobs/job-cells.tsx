@@ -1,7 +1,7 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
 import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
-import { Duration, MissingValue, projectPath, TimeAgo } from '../../ui/index.ts';
+import { Duration, MissingValue, projectPath, TimeAgo, ExternalLink } from '../../ui/index.ts';
 import { Icon, JobStatusBadge } from './icons.tsx';
 import { safeHref } from './safe-href.ts';
 
@@ -94,9 +94,9 @@ export function RefCell({ job }: { job: Job }) {
         <span className="truncate small" title={commit?.title ?? undefined}>
           <Icon name="commit" />
           {commitHref ? (
-            <a href={commitHref} target="_blank" rel="noopener noreferrer" tabIndex={-1}>
+            <ExternalLink href={commitHref} tabIndex={-1}>
               <code>{sha}</code>
-            </a>
+            </ExternalLink>
           ) : (
             <code>{sha}</code>
           )}{' '}

@@ -19,6 +19,8 @@ export interface SettingsPageProps {
   canDisconnect: boolean;
   /** Where the saved values came from when not from this browser (e.g. "config.json"). */
   source?: string;
+  /** False when this browser will not keep what is saved here (embedded, or storage blocked). */
+  persistent?: boolean;
   onSave: (values: SettingsValues) => void;
   onDisconnect: () => void;
 }
@@ -28,7 +30,7 @@ export interface SettingsPageProps {
  * a URL), "remember on this device" (off: the token lives for this browser session only),
  * a test that says which GitLab and which user answered and whether the token can act.
  */
-export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconnect }: SettingsPageProps) {
+export function SettingsPage({ initial, canDisconnect, source, persistent = true, onSave, onDisconnect }: SettingsPageProps) {
   const [host, setHost] = useState(initial.host);
   const [token, setToken] = useState(initial.token);
   const [remember, setRemember] = useState(initial.remember);
@@ -84,6 +86,11 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
         <h1>Settings</h1>
       </div>
       {source ? <p className="muted">The current connection comes from {source}. Saving here replaces it in this browser.</p> : null}
+      {persistent ? null : (
+        <p className="banner" role="status">
+          Settings won’t be remembered here: this page may not use the browser’s storage (it is embedded in another site, or storage is blocked). What you save lasts until this page is closed.
+        </p>
+      )}
       <form onSubmit={handleSubmit} noValidate aria-label="GitLab connection">
         <div className="field">
           <label htmlFor={ids.host}>GitLab address</label>
@@ -131,7 +138,7 @@ export function SettingsPage({ initial, canDisconnect, source, onSave, onDisconn
         </div>
         <div className="field">
           <div className="checkbox">
-            <input id={ids.remember} type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
+            <input id={ids.remember} type="checkbox" checked={remember && persistent} disabled={!persistent} onChange={(e) => setRemember(e.target.checked)} />
             <label htmlFor={ids.remember}>Remember on this device</label>
           </div>
           <span className="field__hint">

@@ -1,0 +1,3 @@
+// Types of ./loader.js (plain JavaScript, inlined into index.html as written).
+export function baseCandidates(pathname: string): string[];
+export function runtimeBaseLoader(win: Window & typeof globalThis): Promise<string | null>;
