@@ -11,7 +11,7 @@ describe('config.json schema', () => {
       readOnly: false,
       theme: 'system',
       wall: { maxJobs: 60, showSuccessful: true },
-      embed: { linkTarget: '_blank', hideNavigation: true },
+      embed: { linkTarget: '_blank', hideNavigation: true, allowedOrigins: [] },
     });
   });
 
