@@ -10,6 +10,8 @@ import { expect, test, TOKENS } from './fixtures.ts';
 import { portalHtml, serveHtml, type HtmlSite } from './portal-server.ts';
 
 const JOBS = '/acme/platform/backend/-/jobs';
+// A frame's first page in a worker builds everything cold, on a 2-core machine shared with other runs.
+const firstLoad = expect.configure({ timeout: 20_000 });
 const publicConfig = JSON.parse(await readFile(new URL('../public/config.json', import.meta.url), 'utf8')) as Record<string, unknown>;
 
 /** The site's config.json as a deployer would write it for this portal. */
@@ -54,10 +56,9 @@ test.describe('Embedded in a portal', () => {
   test('the portal hands over a token and the job list fills, with no Settings visit and no dashboard chrome', async ({ page, sim }) => {
     await openPortal(page, sim.url);
     const frame = page.frameLocator('#ci');
-    // The first frame of a worker builds everything cold on a shared 2-core machine.
-    await expect(frame.getByRole('table', { name: 'Latest jobs of acme/platform/backend' })).toBeVisible({ timeout: 20_000 });
+    await firstLoad(frame.getByRole('table', { name: 'Latest jobs of acme/platform/backend' })).toBeVisible();
     await expect(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
-    await expect(frame.locator('header')).toHaveCount(0);
+    await expect(frame.locator('.app-header')).toHaveCount(0);
     const messages = await heard(page);
     expect(messages[0]).toEqual({ type: 'ci-dashboard:ready' });
     expect(await locations(page)).toEqual([JOBS]);
@@ -69,7 +70,7 @@ test.describe('Embedded in a portal', () => {
   test('resize messages follow the content, and the portal’s frame follows them', async ({ page, sim }) => {
     await openPortal(page, sim.url);
     const frame = page.frameLocator('#ci');
-    await expect(frame.locator('[role="row"][data-job-id]').first()).toBeVisible({ timeout: 20_000 });
+    await firstLoad(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
     const contentBottom = async () => (await dashboardFrame(page)).evaluate(() => Math.ceil(document.getElementById('root')!.getBoundingClientRect().bottom + window.scrollY));
     const lastHeight = async () => (await heard(page)).filter((m) => m.type === 'ci-dashboard:resize').at(-1)?.height;
     await expect.poll(async () => (await lastHeight()) === (await contentBottom())).toBe(true);
@@ -88,6 +89,7 @@ test.describe('Embedded in a portal', () => {
   test('clicking through three pages keeps embed mode, tells the portal each place, and survives a reload', async ({ page, sim }) => {
     await openPortal(page, sim.url);
     const frame = page.frameLocator('#ci');
+    await firstLoad(frame.locator('a.job-link').first()).toBeVisible();
     await frame.locator('a.job-link').first().click();
     await expect(frame.getByRole('heading', { level: 1 })).toContainText('#');
     await frame.getByRole('link', { name: /^#\d+$/ }).first().click();
@@ -107,7 +109,7 @@ test.describe('Embedded in a portal', () => {
     // A reload inside the frame is still embedded (and the portal hands the token over again).
     await dash.evaluate(() => location.reload());
     await expect(frame.getByRole('heading', { level: 1 })).toContainText('#');
-    await expect(frame.locator('header')).toHaveCount(0);
+    await expect(frame.locator('.app-header')).toHaveCount(0);
     expect(new URL((await dashboardFrame(page)).url()).searchParams.get('embed')).toBe('1');
   });
 
@@ -125,7 +127,7 @@ test.describe('Embedded in a portal', () => {
     sites.push(third);
     await openPortal(page, sim.url, { token: false, path: '/', extraFrame: third.url });
     const frame = page.frameLocator('#ci');
-    await expect(frame.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+    await firstLoad(frame.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
     await expect.poll(async () => page.frames().find((f) => f.url().startsWith(third.origin))?.title()).toBe('sent');
     // Give the dashboard the chance to (wrongly) act: the portal's own message, sent after, is handled.
     await page.evaluate(() => (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'ci-dashboard:navigate', path: '/?from=portal' }));
@@ -149,7 +151,7 @@ test.describe('Embedded in a portal', () => {
     });
     await openPortal(page, sim.url);
     const frame = page.frameLocator('#ci');
-    await expect(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
+    await firstLoad(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
     await frame.locator('a.job-link').first().click();
     await expect(frame.getByRole('heading', { level: 1 })).toContainText('#');
   });
@@ -157,7 +159,7 @@ test.describe('Embedded in a portal', () => {
   test('nothing is written to storage in embed mode', async ({ page, sim }) => {
     await openPortal(page, sim.url);
     const frame = page.frameLocator('#ci');
-    await expect(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
+    await firstLoad(frame.locator('[role="row"][data-job-id]').first()).toBeVisible();
     // Things that store outside embed mode: the column choice, recent projects, a visit to Settings.
     await frame.locator('a.job-link').first().click();
     await expect(frame.getByRole('heading', { level: 1 })).toContainText('#');

@@ -20,23 +20,44 @@ export function memoryStorage(): KeyValueStorage {
 }
 
 /**
- * Where this page keeps what it remembers: 'browser' (localStorage/sessionStorage, when usable)
- * or 'memory' (embed mode, where nothing may be written to the portal's storage). Chosen once at
- * boot, before any store reads; a blocked storage falls back to memory on its own.
+ * Where this page writes what it remembers: 'browser' (localStorage/sessionStorage, when usable)
+ * or 'memory' (embed mode: nothing may be written to the browser's storage; what is already
+ * there can still be read, a change lives in memory over it). Chosen once at boot, before any
+ * store reads; a blocked storage falls back to memory on its own.
  */
 let mode: 'browser' | 'memory' = 'browser';
 // One stand-in per kind, so every store of the page sees what another wrote.
 const memory = { local: memoryStorage(), session: memoryStorage() };
 const usable: Partial<Record<'local' | 'session', boolean>> = {};
+const REMOVED = '\u0000removed';
 
 export function keepStorageInMemory(): void {
   mode = 'memory';
+}
+
+/** Reads the browser's storage, writes to memory only. */
+function overlay(kind: 'local' | 'session', below: KeyValueStorage | null): KeyValueStorage {
+  const mem = memory[kind];
+  return {
+    getItem: (key) => {
+      const own = mem.getItem(key);
+      if (own !== null) return own === REMOVED ? null : own;
+      return below ? below.getItem(key) : null;
+    },
+    setItem: (key, value) => mem.setItem(key, value),
+    removeItem: (key) => mem.setItem(key, REMOVED),
+  };
 }
 
 function openStorage(kind: 'local' | 'session'): Storage | null {
   try {
     const storage = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
     if (!storage) return null;
+    if (mode === 'memory') {
+      // Embedded: only reads, so the probe reads too.
+      storage.getItem('__ci-dashboard-probe__');
+      return storage;
+    }
     const probe = '__ci-dashboard-probe__';
     storage.setItem(probe, '1');
     storage.removeItem(probe);
@@ -58,13 +79,12 @@ export function storageIsPersistent(): boolean {
   return usable.local && usable.session;
 }
 
-/** The browser's localStorage or sessionStorage if usable (and allowed), else an in-memory stand-in. */
+/** The browser's localStorage or sessionStorage if usable (and writable), else an in-memory stand-in. */
 export function browserStorage(kind: 'local' | 'session'): KeyValueStorage {
-  if (mode === 'memory') return memory[kind];
   const storage = openStorage(kind);
   usable[kind] = storage !== null;
   if (!storage) return memory[kind];
-  return {
+  const safe: KeyValueStorage = {
     getItem: (key) => {
       try {
         return storage.getItem(key);
@@ -87,6 +107,7 @@ export function browserStorage(kind: 'local' | 'session'): KeyValueStorage {
       }
     },
   };
+  return mode === 'memory' ? overlay(kind, safe) : safe;
 }
 
 export function readJson(storage: KeyValueStorage, key: string): unknown {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_STORAGE_KEY, createConnectionStore } from './connection-store.ts';
 import { createRecentProjectsStore } from './recent-projects.ts';
 import { createSettingsStore } from './settings-store.ts';
@@ -85,5 +85,55 @@ describe('browserStorage', () => {
     const s = browserStorage('local');
     s.setItem('k', 'v');
     expect(s.getItem('k')).toBe('v');
+  });
+});
+
+describe('storage in embed mode', () => {
+  it('reads what the browser holds, writes only to memory', async () => {
+    // A fresh module: the mode is chosen once per page.
+    vi.resetModules();
+    const written: string[] = [];
+    const real = new Map([['ci-dashboard.connection', '{"host":"https://g.example","token":"t"}']]);
+    vi.stubGlobal('localStorage', {
+      getItem: (k: string) => real.get(k) ?? null,
+      setItem: (k: string) => void written.push(k),
+      removeItem: (k: string) => void written.push(k),
+    });
+    vi.stubGlobal('sessionStorage', { getItem: () => null, setItem: (k: string) => void written.push(k), removeItem: (k: string) => void written.push(k) });
+    try {
+      const storage = await import('./storage.ts');
+      storage.keepStorageInMemory();
+      const local = storage.browserStorage('local');
+      expect(local.getItem('ci-dashboard.connection')).toContain('g.example');
+      local.setItem('ci-dashboard.settings', '{}');
+      local.removeItem('ci-dashboard.connection');
+      expect(local.getItem('ci-dashboard.settings')).toBe('{}');
+      expect(local.getItem('ci-dashboard.connection')).toBeNull();
+      // Another store of the same page sees the same memory.
+      expect(storage.browserStorage('local').getItem('ci-dashboard.settings')).toBe('{}');
+      expect(storage.storageIsPersistent()).toBe(false);
+      expect(written).toEqual([]);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
+  });
+
+  it('falls back to memory where storage throws, and says it is not kept', async () => {
+    vi.resetModules();
+    const throwing = () => {
+      throw new DOMException('Access is denied for this document.', 'SecurityError');
+    };
+    vi.stubGlobal('localStorage', { getItem: throwing, setItem: throwing, removeItem: throwing });
+    try {
+      const storage = await import('./storage.ts');
+      const local = storage.browserStorage('local');
+      local.setItem('k', 'v');
+      expect(local.getItem('k')).toBe('v');
+      expect(storage.storageIsPersistent()).toBe(false);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
