@@ -1,6 +1,9 @@
 import { serveBuildUnder } from './sub-path-server.ts';
 import { expect, test, TOKENS } from './fixtures.ts';
 
+// Each site's first page loads the whole build cold, on a 2-core machine shared with other runs.
+const firstLoad = expect.configure({ timeout: 20_000 });
+
 // One build, unchanged, under three different paths (docs/decisions/0001): no file is edited.
 for (const prefix of ['/', '/ci/', '/portal/tools/ci/']) {
   test(`the same build serves a site under ${prefix}, deep links included`, async ({ page, sim }) => {
@@ -10,12 +13,12 @@ for (const prefix of ['/', '/ci/', '/portal/tools/ci/']) {
       await page.getByLabel('GitLab address').fill(sim.url);
       await page.getByLabel('Personal access token').fill(TOKENS.api);
       await page.getByRole('button', { name: 'Save' }).click();
-      await expect(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
+      await firstLoad(page.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
       expect(new URL(page.url()).pathname.replace(/\/?$/, '/')).toBe(prefix);
 
       // A deep link straight into the sub-path loads the scripts and config.json from the site's base.
       await page.goto(`${site.url}acme/platform/backend/-/jobs`);
-      await expect(page.getByRole('table', { name: 'Latest jobs of acme/platform/backend' })).toBeVisible();
+      await firstLoad(page.getByRole('table', { name: 'Latest jobs of acme/platform/backend' })).toBeVisible();
 
       // In-app links stay under the sub-path.
       await page.getByRole('link', { name: 'Settings' }).click();
