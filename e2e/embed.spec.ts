@@ -132,7 +132,7 @@ test.describe('Embedded in a portal', () => {
     // Give the dashboard the chance to (wrongly) act: the portal's own message, sent after, is handled.
     await page.evaluate(() => (window as unknown as { tell: (m: unknown) => void }).tell({ type: 'ci-dashboard:navigate', path: '/?from=portal' }));
     await expect.poll(() => locations(page)).toEqual(['/', '/?from=portal']);
-    await expect(frame.getByText('Connect to GitLab first')).toBeVisible();
+    await expect(frame.getByRole('heading', { name: 'Connect to GitLab' })).toBeVisible();
     const dash = await dashboardFrame(page);
     expect(await dash.evaluate(() => document.documentElement.getAttribute('data-theme'))).toBeNull();
   });
