@@ -4,6 +4,7 @@ import { ContentStore } from './world/content.ts';
 import type { World } from './world/model.ts';
 import { createRandom, type Random } from './world/random.ts';
 import { seedWorld } from './world/seed.ts';
+import { NAMED_VERSIONS, NEWEST_VERSION, hostVersion, type HostVersion } from './versions.ts';
 
 export interface ResolvedOptions {
   seed: number;
@@ -47,22 +48,15 @@ export interface SimState {
 
 /** Version strings for the `api_version` knob: a major ("9", "17") or a full version. */
 export function versionString(v: string): string {
-  const known: Record<string, string> = {
-    '9': '9.5.10-ee',
-    '12': '12.10.14-ee',
-    '15': '15.11.13-ee',
-    '17': '17.11.0-ee',
-    '18': '18.8.2-ee',
-  };
-  return known[v] ?? v;
+  return NAMED_VERSIONS[v] ?? v;
 }
 
-export function versionParts(v: string): { major: number; minor: number } {
-  const m = versionString(v).match(/^(\d+)\.(\d+)/);
-  return { major: m ? Number(m[1]) : 18, minor: m ? Number(m[2]) : 8 };
+/** The host's version as the routes and entities read it (versions.ts). */
+export function hostOf(state: SimState): HostVersion {
+  return hostVersion(state.faults.apiVersion);
 }
 
-export const DEFAULT_API_VERSION = '18.8.2-ee';
+export const DEFAULT_API_VERSION = NEWEST_VERSION;
 
 function freshFaults(o: ResolvedOptions): Faults {
   return {

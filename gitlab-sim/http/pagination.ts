@@ -67,7 +67,8 @@ export function offsetPage<T>(url: URL, all: readonly T[], opts: { count: boolea
 /** The jobs list refuses offsets beyond 50,000 rows, as GitLab does for Ci::Build. */
 export function checkOffsetLimit(url: URL, klass: string): void {
   const { page, perPage } = pageParams(url);
-  if ((page - 1) * perPage > MAX_OFFSET) {
+  // GitLab checks the end of the page asked for: page × per_page beyond the cap is refused.
+  if (page * perPage > MAX_OFFSET) {
     throw methodNotAllowed(
       `Offset pagination has a maximum allowed offset of ${MAX_OFFSET} for requests that return objects of type ${klass}. Remaining records can be retrieved using keyset pagination.`,
     );

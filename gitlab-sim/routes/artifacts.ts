@@ -3,12 +3,12 @@
 import type { Hono } from 'hono';
 import { badRequest, invalidParam, notFound, routeNotFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
-import { versionParts, type SimState } from '../state.ts';
+import type { SimState } from '../state.ts';
 import type { Archive, ArchiveEntry } from '../content/artifacts.ts';
 import { deleteArtifacts, hasArchive, keepArtifacts, pipelineJobs } from '../world/engine.ts';
 import { jobEntity } from '../world/entities.ts';
 import type { Job, Project } from '../world/model.ts';
-import { begin, boolParam, checkMayAct, findBuild, findJob, findProject, json, parseId, type Call } from './common.ts';
+import { begin, boolParam, checkMayAct, findBuild, findJob, findProject, hostHas, json, parseId, route, type Call } from './common.ts';
 
 const MIME: Record<string, string> = {
   txt: 'text/plain',
@@ -216,13 +216,14 @@ function treeResponse(call: Call, archive: Archive): Response {
 
 export function registerArtifactRoutes(api: Hono, state: SimState): void {
   // By ref: …/jobs/artifacts/:ref_name/download?job= and …/jobs/artifacts/:ref_name/raw/*path?job=
-  api.get('/projects/:id/jobs/artifacts/*', (c) => {
+  route(api, state, 'GET /projects/:id/jobs/artifacts/*', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     const rest = call.url.pathname.replace(/^.*?\/jobs\/artifacts\//, '');
     const name = call.url.searchParams.get('job');
     const download = rest.match(/^(.+)\/download$/);
     const raw = rest.match(/^(.+?)\/raw\/(.+)$/);
-    if (!download && !raw) throw routeNotFound();
+    // Raw files by ref came with 11.5: before, only `download` is a route.
+    if (!download && !(raw && hostHas(state, 'rawByRef'))) throw routeNotFound();
     if (name === null || name === '') throw invalidParam('job is missing');
     const project = findProject(call, c.req.param('id'));
     if (download) {
@@ -237,7 +238,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     return fileResponse(archiveOf(call, job), path);
   });
 
-  api.get('/projects/:id/jobs/:job_id/artifacts', (c) => {
+  route(api, state, 'GET /projects/:id/jobs/:job_id/artifacts', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     const { job } = findJob(call, c, findBuild);
     const archive = archiveOf(call, job);
@@ -245,15 +246,13 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     return archiveResponse(c.req.raw, archive);
   });
 
-  api.get('/projects/:id/jobs/:job_id/artifacts/tree', (c) => {
-    const { major, minor } = versionParts(state.faults.apiVersion);
-    if (major < 18 || (major === 18 && minor < 8)) throw routeNotFound();
+  route(api, state, 'GET /projects/:id/jobs/:job_id/artifacts/tree', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     const { job } = findJob(call, c, findBuild);
     return treeResponse(call, archiveOf(call, job));
   });
 
-  api.get('/projects/:id/jobs/:job_id/artifacts/*', (c) => {
+  route(api, state, 'GET /projects/:id/jobs/:job_id/artifacts/*', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     // Not findJob: here the path is checked (400) between the id and the lookups (404).
     const jobId = parseId(c.req.param('job_id'), 'job_id');
@@ -264,7 +263,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     return fileResponse(archiveOf(call, job), path);
   });
 
-  api.post('/projects/:id/jobs/:job_id/artifacts/keep', (c) => {
+  route(api, state, 'POST /projects/:id/jobs/:job_id/artifacts/keep', (c) => {
     const call = begin(state, c);
     const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
@@ -273,7 +272,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     return json(jobEntity(call.view, job), 200);
   });
 
-  api.delete('/projects/:id/jobs/:job_id/artifacts', (c) => {
+  route(api, state, 'DELETE /projects/:id/jobs/:job_id/artifacts', (c) => {
     const call = begin(state, c);
     const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);

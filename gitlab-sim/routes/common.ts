@@ -1,8 +1,9 @@
 // Shared pieces of the route handlers: lookups with GitLab's 404s, parameter checks, JSON.
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import { authenticate, type Principal } from '../http/auth.ts';
-import { forbidden, invalidParam, notFound } from '../http/errors.ts';
-import { versionParts, type SimState } from '../state.ts';
+import { forbidden, invalidParam, notFound, routeNotFound } from '../http/errors.ts';
+import { hostOf, type SimState } from '../state.ts';
+import { ENDPOINTS, FEATURES, has, type EndpointKey, type FeatureKey } from '../versions.ts';
 import type { View } from '../world/entities.ts';
 import { projectPath } from '../world/entities.ts';
 import type { Job, Project } from '../world/model.ts';
@@ -19,9 +20,27 @@ export function makeView(state: SimState, url: URL): View {
     world: state.world,
     now: state.clock.now(),
     base: url.origin,
-    apiMajor: versionParts(state.faults.apiVersion).major,
+    host: hostOf(state),
     content: state.content,
   };
+}
+
+/**
+ * Registers one endpoint of versions.ts's ENDPOINTS table: at a version older than the one
+ * that introduced it, GitLab has no such route, so it answers the unknown-route 404.
+ */
+export function route(api: Hono, state: SimState, key: EndpointKey, handler: (c: Context) => Response | Promise<Response>): void {
+  const [method = 'GET', path = '/'] = key.split(' ');
+  const since = ENDPOINTS[key];
+  api.on(method, path, (c) => {
+    if (!has(hostOf(state), since)) throw routeNotFound();
+    return handler(c);
+  });
+}
+
+/** Whether the host's version has a later parameter or behaviour (versions.ts FEATURES). */
+export function hostHas(state: SimState, feature: FeatureKey): boolean {
+  return has(hostOf(state), FEATURES[feature]);
 }
 
 export function begin(state: SimState, c: Context, opts: { jobTokenAllowed?: boolean } = {}): Call {

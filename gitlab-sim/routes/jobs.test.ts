@@ -95,10 +95,10 @@ describe('GET /projects/:id/jobs', () => {
     expect(asc.body).toEqual({ error: 'Keyset pagination is not yet available for this type of request' });
   });
 
-  it('refuses offsets beyond 50,000 rows with 405 and GitLab\'s message', async () => {
-    const ok = await call(sim, '/api/v4/projects/3/jobs?per_page=100&page=501');
+  it('refuses a page whose end lies beyond 50,000 rows (page × per_page > 50000) with 405 and GitLab\'s message', async () => {
+    const ok = await call(sim, '/api/v4/projects/3/jobs?per_page=100&page=500');
     expect(ok.status).toBe(200);
-    const r = await call(sim, '/api/v4/projects/3/jobs?per_page=100&page=502');
+    const r = await call(sim, '/api/v4/projects/3/jobs?per_page=100&page=501');
     expect(r.status).toBe(405);
     expect(r.body).toEqual({
       error:

@@ -2,7 +2,8 @@
 import type { Hono } from 'hono';
 import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { checkOffsetLimit, isKeyset, keysetPage, offsetPage } from '../http/pagination.ts';
-import { versionParts, type SimState } from '../state.ts';
+import { hostOf, type SimState } from '../state.ts';
+import { scopeValues, statusAt } from '../versions.ts';
 import {
   cancelJob,
   eraseJob,
@@ -13,8 +14,8 @@ import {
   retryJob,
 } from '../world/engine.ts';
 import { asJobEntity, jobEntity } from '../world/entities.ts';
-import { JOB_STATUSES, type Job } from '../world/model.ts';
-import { begin, checkMayAct, findBuild, findJob, findProcessable, findProject, json, listParam } from './common.ts';
+import type { Job } from '../world/model.ts';
+import { begin, checkMayAct, findBuild, findJob, findProcessable, findProject, hostHas, json, listParam, route } from './common.ts';
 
 const RATE_LIMITED = { message: { error: 'This endpoint has been requested too many times. Try again later.' } };
 
@@ -76,23 +77,23 @@ async function bodyOf(request: Request): Promise<Record<string, unknown>> {
 }
 
 export function registerJobRoutes(api: Hono, state: SimState): void {
-  api.get('/projects/:id/jobs', (c) => {
+  route(api, state, 'GET /projects/:id/jobs', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     checkJobsRateLimit(state, call.principal.user.id);
-    const scopes = listParam(call.url, 'scope', JOB_STATUSES);
+    const host = hostOf(state);
+    const scopes = listParam(call.url, 'scope', scopeValues(host));
     const project = findProject(call, c.req.param('id'));
     const ids = state.world.projectJobs.get(project.id) ?? [];
     const jobs: Job[] = [];
     for (let i = ids.length - 1; i >= 0; i--) {
       const job = state.world.jobs.get(ids[i] ?? -1);
       if (!job || job.kind !== 'build') continue;
-      if (scopes.length && !scopes.includes(job.status)) continue;
+      if (scopes.length && !scopes.includes(statusAt(host, job.status))) continue;
       jobs.push(job);
     }
     jobs.sort((a, b) => b.id - a.id);
     // Keyset on the jobs list came with GitLab 15.9; older hosts ignore the parameter and page by offset.
-    const { major, minor } = versionParts(state.faults.apiVersion);
-    if (isKeyset(call.url) && (major > 15 || (major === 15 && minor >= 9))) {
+    if (isKeyset(call.url) && hostHas(state, 'keysetJobs')) {
       const page = keysetPage(call.url, jobs);
       return json(page.items.map((j) => jobEntity(call.view, j)), 200, page.headers);
     }
@@ -101,13 +102,13 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     return json(page.items.map((j) => jobEntity(call.view, j)), 200, page.headers);
   });
 
-  api.get('/projects/:id/jobs/:job_id', (c) => {
+  route(api, state, 'GET /projects/:id/jobs/:job_id', (c) => {
     const call = begin(state, c);
     const { job } = findJob(call, c, findBuild);
     return json(jobEntity(call.view, job));
   });
 
-  api.get('/projects/:id/jobs/:job_id/trace', (c) => {
+  route(api, state, 'GET /projects/:id/jobs/:job_id/trace', (c) => {
     const call = begin(state, c);
     const { job } = findJob(call, c, findBuild);
     const body = state.content.traceBody(state.world, job, call.view.now);
@@ -117,7 +118,7 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     });
   });
 
-  api.post('/projects/:id/jobs/:job_id/cancel', (c) => {
+  route(api, state, 'POST /projects/:id/jobs/:job_id/cancel', (c) => {
     const call = begin(state, c);
     const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
@@ -125,16 +126,17 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     return json(jobEntity(call.view, job), 201);
   });
 
-  api.post('/projects/:id/jobs/:job_id/retry', (c) => {
+  route(api, state, 'POST /projects/:id/jobs/:job_id/retry', (c) => {
     const call = begin(state, c);
-    const { project, job } = findJob(call, c, findProcessable);
+    // Before 17.0 retry finds builds only: a trigger job's id is 404 there.
+    const { project, job } = findJob(call, c, hostHas(state, 'retryBridges') ? findProcessable : findBuild);
     checkMayAct(call, project, job);
     if (!isRetryable(state.world, job, call.view.now)) throw forbidden('Job is not retryable');
     const fresh = retryJob(state.world, job, call.view.now, call.principal.user.id);
     return json(asJobEntity(call.view, fresh), 201);
   });
 
-  api.post('/projects/:id/jobs/:job_id/erase', (c) => {
+  route(api, state, 'POST /projects/:id/jobs/:job_id/erase', (c) => {
     const call = begin(state, c);
     const { project, job } = findJob(call, c, findBuild);
     checkMayAct(call, project, job);
@@ -143,10 +145,11 @@ export function registerJobRoutes(api: Hono, state: SimState): void {
     return json(jobEntity(call.view, job), 201);
   });
 
-  api.post('/projects/:id/jobs/:job_id/play', async (c) => {
+  route(api, state, 'POST /projects/:id/jobs/:job_id/play', async (c) => {
     const call = begin(state, c);
     const body = await bodyOf(c.req.raw);
-    const variables = validVariables(body.job_variables_attributes);
+    // Before 14.9 play takes no variables: the parameter is ignored.
+    const variables = hostHas(state, 'playVariables') ? validVariables(body.job_variables_attributes) : [];
     const { project, job } = findJob(call, c, findProcessable);
     checkMayAct(call, project, job);
     if (!isPlayable(state.world, job, call.view.now)) throw badRequest('Unplayable Job');

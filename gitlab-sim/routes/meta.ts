@@ -2,16 +2,16 @@
 // job-token endpoints (/job, /job/allowed_agents).
 import type { Hono } from 'hono';
 import { notFound } from '../http/errors.ts';
-import { versionParts, versionString, type SimState } from '../state.ts';
+import { hostOf, versionString, type SimState } from '../state.ts';
 import { getProject } from '../world/engine.ts';
 import { iso, jobEntity, userFull } from '../world/entities.ts';
-import { begin, json } from './common.ts';
+import { begin, json, route } from './common.ts';
 
 export function registerMetaRoutes(api: Hono, state: SimState): void {
-  api.get('/version', (c) => {
+  route(api, state, 'GET /version', (c) => {
     const call = begin(state, c);
     const version = versionString(state.faults.apiVersion);
-    const { major } = versionParts(version);
+    const { major } = hostOf(state);
     const body: Record<string, unknown> = { version, revision: '6f1e2d3c4b5' };
     if (major >= 14) {
       body.kas = { enabled: true, externalUrl: `${call.url.origin.replace(/^http/, 'ws')}/-/kubernetes-agent/`, externalK8sProxyUrl: `${call.url.origin}/-/kubernetes-agent/k8s-proxy/`, version: version.replace(/-ee$/, '') };
@@ -20,7 +20,7 @@ export function registerMetaRoutes(api: Hono, state: SimState): void {
     return json(body);
   });
 
-  api.get('/user', (c) => {
+  route(api, state, 'GET /user', (c) => {
     const call = begin(state, c);
     const user = call.principal.user;
     return json({
@@ -44,7 +44,7 @@ export function registerMetaRoutes(api: Hono, state: SimState): void {
     });
   });
 
-  api.get('/personal_access_tokens/self', (c) => {
+  route(api, state, 'GET /personal_access_tokens/self', (c) => {
     const call = begin(state, c);
     if (call.principal.kind !== 'user') throw notFound();
     const t = call.principal.token;
@@ -63,13 +63,13 @@ export function registerMetaRoutes(api: Hono, state: SimState): void {
     });
   });
 
-  api.get('/job', (c) => {
+  route(api, state, 'GET /job', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     if (call.principal.kind !== 'job') throw notFound('Job');
     return json(jobEntity(call.view, call.principal.job));
   });
 
-  api.get('/job/allowed_agents', (c) => {
+  route(api, state, 'GET /job/allowed_agents', (c) => {
     const call = begin(state, c, { jobTokenAllowed: true });
     if (call.principal.kind !== 'job') throw notFound('Job');
     const job = call.principal.job;

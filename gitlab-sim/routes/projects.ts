@@ -5,12 +5,12 @@ import { offsetPage } from '../http/pagination.ts';
 import type { SimState } from '../state.ts';
 import type { Project } from '../world/model.ts';
 import { projectEntity, projectPath } from '../world/entities.ts';
-import { begin, boolParam, canSee, findProject, json } from './common.ts';
+import { begin, boolParam, canSee, findProject, json, route } from './common.ts';
 
 const ORDERS = ['id', 'name', 'path', 'created_at', 'updated_at', 'last_activity_at', 'similarity', 'star_count'];
 
 export function registerProjectRoutes(api: Hono, state: SimState): void {
-  api.get('/projects', (c) => {
+  route(api, state, 'GET /projects', (c) => {
     const call = begin(state, c);
     const url = call.url;
     const search = (url.searchParams.get('search') ?? '').toLowerCase();
@@ -47,10 +47,10 @@ export function registerProjectRoutes(api: Hono, state: SimState): void {
 
   // A group's projects (GitLab: `GET /groups/:id/projects`, by id or URL-encoded full path);
   // `include_subgroups=true` adds the projects of every subgroup below it.
-  api.get('/groups/:id/projects', (c) => {
+  route(api, state, 'GET /groups/:id/projects', (c) => {
     const call = begin(state, c);
     const url = call.url;
-    const raw = decodeURIComponent(c.req.param('id'));
+    const raw = decodeURIComponent(c.req.param('id') ?? '');
     // Groups are the namespaces of the projects and every namespace above them.
     const paths = new Map<string, string>();
     const ids = new Map<number, string>();
@@ -75,7 +75,7 @@ export function registerProjectRoutes(api: Hono, state: SimState): void {
     return json(page.items.map((p) => projectEntity(call.view, p, false, call.principal.user.id)), 200, page.headers);
   });
 
-  api.get('/projects/:id', (c) => {
+  route(api, state, 'GET /projects/:id', (c) => {
     const call = begin(state, c);
     const project = findProject(call, c.req.param('id'));
     return json(projectEntity(call.view, project, true, call.principal.user.id));

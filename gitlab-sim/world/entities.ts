@@ -1,16 +1,18 @@
 // GitLab's API entities (lib/api/entities/ci/*) as the schemas in gitlab-sim/schemas want
-// them. `apiMajor` below 17 drops the fields those older versions did not have.
+// them. An older host (`host`) drops the fields and statuses it did not have (versions.ts).
 import type { ContentStore } from './content.ts';
 import { getProject, isArchived } from './engine.ts';
 import type { Job, Pipeline, Project, User, World } from './model.ts';
 import { detailedStatus } from './statuses.ts';
+import { JOB_FIELDS, PIPELINE_FIELDS, dropNewer, statusAt, type HostVersion } from '../versions.ts';
 
 export interface View {
   world: World;
   now: number;
   /** Origin for web_url and friends, e.g. http://127.0.0.1:4010 */
   base: string;
-  apiMajor: number;
+  /** The GitLab version served (versions.ts). */
+  host: HostVersion;
   content: ContentStore;
 }
 
@@ -104,22 +106,13 @@ export function pipelineBasic(v: View, p: Pipeline): Json {
     project_id: p.projectId,
     sha: p.commit.sha,
     ref: p.ref,
-    status: p.status,
+    status: statusAt(v.host, p.status),
     source: p.source,
     created_at: iso(p.createdAt),
     updated_at: iso(p.updatedAt),
     web_url: pipelineWebUrl(v, p),
   };
-  if (v.apiMajor < 15) {
-    delete out.project_id;
-    delete out.iid;
-    delete out.source;
-  }
-  if (v.apiMajor < 12) {
-    delete out.created_at;
-    delete out.updated_at;
-    delete out.web_url;
-  }
+  dropNewer(v.host, out, PIPELINE_FIELDS);
   return out;
 }
 
@@ -142,7 +135,7 @@ export function pipelineDetail(v: View, p: Pipeline): Json {
     duration,
     queued_duration: started === null ? null : secs(Math.max(0, started - p.createdAt)),
     coverage: pipelineCoverage(v, p),
-    detailed_status: detailedStatus(p.status, p.warnings, `/${project ? projectPath(project) : ''}/-/pipelines/${p.id}`),
+    detailed_status: detailedStatus(statusAt(v.host, p.status), p.warnings, `/${project ? projectPath(project) : ''}/-/pipelines/${p.id}`),
     archived: false,
   };
 }
@@ -167,7 +160,7 @@ function jobBasic(v: View, job: Job): Json {
   if (job.queuedAt !== null) queued = secs((job.startedAt ?? (job.status === 'pending' ? v.now : job.queuedAt)) - job.queuedAt);
   const out: Json = {
     id: job.id,
-    status: job.status,
+    status: statusAt(v.host, job.status),
     stage: job.stage,
     name: job.name,
     ref: pipeline?.ref ?? '',
@@ -245,15 +238,11 @@ export function bridgeEntity(v: View, job: Job): Json {
   return downgrade(v, out, job);
 }
 
-/** The fields each older version lacked (api-docs/jobs-api-9.md, -12, -15). */
+/** The fields an older version lacked (versions.ts JOB_FIELDS, from the api-docs examples). */
 function downgrade(v: View, out: Json, job: Job): Json {
-  if (v.apiMajor >= 17) return out;
-  for (const f of ['archived', 'runner_manager', 'erased_at']) delete out[f];
-  if (v.apiMajor < 15) for (const f of ['queued_duration', 'failure_reason', 'tag_list', 'project']) delete out[f];
-  if (v.apiMajor < 12) {
-    for (const f of ['allow_failure', 'duration', 'web_url', 'artifacts', 'artifacts_expire_at']) delete out[f];
-    if (job.kind === 'build' && !('artifacts_file' in out)) out.artifacts_file = null;
-  }
+  dropNewer(v.host, out, JOB_FIELDS);
+  // 9.x sent `artifacts_file: null` on a job without artifacts (api-docs 9).
+  if (!('artifacts' in out) && job.kind === 'build' && !('artifacts_file' in out)) out.artifacts_file = null;
   return out;
 }
 
