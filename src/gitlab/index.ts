@@ -26,6 +26,7 @@ export {
   canPlay,
   canRetry,
   hasArtifacts,
+  hasBrowsableArchive,
   isActiveStatus,
   isAllowedFailure,
   isFinishedStatus,
@@ -72,8 +73,9 @@ export type { ArtifactTreeParams, FailingSinceKeyParams, JobAction, JobListParam
 export { gitlabMutationDefaults, gitlabQueryDefaults, intervalForStatuses, retryDelay, shouldRetry, statusRefetchInterval } from './polling.ts';
 export type { PollIntervals, PolledQuery } from './polling.ts';
 
-export { fetchVersion, gitlabFeatures, parseVersion, versionAtLeast, versionQueryOptions } from './api/version.ts';
-export type { GitLabFeatures, ParsedVersion } from './api/version.ts';
+export { GITLAB_CAPABILITIES, capabilityReason, fetchVersion, gitlabFeatures, parseVersion, unavailableReason, versionAtLeast, versionQueryOptions } from './api/version.ts';
+export type { GitLabCapability, GitLabFeatures, ParsedVersion } from './api/version.ts';
+export { useGitLabFeatures } from './use-gitlab-features.ts';
 export { currentUserQueryOptions, fetchCurrentUser } from './api/user.ts';
 export { fetchTokenSelf, scopesCanWrite, tokenSelfQueryOptions } from './api/token.ts';
 export { checkConnection, connectionQueryOptions } from './api/connection.ts';
@@ -86,6 +88,7 @@ export type { TraceOptions } from './api/job-trace.ts';
 export { fetchPipeline, fetchPipelinesPage, pipelineQueryOptions, pipelinesQueryOptions } from './api/pipelines.ts';
 export { PIPELINE_JOBS_MAX_PAGES, fetchPipelineJobs, pipelineJobsQueryOptions } from './api/pipeline-jobs.ts';
 export { fetchPipelineBridges, pipelineBridgesQueryOptions } from './api/bridges.ts';
+export type { PipelineBridges } from './api/bridges.ts';
 export {
   artifactFileQueryOptions,
   artifactFileUrl,

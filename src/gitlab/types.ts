@@ -331,6 +331,15 @@ export function hasArtifacts(job: Pick<Job, 'artifacts_file' | 'artifacts'>): bo
   if (job.artifacts_file) return true;
   return (job.artifacts ?? []).some((a) => a.file_type === 'archive');
 }
+/**
+ * An archive one can open now: listed, not erased, and not past `artifacts_expire_at` (GitLab
+ * may keep listing an archive for a while after it expired; it is gone all the same).
+ */
+export function hasBrowsableArchive(job: Pick<Job, 'artifacts_file' | 'artifacts' | 'erased_at' | 'artifacts_expire_at'>, now: number = Date.now()): boolean {
+  if (job.erased_at || !hasArtifacts(job)) return false;
+  const at = job.artifacts_expire_at ? Date.parse(job.artifacts_expire_at) : Number.NaN;
+  return Number.isNaN(at) || at > now;
+}
 /** Finished, not yet erased, and something (a log or artifacts) to erase. */
 export function canErase(job: Pick<Job, 'status' | 'erased_at' | 'artifacts_file' | 'artifacts'>): boolean {
   if (!isFinishedStatus(job.status) || job.erased_at) return false;

@@ -4,7 +4,11 @@ import { formatDuration, formatExactTime, formatTimeAgo, isoDuration } from './f
 describe('formatDuration', () => {
   it.each([
     [0, '0s'],
-    [0.9, '0s'],
+    [0.9, '0.9 s'],
+    [0.173, '0.2 s'],
+    [0.04, '< 0.1 s'],
+    [0.97, '1s'],
+    [1.5, '1s'],
     [5, '5s'],
     [59.7, '59s'],
     [60, '1m 00s'],
@@ -19,6 +23,7 @@ describe('formatDuration', () => {
 
   it('gives an ISO duration for machines', () => {
     expect(isoDuration(65.4)).toBe('PT65S');
+    expect(isoDuration(0.173)).toBe('PT0.173S');
   });
 });
 

@@ -1,8 +1,15 @@
 // Pure formatters shared by the duration and time-ago components (tested in format.test.ts).
 
-/** `45s`, `1m 05s`, `2h 03m 09s`: GitLab-like, zero-padded after the first unit. */
+/**
+ * `45s`, `1m 05s`, `2h 03m 09s`: GitLab-like, zero-padded after the first unit. Under one
+ * second GitLab reports fractions (`"duration": 0.173`): `0.2 s`, `< 0.1 s`, never `0s`.
+ */
 export function formatDuration(totalSeconds: number): string {
-  const s = Math.max(0, Math.floor(totalSeconds));
+  if (totalSeconds > 0 && totalSeconds < 0.95) {
+    const tenths = Math.round(totalSeconds * 10) / 10;
+    return tenths === 0 ? '< 0.1 s' : `${tenths.toFixed(1)} s`;
+  }
+  const s = Math.max(0, Math.round(totalSeconds >= 1 ? Math.floor(totalSeconds) : totalSeconds));
   const hours = Math.floor(s / 3600);
   const minutes = Math.floor((s % 3600) / 60);
   const seconds = s % 60;
@@ -14,7 +21,8 @@ export function formatDuration(totalSeconds: number): string {
 
 /** An ISO 8601 duration for `<time dateTime>`. */
 export function isoDuration(totalSeconds: number): string {
-  return `PT${Math.max(0, Math.floor(totalSeconds))}S`;
+  const s = Math.max(0, totalSeconds);
+  return `PT${s < 1 ? Number(s.toFixed(3)) : Math.floor(s)}S`;
 }
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { GitLabError, gitlabFeatures, jobQueryOptions, versionQueryOptions } from '../../gitlab/index.ts';
+import { GitLabError, gitlabFeatures, jobQueryOptions, unavailableReason, versionQueryOptions } from '../../gitlab/index.ts';
 import type { Connection, Job, PollIntervals } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow, countOf, ExternalLink } from '../../ui/index.ts';
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
@@ -123,6 +123,8 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
   // An unknown version (GitLab may hide /version) tries the tree endpoint first.
   const versionKnown = versionQuery.isSuccess || versionQuery.isError;
   const features = versionQuery.data ? gitlabFeatures(versionQuery.data) : null;
+  // Single files came with 10.0: an older host can only hand out the whole archive.
+  const fileReason = unavailableReason(features, 'artifactFile');
   const listingQuery = useQuery({
     ...artifactListingQueryOptions(connection, projectId, jobId, features, { onProgress: setProgress, archiveSize: job?.artifacts_file?.size ?? null }),
     enabled: !!state?.browsable && versionKnown,
@@ -189,7 +191,15 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
 
       <details className="artifact-by-ref-box">
         <summary>Latest artifacts of a job on a branch or tag</summary>
-        <ByRefDownloadForm connection={connection} projectId={projectId} defaultJobName={job.name} defaultRef={job.ref ?? ''} run={download.run} busy={busy} />
+        <ByRefDownloadForm
+          connection={connection}
+          projectId={projectId}
+          defaultJobName={job.name}
+          defaultRef={job.ref ?? ''}
+          run={download.run}
+          busy={busy}
+          fileReason={unavailableReason(features, 'artifactRawByRef')}
+        />
       </details>
       <DownloadStatus state={download.state} />
 
@@ -222,7 +232,9 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
               onSort={(s) => setSearch({ sort: s.key === 'name' ? null : s.key, order: s.direction === 'asc' ? null : s.direction })}
               onQuery={(q, deep) => setSearch({ q, deep: deep ? '1' : null })}
             />
-            {selected ? (
+            {selected && fileReason ? (
+              <p className="muted artifact-preview">{fileReason} Download the archive to open this file.</p>
+            ) : selected ? (
               <ArtifactPreview
                 key={selected.path}
                 connection={connection}

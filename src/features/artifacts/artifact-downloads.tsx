@@ -70,10 +70,12 @@ export interface ByRefFormProps {
   defaultRef: string;
   run: Run;
   busy: boolean;
+  /** Why one file by ref cannot be fetched on this host (before 11.5), if so. */
+  fileReason?: string | undefined;
 }
 
 /** "Latest artifacts of job NAME on ref REF": the archive or one file from the latest successful pipeline of a ref. */
-export function ByRefDownloadForm({ connection, projectId, defaultJobName, defaultRef, run, busy }: ByRefFormProps) {
+export function ByRefDownloadForm({ connection, projectId, defaultJobName, defaultRef, run, busy, fileReason }: ByRefFormProps) {
   const [jobName, setJobName] = useState(defaultJobName);
   const [ref, setRef] = useState(defaultRef);
   const [path, setPath] = useState('');
@@ -118,10 +120,11 @@ export function ByRefDownloadForm({ connection, projectId, defaultJobName, defau
           <label htmlFor={ids.path}>File path in the archive</label>
           <input id={ids.path} value={path} onChange={(e) => setPath(e.target.value)} placeholder="reports/junit.xml" />
         </div>
-        <button type="button" className="button" disabled={!ready || path.trim() === '' || busy} onClick={downloadFile}>
+        <button type="button" className="button" disabled={!ready || path.trim() === '' || busy || fileReason !== undefined} title={fileReason} onClick={downloadFile}>
           Download latest file
         </button>
       </div>
+      {fileReason ? <p className="muted small">{fileReason}</p> : null}
     </form>
   );
 }

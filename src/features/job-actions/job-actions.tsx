@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import type { Connection, Job, JobVariable } from '../../gitlab/index.ts';
+import { unavailableReason, useGitLabFeatures, type Connection, type Job, type JobVariable } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
 import { ConfirmActionDialog } from './confirm-dialog.tsx';
 import {
@@ -53,7 +53,10 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   const mounted = useMountedRef();
   const [dialog, setDialog] = useState<JobActionName | null>(null);
   const only = actions ?? (layout === 'inline' ? INLINE_ACTIONS : undefined);
-  const available = availableActions(job, { readOnly, canWrite }, only);
+  const features = useGitLabFeatures(connection);
+  const available = availableActions(job, { readOnly, canWrite }, only, Date.now(), features);
+  // Before 14.9 play takes no variables: run at once rather than offer a form GitLab would ignore.
+  const variablesReason = unavailableReason(features, 'playVariables');
 
   const report = (name: JobActionName, result: Job | undefined) => {
     const outcome = successOutcome(name, job, result);
@@ -75,7 +78,7 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
 
   const request = (name: JobActionName) => {
     if (runner.busy) return;
-    if (name === 'play' || needsConfirmation(name, job)) {
+    if ((name === 'play' && !variablesReason) || needsConfirmation(name, job)) {
       setDialog(name);
       return;
     }
@@ -87,7 +90,9 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
 
   if (available.length === 0) return null;
 
-  const buttons = available.map((a) => <ActionButton key={a.name} action={a} job={job} pending={runner.pending} busy={runner.busy} onClick={() => request(a.name)} />);
+  const buttons = available.map((a) => (
+    <ActionButton key={a.name} action={a} job={job} pending={runner.pending} busy={runner.busy} note={a.name === 'play' ? variablesReason : undefined} onClick={() => request(a.name)} />
+  ));
 
   return (
     <>
@@ -127,11 +132,21 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   );
 }
 
-function ActionButton({ action, job, pending, busy, onClick }: { action: AvailableAction; job: ActionableJob; pending: JobActionName | null; busy: boolean; onClick(): void }) {
+interface ActionButtonProps {
+  action: AvailableAction;
+  job: ActionableJob;
+  pending: JobActionName | null;
+  busy: boolean;
+  /** What the host cannot do for this action although it can run it (play without variables before 14.9). */
+  note?: string | undefined;
+  onClick(): void;
+}
+
+function ActionButton({ action, job, pending, busy, note, onClick }: ActionButtonProps) {
   const working = pending === action.name;
   const label = ACTION_LABELS[action.name];
   const disabled = !action.enabled || busy;
-  const title = action.reason ?? (busy && !working ? 'Another action on this job is in progress.' : `${label}: ${job.name} (#${job.id})`);
+  const title = action.reason ?? (busy && !working ? 'Another action on this job is in progress.' : `${label}: ${job.name} (#${job.id})${note ? `. ${note}` : ''}`);
   return (
     <button
       type="button"
@@ -143,7 +158,7 @@ function ActionButton({ action, job, pending, busy, onClick }: { action: Availab
         if (!disabled) onClick();
       }}
     >
-      {working ? `${label}…` : action.name === 'play' ? 'Run…' : label}
+      {working ? `${label}…` : action.name === 'play' && !note ? 'Run…' : label}
     </button>
   );
 }

@@ -13,6 +13,9 @@ describe('artifactsSummary', () => {
     ['an archive that expired (GitLab keeps the date)', job({ artifacts: [], artifacts_expire_at: '2026-11-20T00:00:00Z' }), 'expired'],
     ['an erased job, whatever its expiry', job({ artifacts: [], erased_at: '2026-11-21T00:00:00Z', artifacts_expire_at: '2026-11-20T00:00:00Z' }), 'none'],
     ['an archive that will expire', job({ artifacts: [archive], artifacts_file: { filename: 'artifacts.zip', size: 2048 }, artifacts_expire_at: '2026-11-23T00:00:00Z' }), 'expiring'],
+    // The doc examples list an archive whose expiry passed years ago: it is gone, never browsable.
+    ['a listed archive whose expiry passed', job({ artifacts: [archive], artifacts_file: { filename: 'artifacts.zip', size: 2048 }, artifacts_expire_at: '2016-01-23T17:54:27.895Z' }), 'expired'],
+    ['an erased job that still lists an archive', job({ artifacts_file: { filename: 'artifacts.zip', size: 2048 }, erased_at: '2026-11-21T00:00:00Z' }), 'none'],
     ['a kept archive', job({ artifacts: [archive], artifacts_file: { filename: 'artifacts.zip', size: 2048 }, artifacts_expire_at: null }), 'kept'],
   ])('%s', (_what, input, kind) => {
     expect(artifactsSummary(input, NOW).kind).toBe(kind);

@@ -22,11 +22,12 @@ export function artifactsSummary(job: Job, now: number): ArtifactsSummary {
   const has = job.artifacts_file != null || archive !== undefined;
   const expireAt = job.artifacts_expire_at ?? null;
   const at = expireAt ? Date.parse(expireAt) : NaN;
-  if (!has) {
-    // GitLab keeps artifacts_expire_at after the archive expired and was removed.
-    if (!job.erased_at && !Number.isNaN(at) && at <= now) return { kind: 'expired', archiveBytes: null, files, expireAt, expired: true };
-    return { kind: 'none', archiveBytes: null, files, expireAt: null, expired: false };
-  }
+  // An erased job has nothing left to open, whatever fields remain.
+  if (job.erased_at) return { kind: 'none', archiveBytes: null, files, expireAt: null, expired: false };
+  // GitLab keeps artifacts_expire_at after the archive expired, and may list the archive a while
+  // longer: either way it is gone, and never offered for browsing.
+  if (!Number.isNaN(at) && at <= now) return { kind: 'expired', archiveBytes: null, files, expireAt, expired: true };
+  if (!has) return { kind: 'none', archiveBytes: null, files, expireAt: null, expired: false };
   return { kind: expireAt ? 'expiring' : 'kept', archiveBytes, files, expireAt, expired: !Number.isNaN(at) && at <= now };
 }
 

@@ -74,7 +74,11 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
           {job.name} <span className="muted">#{job.id}</span>
         </h1>
         {job.allow_failure && job.status !== 'failed' ? <span className="job-tag">allowed to fail</span> : null}
-        {job.erased_at ? <span className="job-tag job-tag--warning">erased</span> : null}
+        {job.erased_at ? (
+          <span className="job-tag job-tag--warning" title={`Erased ${job.erased_at}`}>
+            erased
+          </span>
+        ) : null}
         {job.archived ? <span className="job-tag">archived</span> : null}
         {isActiveStatus(job.status) ? <span className="job-tag job-tag--info">refreshing while active</span> : null}
         {renderActions ? <div className="job-header__actions">{renderActions(job)}</div> : null}
@@ -99,6 +103,7 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
                   <StatusBadge status={pipeline.status} />
                 </>
               ) : null}
+              {pipeline.source ? <span className="muted"> · {pipeline.source.replaceAll('_', ' ')}</span> : null}
             </>
           ) : (
             <MissingValue label="no pipeline" />

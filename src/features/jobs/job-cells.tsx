@@ -1,5 +1,5 @@
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { downloadArtifactsArchive, hasArtifacts, type Connection, type Job } from '../../gitlab/index.ts';
+import { downloadArtifactsArchive, hasArtifacts, hasBrowsableArchive, type Connection, type Job } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
 import { Duration, MissingValue, projectPath, TimeAgo, ExternalLink } from '../../ui/index.ts';
 import { Icon, JobStatusBadge } from './icons.tsx';
@@ -166,6 +166,8 @@ export function ArtifactsCell({ job }: { job: Job }) {
   const [state, setState] = useState<{ busy: boolean; error: string | null }>({ busy: false, error: null });
   if (job.erased_at) return <span className="muted small">erased</span>;
   if (!hasArtifacts(job)) return <MissingValue label="no artifacts" />;
+  // An archive past its expiry is gone even while GitLab still lists it: nothing to browse or download.
+  if (!hasBrowsableArchive(job)) return <span className="muted small">expired</span>;
   const handleDownload = async () => {
     setState({ busy: true, error: null });
     try {

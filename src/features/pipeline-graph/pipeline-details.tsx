@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
-import { isActiveStatus, isFinishedStatus, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
 import { ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks } from '../../ui/index.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
 import { PipelineTimeline } from './components/pipeline-timeline.tsx';
@@ -30,6 +30,8 @@ export interface PipelineDetailsProps {
 /** The pipeline page: header, jobs by stage with trigger jobs and downstream pipelines, or the timeline; live while it runs. */
 export function PipelineDetails({ connection, projectId, projectPath, pipelineId, poll, state, onStateChange, renderJobActions }: PipelineDetailsProps) {
   const header = useQuery(pipelineHeaderQuery(connection, projectId, pipelineId, poll));
+  // `include_retried` came with 13.9: an older host ignores it, so the toggle says so instead.
+  const retriedReason = unavailableReason(useGitLabFeatures(connection), 'includeRetried');
   const root = useMemo<PipelineRef>(() => ({ project: projectId, pipelineId }), [projectId, pipelineId]);
   const tree = usePipelineTree(connection, root, state.expand, state.retried, poll, isFinishedStatus(header.data?.status));
   // A live update redraws the graph in an interruptible render, so a thousand-job graph does not
@@ -96,9 +98,21 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
               Timeline
             </button>
           </div>
-          <label className="pg-toolbar__retried">
-            <input type="checkbox" checked={state.retried} onChange={(e) => onStateChange({ ...state, retried: e.currentTarget.checked })} />
+          <label className="pg-toolbar__retried" title={retriedReason}>
+            <input
+              type="checkbox"
+              checked={state.retried && !retriedReason}
+              disabled={retriedReason !== undefined}
+              aria-describedby={retriedReason ? `${pipelineId}-retried-reason` : undefined}
+              onChange={(e) => onStateChange({ ...state, retried: e.currentTarget.checked })}
+            />
             Show retried jobs
+            {retriedReason ? (
+              <span id={`${pipelineId}-retried-reason`} className="muted small">
+                {' '}
+                ({retriedReason})
+              </span>
+            ) : null}
           </label>
           <p className="muted pg-toolbar__freshness" aria-live="off">
             Updated <TimeAgo value={new Date(Math.max(header.dataUpdatedAt, tree.updatedAt)).toISOString()} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gitlabFeatures, parseVersion, versionAtLeast } from './version.ts';
+import { capabilityReason, gitlabFeatures, parseVersion, unavailableReason, versionAtLeast } from './version.ts';
+import type { GitLabCapability } from './version.ts';
 
 describe('GitLab versions', () => {
   it('parses the strings GitLab sends', () => {
@@ -16,11 +17,38 @@ describe('GitLab versions', () => {
     expect(versionAtLeast('16.0.0', 15, 9)).toBe(true);
     expect(versionAtLeast(undefined, 15, 9)).toBeNull();
   });
+});
 
-  it('names what each version supports', () => {
-    expect(gitlabFeatures('18.8.2-ee')).toEqual({ keysetJobs: true, tokenSelf: true, artifactTree: true, retryBridges: true, playVariables: true });
-    expect(gitlabFeatures('12.10.0')).toEqual({ keysetJobs: false, tokenSelf: false, artifactTree: false, retryBridges: false, playVariables: false });
-    expect(gitlabFeatures('17.0.0').artifactTree).toBe(false);
-    expect(gitlabFeatures(null).keysetJobs).toBeNull();
+describe('the capability table', () => {
+  // What each api-docs version (and the newest) can do, row by row.
+  const expected: Record<string, Record<GitLabCapability, boolean>> = {
+    '9.5.10-ee': { pipelineBridges: false, artifactFile: false, artifactRawByRef: false, deleteArtifacts: false, includeRetried: false, playVariables: false, tokenSelf: false, keysetJobs: false, retryBridges: false, artifactTree: false },
+    '12.10.14-ee': { pipelineBridges: true, artifactFile: true, artifactRawByRef: true, deleteArtifacts: true, includeRetried: false, playVariables: false, tokenSelf: false, keysetJobs: false, retryBridges: false, artifactTree: false },
+    '15.11.13-ee': { pipelineBridges: true, artifactFile: true, artifactRawByRef: true, deleteArtifacts: true, includeRetried: true, playVariables: true, tokenSelf: true, keysetJobs: true, retryBridges: false, artifactTree: false },
+    '17.11.0-ee': { pipelineBridges: true, artifactFile: true, artifactRawByRef: true, deleteArtifacts: true, includeRetried: true, playVariables: true, tokenSelf: true, keysetJobs: true, retryBridges: true, artifactTree: false },
+    '18.8.2-ee': { pipelineBridges: true, artifactFile: true, artifactRawByRef: true, deleteArtifacts: true, includeRetried: true, playVariables: true, tokenSelf: true, keysetJobs: true, retryBridges: true, artifactTree: true },
+  };
+  it.each(Object.entries(expected))('GitLab %s', (version, caps) => {
+    expect(gitlabFeatures(version)).toEqual(caps);
+  });
+
+  it('checks the minor version at the boundaries', () => {
+    expect(gitlabFeatures('14.8.9').playVariables).toBe(false);
+    expect(gitlabFeatures('14.9.0').playVariables).toBe(true);
+    expect(gitlabFeatures('13.8.0').includeRetried).toBe(false);
+    expect(gitlabFeatures('18.7.0').artifactTree).toBe(false);
+  });
+
+  it('leaves every capability unknown (null: try it) when the version is unknown or hidden', () => {
+    for (const value of Object.values(gitlabFeatures(null))) expect(value).toBeNull();
+    for (const value of Object.values(gitlabFeatures('unknown'))) expect(value).toBeNull();
+  });
+
+  it('says why a capability is missing, and nothing when it is there or unknown', () => {
+    expect(capabilityReason('playVariables')).toBe('needs GitLab 14.9 or later');
+    expect(unavailableReason(gitlabFeatures('12.10.0'), 'playVariables')).toBe('Running a job with variables needs GitLab 14.9 or later.');
+    expect(unavailableReason(gitlabFeatures('17.0.0'), 'playVariables')).toBeUndefined();
+    expect(unavailableReason(gitlabFeatures(null), 'playVariables')).toBeUndefined();
+    expect(unavailableReason(null, 'retryBridges')).toBeUndefined();
   });
 });

@@ -220,15 +220,26 @@ describe('pipeline page', { timeout: 15_000 }, () => {
     expect(within(stages).getByRole('link', { name: /^compile,/ })).toBeTruthy();
   });
 
-  it('draws what an old GitLab (9.x fields only) sends', async () => {
+  it('draws what GitLab 12 sends (fewer fields, trigger jobs and their downstream pipelines)', async () => {
+    const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
+    await sim.fetch(new Request(`${HOST}/-/sim/faults`, { method: 'POST', body: JSON.stringify({ api_version: '12' }) }));
+    renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
+    const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
+    expect(stageNames(stages)).toEqual(['build', 'test', 'deploy']);
+    const downstream = await screen.findByRole('region', { name: `Downstream pipelines of #${p.id}` });
+    expect(within(downstream).getAllByRole('link')).toHaveLength(2);
+  });
+
+  it('draws the graph of a GitLab 9 host, which has no bridges endpoint (404 there means no trigger jobs)', async () => {
     const p = await findPipeline((_, bridges) => bridges.length === 2 && bridges.every((b) => b.downstream_pipeline));
     await sim.fetch(new Request(`${HOST}/-/sim/faults`, { method: 'POST', body: JSON.stringify({ api_version: '9' }) }));
     renderPage(`/acme/platform/backend/-/pipelines/${p.id}`);
     const stages = await screen.findByRole('list', { name: `Stages of pipeline #${p.id}` });
     expect(stageNames(stages)).toEqual(['build', 'test', 'deploy']);
     expect(within(stages).getByRole('button', { name: /^rspec, 3 jobs/ })).toBeTruthy();
-    const downstream = screen.getByRole('region', { name: `Downstream pipelines of #${p.id}` });
-    expect(within(downstream).getAllByRole('link')).toHaveLength(2);
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByText('Not found')).toBeNull();
+    expect(screen.queryByRole('region', { name: `Downstream pipelines of #${p.id}` })).toBeNull();
   });
 
   it('says what GitLab answered for a pipeline it does not have', async () => {

@@ -3,7 +3,7 @@
  * playable/retryable/cancelable flags (FACTS.md), so they are derived from the status; GitLab
  * stays the judge and may still refuse (protected refs, roles), which the UI then shows.
  */
-import { canCancel, canErase, canPlay, canRetry, hasArtifacts, type Bridge, type Job } from '../../../gitlab/index.ts';
+import { canCancel, canErase, canPlay, canRetry, hasArtifacts, unavailableReason, type Bridge, type GitLabCapability, type GitLabFeatures, type Job } from '../../../gitlab/index.ts';
 
 export type JobActionName = 'cancel' | 'retry' | 'play' | 'erase' | 'keep-artifacts' | 'delete-artifacts';
 
@@ -61,11 +61,32 @@ export function writeBlockedReason(readOnly: boolean, canWrite: WriteAccess): st
   return undefined;
 }
 
-export function availableActions(job: ActionableJob, access: { readOnly: boolean; canWrite: WriteAccess }, only?: readonly JobActionName[], now = Date.now()): AvailableAction[] {
-  const reason = writeBlockedReason(access.readOnly, access.canWrite);
+/** The capability an action needs on this job, when it needs one (the table in gitlab/api/version.ts). */
+function neededCapability(name: JobActionName, job: ActionableJob): GitLabCapability | null {
+  if (name === 'retry' && isBridge(job)) return 'retryBridges';
+  if (name === 'delete-artifacts') return 'deleteArtifacts';
+  return null;
+}
+
+/**
+ * The actions shown for a job, each enabled or disabled with its reason: read-only mode, a
+ * read-only token, or a host too old for it ("Retrying a trigger job needs GitLab 17.0 or later.").
+ */
+export function availableActions(
+  job: ActionableJob,
+  access: { readOnly: boolean; canWrite: WriteAccess },
+  only?: readonly JobActionName[],
+  now = Date.now(),
+  features: GitLabFeatures | null = null,
+): AvailableAction[] {
+  const blocked = writeBlockedReason(access.readOnly, access.canWrite);
   return allowedActions(job, now)
     .filter((name) => !only || only.includes(name))
-    .map((name) => (reason ? { name, enabled: false, reason } : { name, enabled: true }));
+    .map((name) => {
+      const capability = neededCapability(name, job);
+      const reason = blocked ?? (capability ? unavailableReason(features, capability) : undefined);
+      return reason ? { name, enabled: false, reason } : { name, enabled: true };
+    });
 }
 
 /** Retrying a trigger job starts a whole new downstream pipeline; erasing and deleting cannot be undone. */
