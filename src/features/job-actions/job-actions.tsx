@@ -54,7 +54,7 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   const [dialog, setDialog] = useState<JobActionName | null>(null);
   const only = actions ?? (layout === 'inline' ? INLINE_ACTIONS : undefined);
   const features = useGitLabFeatures(connection);
-  const available = availableActions(job, { readOnly, canWrite }, only, Date.now(), features);
+  const available = availableActions(job, { readOnly, canWrite }, only, undefined, features);
   // Before 14.9 play takes no variables: run at once rather than offer a form GitLab would ignore.
   const variablesReason = unavailableReason(features, 'playVariables');
 
