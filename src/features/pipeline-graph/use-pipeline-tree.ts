@@ -1,5 +1,5 @@
 import { useQueries, useQueryClient } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { Bridge, Connection, Job, PollIntervals } from '../../gitlab/index.ts';
 import { pipelineKey, resolveDownstreamTree, type DownstreamNode, type PipelineLookup, type PipelineRef } from './model/index.ts';
 import { pipelineBridgesQuery, pipelineJobsQuery } from './pipeline-queries.ts';
@@ -40,6 +40,16 @@ export function usePipelineTree(
   // A finished root pipeline is asked no more, even when a manual job in it keeps the lists "idle".
   const rootPoll = rootFinished ? undefined : poll;
   const pollOf = (ref: PipelineRef) => (ref === root ? rootPoll : poll);
+  // The header may see the end before the lists do: ask them once more as the root finishes,
+  // or the last jobs and trigger jobs would stay as they were when polling stopped.
+  const wasFinished = useRef(rootFinished);
+  useEffect(() => {
+    if (rootFinished && !wasFinished.current) {
+      void queryClient.invalidateQueries({ queryKey: pipelineJobsQuery(connection, root.project, root.pipelineId, includeRetried).queryKey });
+      void queryClient.invalidateQueries({ queryKey: pipelineBridgesQuery(connection, root.project, root.pipelineId).queryKey });
+    }
+    wasFinished.current = rootFinished;
+  }, [rootFinished, queryClient, connection, root, includeRetried]);
   const jobResults = useQueries({ queries: refs.map((ref) => pipelineJobsQuery(connection, ref.project, ref.pipelineId, includeRetried, pollOf(ref))) });
   const bridgeResults = useQueries({ queries: refs.map((ref) => pipelineBridgesQuery(connection, ref.project, ref.pipelineId, pollOf(ref))) });
   const results = [...jobResults, ...bridgeResults];
