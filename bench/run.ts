@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<Record<string, 
   artifacts: () => import('./artifacts.ts'),
   graph: () => import('./graph.ts'),
   'job-list': () => import('./job-list.ts'),
+  bundle: () => import('./bundle.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
