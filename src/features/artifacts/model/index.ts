@@ -5,7 +5,6 @@ export { normaliseEntries, normalisePath, sortLikeGitLab } from './entries.ts';
 
 export {
   ArtifactListError,
-  RangedArchiveReader,
   artifactListingQueryOptions,
   isArtifactListError,
   listArtifacts,

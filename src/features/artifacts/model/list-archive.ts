@@ -4,8 +4,6 @@
  * archive (a few hundred KiB of a large archive), else the whole archive once, with progress.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { BlobReader, Reader, ZipReader } from '@zip.js/zip.js';
-import type { Entry } from '@zip.js/zip.js';
 import { GitLabError, gitlabKeys } from '../../../gitlab/index.ts';
 import type { Connection, GitLabFeatures, ProjectRef } from '../../../gitlab/index.ts';
 import {
@@ -20,9 +18,12 @@ import {
   probeArtifactsArchive,
   readBodyWithProgress,
 } from '../../../gitlab/api/artifact-archive.ts';
-import type { ArchiveTail, ByteMeter } from '../../../gitlab/api/artifact-archive.ts';
+import type { ByteMeter } from '../../../gitlab/api/artifact-archive.ts';
 import { normaliseEntries } from './entries.ts';
 import type { ArtifactEntry, RawEntry } from './entries.ts';
+
+/** zip.js (~30 KB gzipped) comes only when an archive must be read: most hosts list through the tree endpoint. */
+const loadZip = () => import('./zip-entries.ts');
 
 export type ListingSource = 'tree' | 'zip-range' | 'zip-download';
 
@@ -86,60 +87,6 @@ function fromArchiveError(e: ArtifactArchiveError): ArtifactListError {
 }
 
 // ---------------------------------------------------------------------------------------------
-// A zip.js Reader over HTTP byte ranges
-
-interface Span {
-  start: number;
-  bytes: Uint8Array;
-}
-
-/** The least a range request fetches: small reads (signatures, headers) come in one go. */
-const MIN_RANGE_BYTES = 64 * 1024;
-
-/**
- * A zip.js Reader over an archive read by byte ranges. It starts with the tail already fetched
- * by the probe and keeps every span it fetches, so nothing is asked for twice and zip.js's
- * small probes (4-byte signatures) cost one request of at least 64 KiB.
- */
-export class RangedArchiveReader extends Reader<null> {
-  private readonly spans: Span[] = [];
-
-  constructor(
-    tail: ArchiveTail,
-    private readonly fetchRange: (start: number, end: number) => Promise<Uint8Array>,
-    private readonly onFetched?: (bytes: number) => void,
-  ) {
-    super(null);
-    this.size = tail.total;
-    this.spans.push({ start: tail.start, bytes: tail.bytes });
-  }
-
-  override async readUint8Array(index: number, length: number): Promise<Uint8Array> {
-    const start = Math.max(0, index);
-    const end = Math.min(this.size, index + length);
-    if (end <= start) return new Uint8Array(0);
-    const out = new Uint8Array(end - start);
-    let at = start;
-    while (at < end) {
-      const span = this.spans.find((s) => s.start <= at && at < s.start + s.bytes.length);
-      if (span) {
-        const take = Math.min(end, span.start + span.bytes.length) - at;
-        out.set(span.bytes.subarray(at - span.start, at - span.start + take), at - start);
-        at += take;
-        continue;
-      }
-      // Fetch up to the next cached span (never past it), at least MIN_RANGE_BYTES when room allows.
-      const nextStart = this.spans.filter((s) => s.start > at).reduce((m, s) => Math.min(m, s.start), this.size);
-      const fetchEnd = Math.min(nextStart, Math.max(end, at + MIN_RANGE_BYTES));
-      const bytes = await this.fetchRange(at, fetchEnd);
-      this.spans.push({ start: at, bytes });
-      this.onFetched?.(bytes.length);
-    }
-    return out;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Listing
 
 function treeIsMissing(e: unknown, known: boolean | null | undefined): boolean {
@@ -148,34 +95,6 @@ function treeIsMissing(e: unknown, known: boolean | null | undefined): boolean {
   // Version unknown: an old host may answer `tree` as a file inside the archive.
   if (known !== true) return e.status === 400 || e.status === 405 || e.kind === 'invalid-response' || e.kind === 'not-gitlab';
   return false;
-}
-
-function zipEntryToRaw(e: Entry): RawEntry {
-  const unixMode = (e as Entry & { unixMode?: number }).unixMode;
-  return {
-    path: e.filename,
-    directory: e.directory,
-    size: e.uncompressedSize,
-    compressedSize: e.compressedSize,
-    modified: e.lastModDate,
-    mode: unixMode ?? null,
-  };
-}
-
-async function readZipEntries(reader: Reader<unknown>, onProgress: ListArtifactsOptions['onProgress']): Promise<RawEntry[]> {
-  const zip = new ZipReader(reader, { useWebWorkers: false });
-  try {
-    const entries = await zip.getEntries({
-      onprogress: (done: number, total: number) => {
-        // Every 500 entries is enough for a progress bar.
-        if (done % 500 === 0 || done === total) onProgress?.({ phase: 'parse', done, total });
-        return undefined;
-      },
-    });
-    return entries.map(zipEntryToRaw);
-  } finally {
-    await zip.close().catch(() => undefined);
-  }
 }
 
 function badArchive(e: unknown, downloadUrl: string): ArtifactListError {
@@ -211,6 +130,7 @@ async function listViaZip(conn: Connection, project: ProjectRef, jobId: number, 
     const total = contentLength ?? options.archiveSize ?? null;
     const blob = await guard(() => readBodyWithProgress(response, { url: downloadUrl, total, signal, meter, onProgress: (p) => onProgress?.({ phase: 'download', ...p }) }));
     archiveSize = blob.size;
+    const { BlobReader, readZipEntries } = await loadZip();
     try {
       return await readZipEntries(new BlobReader(blob), onProgress);
     } catch (e) {
@@ -226,6 +146,7 @@ async function listViaZip(conn: Connection, project: ProjectRef, jobId: number, 
     source = 'zip-range';
     const size = archiveSize;
     onProgress?.({ phase: 'range', loaded: meter.bytes, archiveSize: size });
+    const { RangedArchiveReader, readZipEntries } = await loadZip();
     const reader = new RangedArchiveReader(
       probe.tail,
       (start, end) => guard(() => fetchArtifactsArchiveRange(conn, project, jobId, start, end, { signal, meter })),
