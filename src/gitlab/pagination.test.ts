@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GitLabError } from './errors.ts';
 import { cursorFromString, cursorToString, fetchAllPages, fetchPage, parseLinkHeader, readPageInfo } from './pagination.ts';
 import type { FetchLike } from './transport.ts';
 import { JobSchema } from './types.ts';
@@ -116,5 +117,118 @@ describe('fetchPage / fetchAllPages with a scripted host', () => {
       new Response(JSON.stringify(jobs(5, 1)), { status: 200, headers: { 'content-type': 'application/json', 'x-next-page': '2' } });
     const looped = await fetchAllPages({ host: 'https://g.example', fetch: looping }, '/p', { item: JobSchema, perPage: 1 });
     expect(looped.pages).toBe(2);
+  });
+});
+
+/** A host whose list has `total` jobs in pages of `perPage`; every answer waits until released. */
+function heldHost(total: number, perPage: number, opts: { totals: boolean; failPage?: number }) {
+  const asked: number[] = [];
+  const waiting: Array<{ page: number; release: () => void }> = [];
+  const aborted: number[] = [];
+  const fetchImpl: FetchLike = (input, init) => {
+    const page = Number(new URL(String(input)).searchParams.get('page'));
+    asked.push(page);
+    return new Promise((resolve, reject) => {
+      let answered = false;
+      init?.signal?.addEventListener('abort', () => {
+        if (answered) return;
+        aborted.push(page);
+        reject(new DOMException('aborted', 'AbortError'));
+      });
+      waiting.push({
+        page,
+        release: () => {
+          answered = true;
+          if (page === opts.failPage) {
+            resolve(new Response(JSON.stringify({ message: '500 Internal Server Error' }), { status: 500, headers: { 'content-type': 'application/json' } }));
+            return;
+          }
+          const start = (page - 1) * perPage;
+          const count = Math.max(0, Math.min(perPage, total - start));
+          const pages = Math.ceil(total / perPage);
+          const headers: Record<string, string> = { 'content-type': 'application/json', 'x-page': String(page), 'x-per-page': String(perPage), 'x-next-page': page < pages ? String(page + 1) : '' };
+          if (opts.totals) Object.assign(headers, { 'x-total': String(total), 'x-total-pages': String(pages) });
+          resolve(new Response(JSON.stringify(jobs(total - start, count)), { status: 200, headers }));
+        },
+      });
+    });
+  };
+  /** Answers every request asked so far, newest first (out of order on purpose). */
+  const releaseAll = () => {
+    const now = waiting.splice(0);
+    for (const w of now.reverse()) w.release();
+  };
+  const release = (page: number) => {
+    const at = waiting.findIndex((w) => w.page === page);
+    waiting.splice(at, 1)[0]?.release();
+  };
+  return { fetchImpl, asked, aborted, release, releaseAll, waitingPages: () => waiting.map((w) => w.page) };
+}
+
+/** Lets every settled promise run its callbacks. */
+const flush = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('fetchAllPages with concurrency (offset lists)', () => {
+  it('asks for every page at once when GitLab sends X-Total-Pages, and keeps the pages in order', async () => {
+    const host = heldHost(95, 10, { totals: true });
+    const all = fetchAllPages({ host: 'https://g.example', fetch: host.fetchImpl }, '/p', { item: JobSchema, perPage: 10, concurrency: 3 });
+    await flush();
+    expect(host.asked).toEqual([1]);
+    host.releaseAll();
+    await flush();
+    // Pages 2–10 are all in flight before any of them has answered.
+    expect(host.waitingPages().sort((a, b) => a - b)).toEqual([2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    host.releaseAll();
+    const result = await all;
+    expect(result.items.map((j) => j.id)).toEqual(jobs(95, 95).map((j) => j.id));
+    expect(result).toMatchObject({ pages: 10, truncated: false, total: 95 });
+  });
+
+  it('without totals keeps at most `concurrency` pages in flight and drops pages past the end', async () => {
+    const host = heldHost(45, 10, { totals: false });
+    const all = fetchAllPages({ host: 'https://g.example', fetch: host.fetchImpl }, '/p', { item: JobSchema, perPage: 10, concurrency: 3 });
+    await flush();
+    host.releaseAll();
+    await flush();
+    expect(host.waitingPages().sort()).toEqual([2, 3, 4]);
+    host.releaseAll();
+    await flush();
+    // Page 4 said there is a page 5, and nothing said where the end is; the window moves on.
+    expect(host.waitingPages().sort()).toEqual([5, 6, 7]);
+    host.releaseAll();
+    const result = await all;
+    expect(result.items.map((j) => j.id)).toEqual(jobs(45, 45).map((j) => j.id));
+    expect(result).toMatchObject({ pages: 5, truncated: false });
+  });
+
+  it('stops at the page cap and says so', async () => {
+    const host = heldHost(200, 10, { totals: true });
+    const all = fetchAllPages({ host: 'https://g.example', fetch: host.fetchImpl }, '/p', { item: JobSchema, perPage: 10, maxPages: 4, concurrency: 8 });
+    await flush();
+    host.releaseAll();
+    await flush();
+    expect(host.waitingPages().sort()).toEqual([2, 3, 4]);
+    host.releaseAll();
+    const result = await all;
+    expect(result).toMatchObject({ pages: 4, truncated: true });
+    expect(result.items).toHaveLength(40);
+  });
+
+  it('throws the first failure and aborts the pages still in flight', async () => {
+    const host = heldHost(95, 10, { totals: true, failPage: 3 });
+    const all = fetchAllPages({ host: 'https://g.example', fetch: host.fetchImpl }, '/p', { item: JobSchema, perPage: 10, concurrency: 4 });
+    const settled = all.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    await flush();
+    host.releaseAll();
+    await flush();
+    // Page 3 answers first, with a 500: the pages still in flight are aborted.
+    host.release(3);
+    const error = await settled;
+    expect(error).toBeInstanceOf(GitLabError);
+    expect(host.aborted.sort((a, b) => a - b)).toEqual([2, 4, 5, 6, 7, 8, 9, 10]);
+    expect((error as GitLabError).status).toBe(500);
   });
 });

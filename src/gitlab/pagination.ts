@@ -242,6 +242,13 @@ export interface FetchAllPagesOptions<T> extends Omit<FetchPageOptions<T>, 'curs
   maxPages?: number;
   /** Stop once this many items are in (default: no limit besides maxPages). */
   maxItems?: number;
+  /**
+   * Offset lists only (keyset cursors come one at a time): after the first page, ask for the
+   * rest at once. With `X-Total-Pages` every remaining page (up to maxPages) is asked for at
+   * once; without it, at most this many are in flight, asked for ahead of knowing whether they
+   * exist (a page past the end is an empty list). Default 1: one page after another.
+   */
+  concurrency?: number;
 }
 
 export interface AllPages<T> {
@@ -268,6 +275,9 @@ export async function fetchAllPages<T>(conn: Connection, path: string, options: 
     const page: Page<T> = await fetchPage(conn, path, { ...options, perPage: options.perPage ?? 100, cursor });
     pages += 1;
     total ??= page.total;
+    if (pages === 1 && (options.concurrency ?? 1) > 1 && page.mode === 'offset' && page.next?.mode === 'offset' && page.items.length > 0) {
+      return fetchRestAtOnce(conn, path, options, page, { maxPages, maxItems });
+    }
     items.push(...page.items);
     const next = page.next;
     if (!next || page.items.length === 0) return { items, truncated: false, pages, ...(total === undefined ? {} : { total }) };
@@ -280,4 +290,72 @@ export async function fetchAllPages<T>(conn: Connection, path: string, options: 
     }
     cursor = next;
   }
+}
+
+/**
+ * The pages after the first of an offset list, asked for at once (see `concurrency`): every one
+ * of them when the first page said how many there are, else a window of `concurrency` pages
+ * ahead of the last one known to exist. Items keep the pages' order; the first failure aborts
+ * the requests still in flight and is thrown.
+ */
+async function fetchRestAtOnce<T>(
+  conn: Connection,
+  path: string,
+  options: FetchAllPagesOptions<T>,
+  first: Page<T>,
+  caps: { maxPages: number; maxItems: number },
+): Promise<AllPages<T>> {
+  const perPage = first.perPage ?? options.perPage ?? 100;
+  const firstNumber = first.page ?? 1;
+  const known = first.totalPages;
+  const inFlightCap = known !== undefined ? Number.POSITIVE_INFINITY : Math.max(1, options.concurrency ?? 1);
+  const lastAllowed = firstNumber + caps.maxPages - 1;
+  const controller = new AbortController();
+  const abortAll = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener('abort', abortAll, { once: true });
+  const got = new Map<number, Page<T>>([[firstNumber, first]]);
+  // The last page, once a page has said so (no next, or empty).
+  let last = known !== undefined ? Math.min(known, lastAllowed) : Number.POSITIVE_INFINITY;
+  let asked = firstNumber;
+  const running = new Map<number, Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const ask = (n: number) => {
+    const work = fetchPage(conn, path, { ...options, perPage, cursor: { mode: 'offset', page: n }, signal: controller.signal })
+      .then((page) => {
+        got.set(n, page);
+        if (!page.next || page.items.length === 0) last = Math.min(last, page.items.length === 0 ? n - 1 : n);
+      })
+      .catch((error: unknown) => {
+        if (!failure) failure = { error };
+        abortAll();
+      })
+      .finally(() => running.delete(n));
+    running.set(n, work);
+  };
+  try {
+    for (;;) {
+      while (!failure && running.size < inFlightCap && asked < Math.min(last, lastAllowed)) ask(++asked);
+      if (running.size === 0) break;
+      await Promise.race(running.values());
+    }
+  } finally {
+    options.signal?.removeEventListener('abort', abortAll);
+  }
+  if (failure) {
+    if (options.signal?.aborted) throw new GitLabError({ kind: 'aborted', url: `${apiBase(conn)}${path}` });
+    throw (failure as { error: unknown }).error;
+  }
+  const items: T[] = [];
+  let pages = 0;
+  const end = Math.min(last, lastAllowed);
+  for (let n = firstNumber; n <= end; n++) {
+    const page = got.get(n);
+    if (!page) break;
+    pages += 1;
+    items.push(...page.items);
+  }
+  // More exists beyond the page cap: the last allowed page points further.
+  const truncated = (end === lastAllowed && got.get(end)?.next != null) || items.length > caps.maxItems;
+  const total = first.total;
+  return { items: items.slice(0, caps.maxItems), truncated, pages, ...(total === undefined ? {} : { total }) };
 }

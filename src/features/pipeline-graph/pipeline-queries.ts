@@ -28,7 +28,11 @@ export function pipelineBridgesQuery(conn: Connection, project: ProjectRef, pipe
   return pipelineBridgesQueryOptions(conn, project, pipelineId, { poll: pipelinePoll(poll) });
 }
 
-/** Warms what the page shows first: the header, the jobs (with or without older attempts) and the trigger jobs. */
+/**
+ * Warms what the page shows: waits for the header only, and starts the jobs (with or without
+ * older attempts) and the trigger jobs beside it, so the page paints its header while a big
+ * pipeline's pages of jobs still arrive (the graph shows its own loading state meanwhile).
+ */
 export async function loadPipelinePage(
   queryClient: QueryClient,
   conn: Connection,
@@ -36,9 +40,7 @@ export async function loadPipelinePage(
   pipelineId: number,
   options: { includeRetried: boolean; poll?: PollIntervals },
 ): Promise<void> {
-  await Promise.all([
-    queryClient.ensureQueryData(pipelineHeaderQuery(conn, project, pipelineId, options.poll)),
-    queryClient.ensureQueryData(pipelineJobsQuery(conn, project, pipelineId, options.includeRetried, options.poll)),
-    queryClient.ensureQueryData(pipelineBridgesQuery(conn, project, pipelineId, options.poll)),
-  ]);
+  void queryClient.prefetchQuery(pipelineJobsQuery(conn, project, pipelineId, options.includeRetried, options.poll));
+  void queryClient.prefetchQuery(pipelineBridgesQuery(conn, project, pipelineId, options.poll));
+  await queryClient.ensureQueryData(pipelineHeaderQuery(conn, project, pipelineId, options.poll));
 }

@@ -10,6 +10,7 @@ import type { Connection, ProjectRef } from '../transport.ts';
 import { BridgeSchema } from '../types.ts';
 import type { Bridge } from '../types.ts';
 import type { PollOption } from './jobs.ts';
+import { PIPELINE_PAGES_IN_FLIGHT } from './pipeline-jobs.ts';
 
 export interface PipelineBridges extends AllPages<Bridge> {
   /** The host has no bridges endpoint (404: GitLab before 12, see `gitlabFeatures().pipelineBridges`): no trigger jobs. */
@@ -28,6 +29,7 @@ export async function fetchPipelineBridges(conn: Connection, project: ProjectRef
       item: BridgeSchema,
       perPage: 100,
       maxPages: 10,
+      concurrency: PIPELINE_PAGES_IN_FLIGHT,
       signal,
     });
   } catch (e) {

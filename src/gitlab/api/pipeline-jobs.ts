@@ -14,7 +14,13 @@ import type { PollOption } from './jobs.ts';
 export const PIPELINE_JOBS_MAX_PAGES = 20;
 
 /**
- * Every job of a pipeline (`GET …/pipelines/:id/jobs`, offset pages of 100). With
+ * A pipeline's pages of jobs (and of trigger jobs) are asked for at once: all of them when GitLab
+ * sends `X-Total-Pages` (pipeline lists do, up to 10,000 rows), else this many in flight.
+ */
+export const PIPELINE_PAGES_IN_FLIGHT = 4;
+
+/**
+ * Every job of a pipeline (`GET …/pipelines/:id/jobs`, offset pages of 100, asked for at once). With
  * `includeRetried`, older attempts are included: a job is "retried" when a newer job of the
  * same name exists in the pipeline (REST has no flag for it).
  */
@@ -27,6 +33,7 @@ export function fetchPipelineJobs(conn: Connection, project: ProjectRef, pipelin
     },
     perPage: 100,
     maxPages: PIPELINE_JOBS_MAX_PAGES,
+    concurrency: PIPELINE_PAGES_IN_FLIGHT,
     signal,
   });
 }

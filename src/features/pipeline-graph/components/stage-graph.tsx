@@ -6,6 +6,10 @@ import { buildStageGraph, type DownstreamEdge, type StageColumn } from '../model
 import type { GraphNode } from '../use-pipeline-tree.ts';
 import { GroupNode } from './job-node.tsx';
 import { RouteLink } from './route-link.tsx';
+import { useProgressiveCount } from './use-progressive-count.ts';
+
+/** Columns drawn on the first paint: what a wide screen shows; the rest follow a frame later. */
+const FIRST_COLUMNS = 8;
 
 type AnyJob = Job | Bridge;
 /** A heading whose level follows the nesting of downstream graphs (h3 for the page's stages). */
@@ -90,6 +94,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
   const [hover, setHover] = useState<number | null>(null);
   const graph = node.graph;
   const stageGraph = useMemo(() => (graph ? buildStageGraph(graph, { includeRetried }) : null), [graph, includeRetried]);
+  const columns = useProgressiveCount(stageGraph?.stages.length ?? 0, FIRST_COLUMNS);
   if (!stageGraph) return null;
   return (
     <div className="pg-graph" data-depth={depth}>
@@ -97,7 +102,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
         <p className="muted">This pipeline has no jobs.</p>
       ) : (
         <ol className="pg-stages" aria-label={label} onMouseLeave={() => setHover(null)}>
-          {stageGraph.stages.map((stage) => (
+          {stageGraph.stages.slice(0, columns).map((stage) => (
             <StageView
               key={stage.name}
               stage={stage}
