@@ -405,6 +405,32 @@ describe('incremental append', () => {
     }
   });
 
+  it('property: the UTF-8 bytes of a log cut anywhere (inside characters too) index as the text whole, compacted or not', () => {
+    const log = `${SAMPLE}naïve café ✓ 日本語\n😀 emoji ${E}[31mred 𝄞\r\n${STAMPED}`;
+    // A big last append: what came before can no longer grow, so it is compacted to bytes.
+    const filler = 'filler line\n'.repeat(25_000);
+    const bytes = new TextEncoder().encode(log);
+    const expected = dumpIndex(index(log, filler));
+    const rand = rng(7);
+    for (let round = 0; round < 60; round++) {
+      const ix = createLogIndex();
+      const maxPiece = round % 2 === 0 ? 4 : 80;
+      for (let p = 0; p < bytes.length; ) {
+        const n = 1 + Math.floor(rand() * maxPiece);
+        ix.appendBytes(bytes.subarray(p, p + n));
+        p += n;
+      }
+      ix.append(filler);
+      if (round % 3 === 0) expect(ix.compact()).toBe(false);
+      const got = dumpIndex(ix);
+      if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got).toEqual(expected);
+    }
+    const whole = index(log, filler);
+    whole.compact();
+    expect(whole.byteLength).toBe(bytes.length + filler.length);
+    expect(dumpIndex(whole)).toEqual(expected);
+  });
+
   it('appends many small polls to a long log without re-reading it', () => {
     const ix = createLogIndex();
     for (let k = 0; k < 2000; k++) ix.append(`line ${k} ${E}[3${k % 8}mcolour${E}[0m\n`);

@@ -27,6 +27,7 @@ import {
   parseStreamId,
   TimestampParser,
 } from './scan-rules.ts';
+import { Utf8Text, type TextChunk } from './utf8-text.ts';
 
 /** The line opens a section (its header). */
 export const LINE_HEADER = 1;
@@ -73,10 +74,19 @@ type MutableSection = { -readonly [K in keyof LogSection]: LogSection[K] };
 export interface LogIndex {
   /** Appends the new tail of the log (not the whole log). */
   append(text: string): void;
+  /** Appends the new tail as UTF-8 bytes off the network (a character may be split between calls). */
+  appendBytes(bytes: Uint8Array): void;
   reset(): void;
   readonly lineCount: number;
   /** Length of the raw text in UTF-16 code units. */
   readonly length: number;
+  /** Memory the raw text takes: UTF-8 bytes once compacted (see utf8-text.ts). */
+  readonly byteLength: number;
+  /**
+   * Turns up to `maxChunks` chunks of the raw text that can no longer grow into UTF-8 bytes
+   * (decoded again only when shown or searched). Returns whether any are left to compact.
+   */
+  compact(maxChunks?: number): boolean;
   /** The log uses the runner timestamp format (decided from its first line). */
   readonly hasTimestamps: boolean;
   lineStart(i: number): number;
@@ -98,18 +108,15 @@ export interface LogIndex {
   readonly sections: readonly LogSection[];
   /** Raw text between two offsets. */
   slice(start: number, end: number): string;
-  /** The whole raw text (joins the chunks once). */
+  /** The whole raw text, decoded (a new string: for moving the index, not for keeping). */
   text(): string;
-  /** The raw text as stored: chunks in order with their start offsets (no copy). */
+  /** The raw text as stored: chunks in order with their start offsets, each decoded when asked. */
   rawChunks(): readonly RawChunk[];
   /** Line holding a raw offset (the last line for offsets past the end), -1 when empty. */
   lineOfOffset(offset: number): number;
 }
 
-export interface RawChunk {
-  start: number;
-  text: string;
-}
+export type RawChunk = TextChunk;
 
 interface Snapshot {
   offset: number;
@@ -129,10 +136,6 @@ const TS_UNKNOWN = 0;
 const TS_YES = 1;
 const TS_NO = 2;
 
-// Small appends are merged into the last chunk so that a long-running job's log stays in a
-// few large strings; big ones stay separate so that appending never copies the whole log.
-const MERGE_CHUNK_BELOW = 256 * 1024;
-
 export function formatSectionDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));
   const hh = Math.floor(s / 3600);
@@ -143,9 +146,8 @@ export function formatSectionDuration(seconds: number): string {
 }
 
 class Index implements LogIndex {
-  private chunks: string[] = [];
-  private chunkStarts: number[] = [];
-  private total = 0;
+  // The raw text, as UTF-8 bytes (utf8-text.ts); offsets everywhere are UTF-16 code units.
+  private store = new Utf8Text();
 
   private n = 0;
   private cap = 0;
@@ -192,7 +194,15 @@ class Index implements LogIndex {
   }
 
   get length(): number {
-    return this.total;
+    return this.store.length;
+  }
+
+  get byteLength(): number {
+    return this.store.byteLength;
+  }
+
+  compact(maxChunks?: number): boolean {
+    return this.store.compact(maxChunks);
   }
 
   get hasTimestamps(): boolean {
@@ -260,35 +270,15 @@ class Index implements LogIndex {
   }
 
   slice(start: number, end: number): string {
-    const a = Math.max(0, start);
-    const b = Math.min(this.total, end);
-    if (b <= a) return '';
-    let c = this.chunkOf(a);
-    const chunk = this.chunks[c] ?? '';
-    const base = this.chunkStarts[c] ?? 0;
-    if (b <= base + chunk.length) return chunk.slice(a - base, b - base);
-    const parts: string[] = [chunk.slice(a - base)];
-    for (c++; c < this.chunks.length; c++) {
-      const cs = this.chunkStarts[c] ?? 0;
-      const ch = this.chunks[c] ?? '';
-      if (cs >= b) break;
-      parts.push(b >= cs + ch.length ? ch : ch.slice(0, b - cs));
-    }
-    return parts.join('');
+    return this.store.slice(start, end);
   }
 
   text(): string {
-    if (this.chunks.length > 1) {
-      // Keep one flat chunk afterwards: later reads are then plain slices.
-      const whole = this.chunks.join('');
-      this.chunks = [whole];
-      this.chunkStarts = [0];
-    }
-    return this.chunks[0] ?? '';
+    return this.store.text();
   }
 
   rawChunks(): readonly RawChunk[] {
-    return this.chunks.map((text, k) => ({ start: this.chunkStarts[k] ?? 0, text }));
+    return this.store.textChunks();
   }
 
   lineOfOffset(offset: number): number {
@@ -304,9 +294,7 @@ class Index implements LogIndex {
   }
 
   reset(): void {
-    this.chunks = [];
-    this.chunkStarts = [];
-    this.total = 0;
+    this.store.clear();
     this.n = 0;
     this.cap = 0;
     this.starts = new Uint32Array(0);
@@ -335,36 +323,26 @@ class Index implements LogIndex {
 
   append(text: string): void {
     if (text.length === 0) return;
-    this.addChunk(text);
+    this.store.append(text);
+    this.parseAppended(text);
+  }
+
+  appendBytes(bytes: Uint8Array): void {
+    const text = this.store.appendBytes(bytes);
+    if (text.length > 0) this.parseAppended(text);
+  }
+
+  /** Parses what `text` (just stored) added, from the start of the incomplete last line. */
+  private parseAppended(text: string): void {
+    const total = this.store.length;
+    const before = total - text.length;
     this.rollback();
     const from = this.committedOffset;
     this.escAt = -1;
     this.crAt = -1;
-    this.scan(this.slice(from, this.total), from);
-    if (!this.snapshot) this.committedOffset = this.total;
-  }
-
-  private addChunk(text: string): void {
-    const last = this.chunks.length - 1;
-    const lastChunk = this.chunks[last];
-    if (lastChunk !== undefined && lastChunk.length < MERGE_CHUNK_BELOW && text.length < MERGE_CHUNK_BELOW) {
-      this.chunks[last] = lastChunk + text;
-    } else {
-      this.chunks.push(text);
-      this.chunkStarts.push(this.total);
-    }
-    this.total += text.length;
-  }
-
-  private chunkOf(offset: number): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if ((this.chunkStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    // Only the incomplete last line is decoded again; the new text is parsed as given.
+    this.scan(from < before ? this.store.slice(from, before) + text : text, from);
+    if (!this.snapshot) this.committedOffset = total;
   }
 
   private takeSnapshot(offset: number): void {

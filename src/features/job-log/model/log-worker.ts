@@ -2,6 +2,7 @@
  * The job log index off the main thread: a big log is parsed, searched and sliced here so
  * that the page never freezes. Started by log-worker-client.ts.
  */
+import { idleCompactor } from './compaction.ts';
 import { createLogIndex } from './log-index.ts';
 import { handleLogRequest, transferablesOf, type LogWireRequest, type LogWireResponse } from './log-protocol.ts';
 
@@ -12,7 +13,11 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
+/** Pause between two chunk conversions: the worker's cores are shared with the page's. */
+const COMPACT_STEP_DELAY_MS = 20;
 const index = createLogIndex();
+// Between requests, the text that can no longer grow becomes UTF-8 bytes, a chunk at a time.
+const compactWhenIdle = idleCompactor(index, (step) => setTimeout(step, COMPACT_STEP_DELAY_MS));
 
 scope.onmessage = (event) => {
   const { id, request } = event.data;
@@ -23,4 +28,5 @@ scope.onmessage = (event) => {
     response = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
   }
   scope.postMessage(response, response.ok ? transferablesOf(response.result) : []);
+  compactWhenIdle();
 };

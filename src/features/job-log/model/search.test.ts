@@ -122,6 +122,13 @@ describe('search over a log appended in many polls (several raw chunks)', () => 
       expect(matches(searchLog(polled, q, opts))).toEqual(matches(searchLog(whole, q, opts)));
     }
     expect(Array.from(findFailures(polled))).toEqual(Array.from(findFailures(whole)));
+    // The same once the chunks that can no longer grow are kept as UTF-8 bytes.
+    polled.compact();
+    for (const [q, opts] of [['needle', {}], ['NEEDLE 7', { caseSensitive: false }], ['x{5}\\b', { regex: true }]] as const) {
+      expect(matches(searchLog(polled, q, opts))).toEqual(matches(searchLog(whole, q, opts)));
+    }
+    expect(Array.from(findFailures(polled))).toEqual(Array.from(findFailures(whole)));
+    expect(Array.from(findFailures(polled, 2500))).toEqual(Array.from(findFailures(whole, 2500)));
     // Red lines (k % 7 === 0) and ERROR: lines (k % 11 === 0, not already red).
     const expected = Array.from({ length: 3000 }, (_, k) => k).filter((k) => k % 7 === 0 || k % 11 === 0);
     expect(Array.from(findFailures(whole))).toEqual(expected);

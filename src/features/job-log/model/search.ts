@@ -98,17 +98,22 @@ function walkLines(
   fromLine = 0,
 ): void {
   const chunks = index.rawChunks();
+  const n = index.lineCount;
+  // Chunks are decoded one at a time, and only once a plain line inside one needs its text: a
+  // per-append failure scan decodes the end of the log, not all of it.
   let k = 0;
-  let chunk = chunks[0]?.text ?? '';
-  let chunkStart = chunks[0]?.start ?? 0;
-  let chunkEnd = chunkStart + chunk.length;
+  const first = Math.max(0, fromLine) < n ? index.contentStart(Math.max(0, fromLine)) : 0;
+  while (k < chunks.length - 1 && (chunks[k + 1]?.start ?? 0) <= first) k++;
+  let chunk: string | null = null;
+  let chunkStart = chunks[k]?.start ?? 0;
+  let chunkEnd = chunkStart + (chunks[k]?.length ?? 0);
+  let text = '';
   const find = (from: number) => {
     re.lastIndex = from;
-    const m = re.exec(chunk);
+    const m = re.exec(text);
     return m ? m.index : -1;
   };
-  let hit = find(0);
-  const n = index.lineCount;
+  let hit = -1;
   for (let i = Math.max(0, fromLine); i < n; i++) {
     if (!(index.lineFlags(i) & LINE_PLAIN)) {
       onOther(i);
@@ -118,14 +123,18 @@ function walkLines(
     const end = index.lineEnd(i);
     while (cs >= chunkEnd && k < chunks.length - 1) {
       k++;
-      chunk = chunks[k]?.text ?? '';
+      chunk = null;
       chunkStart = chunks[k]?.start ?? 0;
-      chunkEnd = chunkStart + chunk.length;
-      hit = find(0);
+      chunkEnd = chunkStart + (chunks[k]?.length ?? 0);
     }
     if (end > chunkEnd || cs < chunkStart) {
       onOther(i);
       continue;
+    }
+    if (chunk === null) {
+      chunk = chunks[k]?.decode() ?? '';
+      text = chunk;
+      hit = find(cs - chunkStart);
     }
     const from = cs - chunkStart;
     const to = end - chunkStart;
@@ -134,7 +143,7 @@ function walkLines(
       onPlainMiss?.(i);
       continue;
     }
-    hit = onPlain(i, chunk, from, to, hit);
+    hit = onPlain(i, text, from, to, hit);
   }
 }
 
