@@ -142,3 +142,8 @@ export {
 export type { FailingSinceOptions, FailingSinceResult, Lineage, RefRedRunResult } from './api/failing-since.ts';
 export { failureSignature, groupByCause } from './failure-signature.ts';
 export type { CauseGroup } from './failure-signature.ts';
+export { KNOWN_FAILURE_REASONS, describeFailureReason } from './failure-reason.ts';
+export { createLimiter } from './limiter.ts';
+export type { Limiter } from './limiter.ts';
+export { TRACE_HEAD_CONCURRENCY, TRACE_HEAD_LIMIT, fetchJobTraceHead, jobTraceHeadQueryOptions, traceSizeOf } from './api/job-trace-head.ts';
+export type { TraceHead, TraceHeadOptions } from './api/job-trace-head.ts';

@@ -92,6 +92,8 @@ export const gitlabKeys = {
   jobListLoaded: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobs(c, project), 'loaded', clean(params)] as const,
   job: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.jobs(c, project), jobId] as const,
   jobTrace: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'trace'] as const,
+  /** The first bytes of a log (digests read no more). */
+  jobTraceHead: (c: HostArg, project: ProjectRef, jobId: number, maxBytes: number) => [...gitlabKeys.jobTrace(c, project, jobId), 'head', maxBytes] as const,
   jobArtifacts: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'artifacts'] as const,
   artifactTree: (c: HostArg, project: ProjectRef, jobId: number, params?: ArtifactTreeParams) =>
     [...gitlabKeys.jobArtifacts(c, project, jobId), 'tree', clean(params)] as const,

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { isActiveStatus, type Job } from '../../gitlab/index.ts';
+import { describeFailureReason, isActiveStatus, type Job } from '../../gitlab/index.ts';
 import { Duration, MissingValue, StatusBadge, TimeAgo, projectPath as pagePath, ExternalLink } from '../../ui/index.ts';
 import { artifactsSummary, formatSize } from './artifacts-summary.ts';
-import { describeFailureReason } from './failure-reason.ts';
 import './job-details.css';
 
 export interface JobHeaderProps {

@@ -3,3 +3,4 @@ export { JobLog, type JobLogProps } from './job-log.tsx';
 export { StaticLog, type StaticLogProps } from './static-log.tsx';
 export { LogViewer, EMPTY_SEARCH, type LogSearch, type LogViewerProps } from './log-viewer.tsx';
 export { parseLineHash, formatLineHash, type LineRange } from './permalink.ts';
+export { findFirstErrors, type FirstError } from './model/first-errors.ts';
