@@ -112,6 +112,11 @@ function lineCost(l: Line): number {
 
 const c256 = (n: number, s: string): string => `${ESC}[38;5;${n}m${s}${ESC}[39m`;
 const rgb = (r: number, g: number, b: number, s: string): string => `${ESC}[38;2;${r};${g};${b}m${s}${ESC}[39m`;
+// The colour showcase line picks its colours at random but never a red: red text is how a
+// viewer (GitLab's, and the dashboard's "first error") spots a failure, and this line is none.
+const RED_256 = new Set([88, 124, 160, 196, 197, 203]);
+const notRed256 = (n: number): number => (RED_256.has(n) ? notRed256(n + 1) : n);
+const rgbNotRed = (r: number, g: number, b: number, s: string): string => (r >= 160 && g < 100 && b < 100 ? rgb(g, r, b, s) : rgb(r, g, b, s));
 const green = (s: string): string => `${ESC}[32m${s}${ESC}[39m`;
 const red = (s: string): string => `${ESC}[31m${s}${ESC}[39m`;
 const yellow = (s: string): string => `${ESC}[33m${s}${ESC}[39m`;
@@ -249,7 +254,7 @@ function jestBlock(out: Out, r: Rng, failing: boolean): void {
     const fail = failing && i === files - 1;
     const badge = fail ? `${ESC}[0m${ESC}[7m${ESC}[1m${ESC}[31m FAIL ${ESC}[39m${ESC}[22m${ESC}[27m${ESC}[0m` : `${ESC}[42m${ESC}[30m${ESC}[1m PASS ${ESC}[22m${ESC}[39m${ESC}[49m`;
     const secs = (r.next() * 6).toFixed(2);
-    out.text(`${badge} ${dim(file.slice(0, file.lastIndexOf('/') + 1))}${bold(file.slice(file.lastIndexOf('/') + 1))}${Number(secs) > 5 ? ` (${ESC}[0;31m${secs} s${ESC}[0m)` : ''}`, STDERR);
+    out.text(`${badge} ${dim(file.slice(0, file.lastIndexOf('/') + 1))}${bold(file.slice(file.lastIndexOf('/') + 1))}${Number(secs) > 5 ? ` (${ESC}[0m${ESC}[1m${ESC}[41m${secs} s${ESC}[0m)` : ''}`, STDERR);
   }
 }
 
@@ -550,7 +555,7 @@ function buildPhases(spec: LogSpec, r: Rng): Phase[] {
   script.text(`v${r.int(1, 20)}.${r.int(0, 30)}.${r.int(0, 9)}\r`);
   script.text(`built-by: ${spec.projectPath}\r`);
   dockerComposeBlock(script, r);
-  script.text(`${c256(r.int(16, 231), '■')} ${rgb(r.int(0, 255), r.int(0, 255), r.int(0, 255), 'truecolor')} ${ESC}[1;4mbold underline${ESC}[0m ${ESC}[3mitalic${ESC}[23m ${ESC}[9mstruck${ESC}[29m ${ESC}[48;5;22m 256 background ${ESC}[49m`);
+  script.text(`${c256(notRed256(r.int(16, 231)), '■')} ${rgbNotRed(r.int(0, 255), r.int(0, 255), r.int(0, 255), 'truecolor')} ${ESC}[1;4mbold underline${ESC}[0m ${ESC}[3mitalic${ESC}[23m ${ESC}[9mstruck${ESC}[29m ${ESC}[48;5;22m 256 background ${ESC}[49m`);
   // The rest of the SGR set GitLab renders (FACTS.md), and a truecolor background it may not.
   script.text(`${ESC}[90mbright black${ESC}[39m ${ESC}[97mbright white${ESC}[39m ${ESC}[41m red background ${ESC}[49m ${ESC}[104m bright blue background ${ESC}[49m ${ESC}[21mdouble underline${ESC}[24m ${ESC}[8mconcealed${ESC}[28m ${ESC}[1;2mbold dim${ESC}[22m ${ESC}[48;2;30;30;60m truecolor background ${ESC}[0m`);
   // Style carries over line ends: one SGR opens here and is reset three lines later.

@@ -45,7 +45,7 @@ export function FailuresDigest({ connection, projectId, projectPath, pipelineId,
       <p className="failures__summary" role="status">
         {blocking.length === 0
           ? 'No failed jobs'
-          : `${blocking.length} failed ${blocking.length === 1 ? 'job' : 'jobs'}${downstream > 0 ? ` (in ${downstream} downstream ${downstream === 1 ? 'pipeline' : 'pipelines'} too)` : ''}, ${groups.length} ${groups.length === 1 ? 'cause' : 'causes'}`}
+          : `${blocking.length} failed ${blocking.length === 1 ? 'job' : 'jobs'}${whereText(blocking, downstream)}, ${groups.length} ${groups.length === 1 ? 'cause' : 'causes'}`}
         {allowed.length > 0 ? ` · ${allowed.length} allowed to fail` : ''}
         {!digest.complete && digest.rows.length > 0 ? ` · reading logs ${read} of ${digest.rows.length}` : ''}
       </p>
@@ -70,6 +70,14 @@ export function FailuresDigest({ connection, projectId, projectPath, pipelineId,
       ) : null}
     </section>
   );
+}
+
+/** " in 3 downstream pipelines", " (4 in 2 downstream pipelines)", or "" when all are the pipeline's own. */
+function whereText(rows: DigestRow[], downstream: number): string {
+  if (downstream === 0) return '';
+  const below = rows.filter((r) => r.pipeline.kind !== 'root').length;
+  const pipelines = `${downstream} downstream ${downstream === 1 ? 'pipeline' : 'pipelines'}`;
+  return below === rows.length ? ` in ${pipelines}` : ` (${below} in ${pipelines})`;
 }
 
 function CauseGroupView({ rows, links }: { rows: DigestRow[]; links: DigestLinks }) {

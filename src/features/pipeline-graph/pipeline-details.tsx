@@ -25,10 +25,14 @@ export interface PipelineDetailsProps {
   onStateChange: (next: PipelineViewState) => void;
   /** The job actions slot on every job node (the job-actions feature, wired by the route). */
   renderJobActions?: (job: Job | Bridge) => ReactNode;
+  /** The page's tabs, under the header (wired by the route). */
+  tabs?: ReactNode;
+  /** Another tab's content (the Failures digest) in place of the graph and its toolbar. */
+  otherTab?: ReactNode;
 }
 
 /** The pipeline page: header, jobs by stage with trigger jobs and downstream pipelines, or the timeline; live while it runs. */
-export function PipelineDetails({ connection, projectId, projectPath, pipelineId, poll, state, onStateChange, renderJobActions }: PipelineDetailsProps) {
+export function PipelineDetails({ connection, projectId, projectPath, pipelineId, poll, state, onStateChange, renderJobActions, tabs, otherTab }: PipelineDetailsProps) {
   const header = useQuery(pipelineHeaderQuery(connection, projectId, pipelineId, poll));
   // `include_retried` came with 13.9: an older host ignores it, so the toggle says so instead.
   const retriedReason = unavailableReason(useGitLabFeatures(connection), 'includeRetried');
@@ -74,11 +78,22 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
     body = <PipelineGraph node={shownTree} project={projectPath} depth={0} label={`Stages of pipeline #${pipelineId}`} />;
   }
 
+  if (otherTab) {
+    return (
+      <div className="pipeline-page">
+        <PipelineHeader pipeline={pipeline} commitTitle={commitTitle} measuredAt={header.dataUpdatedAt} />
+        {tabs}
+        {otherTab}
+      </div>
+    );
+  }
+
   return (
     <GraphContext.Provider value={context}>
       {/* Clicks are delegated here from the graph's links (RouteLink); keyboard activation of a link is a click too. */}
       <div className="pipeline-page" onClick={handleClick}>
         <PipelineHeader pipeline={pipeline} commitTitle={commitTitle} measuredAt={header.dataUpdatedAt} />
+        {tabs}
         {staleError ? (
           <StaleBanner
             error={staleError}

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { JobActions } from '../../../features/job-actions/index.ts';
 import { JobAttempts, JobHeader } from '../../../features/job-details/index.ts';
-import { JobLog } from '../../../features/job-log/index.ts';
+import { DigestEntry } from '../../../features/failures/index.ts';
+import { findFirstErrors, JobLog } from '../../../features/job-log/index.ts';
 import { GitLabError, jobQueryOptions, pipelineBridgesQueryOptions, type Connection } from '../../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath } from '../../../ui/index.ts';
 import { useAppEnv, useWriteAccess } from '../../providers.tsx';
@@ -76,6 +77,7 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
           />
         )}
       />
+      <DigestEntry connection={connection} projectId={project.id} projectPath={projectPath} job={job} findFirstErrors={findFirstErrors} />
       <JobAttempts connection={connection} projectId={project.id} projectPath={projectPath} job={job} poll={poll} />
       {/* Erasing the job (an action on this page) empties its log: start the log over then. */}
       <JobLog key={`${job.id}:${job.erased_at ?? ''}`} connection={connection} projectId={project.id} job={job} poll={poll} />
