@@ -147,3 +147,5 @@ export { createLimiter } from './limiter.ts';
 export type { Limiter } from './limiter.ts';
 export { TRACE_HEAD_CONCURRENCY, TRACE_HEAD_LIMIT, fetchJobTraceHead, jobTraceHeadQueryOptions, traceSizeOf } from './api/job-trace-head.ts';
 export type { TraceHead, TraceHeadOptions } from './api/job-trace-head.ts';
+export { GROUP_PROJECTS_MAX_PAGES, fetchGroupProjects, groupProjectsQueryOptions } from './api/groups.ts';
+export { fetchPipelineJobsPage } from './api/pipeline-jobs.ts';

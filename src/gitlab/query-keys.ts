@@ -34,6 +34,8 @@ export interface PipelineListParams {
   scope?: string;
   source?: string;
   username?: string;
+  /** ISO time: only pipelines updated after it (GitLab 12.6+; older versions ignore it and list all). */
+  updatedAfter?: string;
   perPage?: number;
 }
 export interface PipelineJobsParams {
@@ -112,6 +114,11 @@ export const gitlabKeys = {
     [...gitlabKeys.pipeline(c, project, pipelineId), 'failing-since', clean(params), [...names].sort()] as const,
   /** A ref's current red run (the wall's tiles). */
   refRedRun: (c: HostArg, project: ProjectRef, ref: string, params?: { window?: number }) => [...gitlabKeys.pipelines(c, project), 'red-run', ref, clean(params)] as const,
+
+  /** Every project of a group and its subgroups (the wall's `wall.groups`). */
+  groupProjects: (c: HostArg, group: ProjectRef) => [...gitlabKeys.host(c), 'groups', projectKey(group), 'projects'] as const,
+  /** One tile of the wall display: a project's ref, its recent pipelines and what the tile shows of them. */
+  wallTile: (c: HostArg, project: ProjectRef, ref: string) => [...gitlabKeys.project(c, project), 'wall', ref] as const,
 
   /** Mutation keys (for useMutationState / isMutating). */
   jobAction: (c: HostArg, action: JobAction) => [...gitlabKeys.host(c), 'action', 'job', action] as const,

@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { fetchAllPages } from '../pagination.ts';
-import type { AllPages } from '../pagination.ts';
+import { fetchAllPages, fetchPage } from '../pagination.ts';
+import type { AllPages, Page } from '../pagination.ts';
 import { statusRefetchInterval } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { PipelineJobsParams } from '../query-keys.ts';
@@ -43,5 +43,25 @@ export function pipelineJobsQueryOptions(conn: Connection, project: ProjectRef, 
     queryKey: gitlabKeys.pipelineJobs(conn, project, pipelineId, params),
     queryFn: ({ signal }) => fetchPipelineJobs(conn, project, pipelineId, params, signal),
     refetchInterval: options.poll ? statusRefetchInterval((all: AllPages<Job>) => all.items.map((j) => j.status), options.poll) : undefined,
+  });
+}
+
+/**
+ * One page of a pipeline's jobs (`GET …/pipelines/:id/jobs`, newest first), for readers that
+ * must stay within a request budget (the wall): one request, whatever the pipeline's size.
+ */
+export function fetchPipelineJobsPage(
+  conn: Connection,
+  project: ProjectRef,
+  pipelineId: number,
+  params: { scope?: readonly string[]; perPage?: number } = {},
+  signal?: AbortSignal,
+): Promise<Page<Job>> {
+  return fetchPage(conn, `/projects/${projectSegment(project)}/pipelines/${pipelineId}/jobs`, {
+    item: JobSchema,
+    query: { scope: params.scope && params.scope.length > 0 ? params.scope : undefined },
+    perPage: params.perPage ?? 100,
+    cursor: { mode: 'offset', page: 1 },
+    signal,
   });
 }

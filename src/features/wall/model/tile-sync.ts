@@ -1,0 +1,182 @@
+/**
+ * One refresh of a tile within the request budget (issue 17):
+ * 1. one pipelines request for the ref (`updated_after` the newest change already seen, where
+ *    the host has it; a full page every FULL_SYNC_EVERY refreshes, and whenever nothing is known);
+ * 2. the latest pipeline's jobs only when that pipeline changed (`updated_at`, or its status on a
+ *    GitLab too old to say when it changed);
+ * 3. once a pipeline has finished: its trigger jobs, and the failed jobs of a failing downstream
+ *    pipeline (at most MAX_DOWNSTREAM);
+ * 4. once per red run: one job of the first failing pipeline, for its commit and user.
+ * Never a job log. Steady state: one request per tile per interval while nothing moves.
+ */
+import { GitLabError, fetchPipelineBridges, fetchPipelineJobsPage, fetchPipelinesPage, isActiveStatus } from '../../../gitlab/index.ts';
+import type { Bridge, Connection, Job, PipelineBasic } from '../../../gitlab/index.ts';
+import { refRun } from './red-run.ts';
+import type { TileCulprit, TileData, TileDownstream, TileJob, TileJobs, TilePipeline, TileTarget } from './tile-data.ts';
+
+/** Pipelines kept per tile: enough for "failing for" and the streak of most refs. */
+export const HISTORY_SIZE = 25;
+/** Every this many refreshes, the pipelines list is read whole (a deleted pipeline drops out). */
+export const FULL_SYNC_EVERY = 40;
+/** Failing downstream pipelines read per pipeline. */
+export const MAX_DOWNSTREAM = 2;
+/** Failing jobs kept per pipeline (a tile names a few, then "+N more"). */
+export const MAX_FAILED_JOBS = 12;
+
+export interface SyncOptions {
+  signal?: AbortSignal;
+  /** Whether the host filters pipelines by `updated_after` (null: unknown, try). */
+  updatedAfter?: boolean | null;
+  /** Whether the host lists trigger jobs (`/pipelines/:id/bridges`, GitLab 11.? +; null: unknown, try). */
+  bridges?: boolean | null;
+  /** Told when the host turns out to lack the bridges list (404), so the wall stops asking. */
+  onNoBridges?: () => void;
+}
+
+export function toTilePipeline(p: PipelineBasic): TilePipeline {
+  return { id: p.id, iid: p.iid ?? null, status: p.status, source: p.source ?? null, createdAt: p.created_at ?? null, updatedAt: p.updated_at ?? null, webUrl: p.web_url ?? null };
+}
+
+function toTileJob(j: Job | Bridge): TileJob {
+  return { id: j.id, name: j.name, status: j.status, stage: j.stage ?? null, allowFailure: j.allow_failure ?? null, failureReason: j.failure_reason ?? null };
+}
+
+/** The newest `updated_at` among the pipelines (ISO strings of one host compare as times). */
+export function newestUpdate(pipelines: readonly TilePipeline[]): string | null {
+  let best: string | null = null;
+  let bestMs = -Infinity;
+  for (const p of pipelines) {
+    const ms = p.updatedAt ? Date.parse(p.updatedAt) : NaN;
+    if (!Number.isNaN(ms) && ms > bestMs) {
+      bestMs = ms;
+      best = p.updatedAt;
+    }
+  }
+  return best;
+}
+
+/** Merges a refreshed page into what the tile held: by id, the new answer wins; newest first; capped. */
+export function mergePipelines(held: readonly TilePipeline[], fresh: readonly TilePipeline[], replace: boolean): TilePipeline[] {
+  const byId = new Map<number, TilePipeline>();
+  if (!replace) for (const p of held) byId.set(p.id, p);
+  for (const p of fresh) byId.set(p.id, p);
+  return [...byId.values()].sort((a, b) => b.id - a.id).slice(0, HISTORY_SIZE);
+}
+
+/** Did the pipeline change since its jobs were read? */
+export function jobsOutdated(jobs: TileJobs | null, latest: TilePipeline): boolean {
+  if (!jobs || jobs.pipelineId !== latest.id) return true;
+  // GitLab before 12 sends no updated_at: a change of status is all that can be seen.
+  if (latest.updatedAt === null || jobs.updatedAt === null) return jobs.status !== latest.status || isActiveStatus(latest.status);
+  return jobs.updatedAt !== latest.updatedAt;
+}
+
+function failedOf(items: readonly TileJob[]): TileJob[] {
+  return items.filter((j) => j.status === 'failed' && j.allowFailure !== true).slice(0, MAX_FAILED_JOBS);
+}
+
+function isChild(p: PipelineBasic): boolean {
+  return p.source === 'parent_pipeline';
+}
+
+async function readJobs(conn: Connection, target: TileTarget, p: TilePipeline, signal: AbortSignal | undefined): Promise<{ jobs: TileJobs; first: Job | null }> {
+  const page = await fetchPipelineJobsPage(conn, target.project, p.id, { perPage: 100 }, signal);
+  let items = page.items.map(toTileJob);
+  // More than one page: the failed ones may be further on; one more request for just them.
+  if (page.next !== null && p.status === 'failed') {
+    const failed = await fetchPipelineJobsPage(conn, target.project, p.id, { scope: ['failed'], perPage: 100 }, signal);
+    const seen = new Set(items.map((j) => j.id));
+    items = [...items, ...failed.items.map(toTileJob).filter((j) => !seen.has(j.id))];
+  }
+  const total = page.total ?? (page.next === null ? page.items.length : items.length);
+  return { jobs: { pipelineId: p.id, updatedAt: p.updatedAt, status: p.status, items, total }, first: page.items[0] ?? null };
+}
+
+function culpritFrom(p: TilePipeline, job: Job | null): TileCulprit {
+  const commit = job?.commit ?? null;
+  return {
+    pipelineId: p.id,
+    pipelineIid: p.iid,
+    webUrl: p.webUrl,
+    author: job?.user?.name ?? commit?.author_name ?? null,
+    title: commit?.title ?? null,
+    shortSha: commit?.short_id ?? commit?.id?.slice(0, 8) ?? null,
+  };
+}
+
+async function readDownstream(conn: Connection, target: TileTarget, p: TilePipeline, options: SyncOptions): Promise<TileDownstream[]> {
+  if (options.bridges === false) return [];
+  let bridges: Bridge[];
+  try {
+    bridges = (await fetchPipelineBridges(conn, target.project, p.id, options.signal)).items;
+  } catch (e) {
+    if (e instanceof GitLabError && e.kind === 'not-found') {
+      options.onNoBridges?.();
+      return [];
+    }
+    throw e;
+  }
+  const failing = bridges.filter((b) => b.downstream_pipeline?.status === 'failed').slice(0, MAX_DOWNSTREAM);
+  const out: TileDownstream[] = [];
+  for (const b of failing) {
+    const down = b.downstream_pipeline;
+    if (!down) continue;
+    const projectId = down.project_id ?? null;
+    const page = await fetchPipelineJobsPage(conn, projectId ?? target.project, down.id, { scope: ['failed'], perPage: 20 }, options.signal);
+    out.push({ bridge: b.name, pipelineId: down.id, projectId, status: down.status, webUrl: down.web_url ?? null, failed: failedOf(page.items.map(toTileJob)) });
+  }
+  return out;
+}
+
+/** One refresh of the tile: the requests above, in order; throws the first GitLabError. */
+export async function syncTile(conn: Connection, target: TileTarget, held: TileData, options: SyncOptions = {}): Promise<TileData> {
+  const { signal } = options;
+  const since = held.pipelines.length > 0 && options.updatedAfter !== false && held.sinceFullSync < FULL_SYNC_EVERY ? newestUpdate(held.pipelines) : null;
+  const page = await fetchPipelinesPage(conn, target.project, { ref: target.ref, perPage: HISTORY_SIZE, ...(since ? { updatedAfter: since } : {}) }, 1, signal);
+  const fresh = page.items.filter((p) => !isChild(p)).map(toTilePipeline);
+  const pipelines = mergePipelines(held.pipelines, fresh, since === null);
+  const exhausted = since === null ? page.next === null : held.exhausted;
+  const next: TileData = { ...held, pipelines, exhausted, sinceFullSync: since === null ? 0 : held.sinceFullSync + 1 };
+
+  const latest = pipelines[0];
+  if (!latest) return { ...next, jobs: null, redJobs: null, downstream: [], downstreamOf: null, culprit: null };
+
+  let firstJob: Job | null = null;
+  if (jobsOutdated(held.jobs, latest)) {
+    const read = await readJobs(conn, target, latest, signal);
+    next.jobs = read.jobs;
+    firstJob = read.first;
+  }
+
+  const run = refRun(pipelines, exhausted);
+  if (run.state !== 'failing') {
+    next.redJobs = null;
+    next.culprit = null;
+  } else if (next.jobs && run.latest?.id === next.jobs.pipelineId) {
+    next.redJobs = { ...next.jobs, items: failedOf(next.jobs.items) };
+  } else if (run.latest && held.redJobs?.pipelineId !== run.latest.id) {
+    // Red while a fix runs, and the failed pipeline's jobs were never read (the wall just started).
+    const failed = await fetchPipelineJobsPage(conn, target.project, run.latest.id, { scope: ['failed'], perPage: MAX_FAILED_JOBS }, signal);
+    const items = failedOf(failed.items.map(toTileJob));
+    next.redJobs = { pipelineId: run.latest.id, updatedAt: run.latest.updatedAt ?? null, status: run.latest.status, items, total: items.length };
+  }
+
+  // A finished (or blocked) pipeline's trigger jobs, once per change of it.
+  const settled = pipelines.find((p) => !isActiveStatus(p.status));
+  if (settled && (held.downstreamOf?.pipelineId !== settled.id || held.downstreamOf.updatedAt !== settled.updatedAt)) {
+    next.downstream = await readDownstream(conn, target, settled, options);
+    next.downstreamOf = { pipelineId: settled.id, updatedAt: settled.updatedAt };
+  }
+
+  const broke = run.state === 'failing' ? run.since : null;
+  if (broke && held.culprit?.pipelineId !== broke.id) {
+    const brokePipeline = pipelines.find((p) => p.id === broke.id) ?? latest;
+    if (firstJob && next.jobs?.pipelineId === broke.id) {
+      next.culprit = culpritFrom(brokePipeline, firstJob);
+    } else {
+      const one = await fetchPipelineJobsPage(conn, target.project, broke.id, { perPage: 1 }, signal);
+      next.culprit = culpritFrom(brokePipeline, one.items[0] ?? null);
+    }
+  }
+  return next;
+}
