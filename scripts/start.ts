@@ -11,10 +11,12 @@ import { createSim, serveSim } from '../gitlab-sim/index.ts';
 const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
 const APP_PORT = Number(process.env.PORT ?? 5173);
 const DEMO_TOKEN = 'glpat-sim-api';
+/** Projects of the simulator's fleet, for the wall (`WALL_PROJECTS=0` for none). */
+const WALL_PROJECTS = Number(process.env.WALL_PROJECTS ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 async function startSim() {
-  const sim = createSim({ seed: 1 });
+  const sim = createSim({ seed: 1, projects: WALL_PROJECTS });
   // The next free port when 4010 is taken (another checkout, a previous run).
   for (let port = SIM_PORT; port < SIM_PORT + 20; port++) {
     try {
@@ -68,10 +70,12 @@ const vite = await createServer({
 });
 await vite.listen();
 const appUrl = vite.resolvedUrls?.local[0] ?? `http://127.0.0.1:${APP_PORT}/`;
+const wallUrl = `${appUrl}wall?project=acme/platform/backend${WALL_PROJECTS > 0 ? '&group=acme/fleet' : ''}&title=Demo%20wall`;
 
 console.log(`
   CI Jobs dashboard   ${appUrl}
   simulated GitLab    ${simUrl}   (admin: ${simUrl}/-/sim/state)
+  team wall           ${wallUrl}
 
   The dashboard is connected with the simulator's demo token ${DEMO_TOKEN} (scope api).
   Other tokens to try in Settings: glpat-sim-read (read only), glpat-sim-expired (expired).

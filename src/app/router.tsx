@@ -4,6 +4,7 @@ import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
 import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { SettingsRoute } from './routes/settings-route.tsx';
+import { WallRoute } from './routes/wall-route.tsx';
 import { BootLoading, Shell } from './shell.tsx';
 import type { AppEnv } from './providers.tsx';
 import type { Session } from './session.ts';
@@ -21,6 +22,8 @@ export interface RouterDeps {
  */
 export function appRoutes(deps: RouterDeps): RouteObject[] {
   return [
+    // The wall has no header or navigation: a screen nobody touches.
+    { id: 'wall', path: 'wall', Component: WallRoute, ErrorBoundary: RouteError },
     {
       id: 'root',
       Component: Shell,

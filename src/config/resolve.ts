@@ -5,7 +5,7 @@
 import { tryNormalizeHost } from '../gitlab/index.ts';
 import type { Connection } from '../gitlab/index.ts';
 import type { SavedConnection } from './connection-store.ts';
-import type { EmbedConfig, RefreshConfig, RuntimeConfig, Theme, WallConfig } from './schema.ts';
+import type { EmbedConfig, RefreshConfig, RuntimeConfig, Theme, WallConfig, WallProjectInput } from './schema.ts';
 import type { UserSettings } from './settings-store.ts';
 import type { ParsedUrlSettings } from './url-params.ts';
 
@@ -25,7 +25,7 @@ export interface EffectiveConfig {
   /** Shown inside a portal's iframe (`?embed=1`). */
   embed: boolean;
   embedOptions: EmbedConfig;
-  wall: WallConfig & { projects: string[] };
+  wall: WallConfig & { projects: WallProjectInput[] };
   /** Things to tell the person (ignored URL parameters, an unusable address…). */
   warnings: string[];
 }

@@ -56,6 +56,33 @@ describe('config.json schema', () => {
     expect(tokenProblem).toBe('gitlab.token: must be a text (and should be absent on a real deployment)');
   });
 
+  it('takes the wall: projects as paths, ids or { project, refs }, groups, title, statuses', () => {
+    const result = parseConfig({
+      wall: {
+        title: 'Platform',
+        projects: ['acme/platform/backend', 7, { project: 'acme/platform/deploy', refs: ['main', 'release/2.x'] }].map((p) => (typeof p === 'number' ? String(p) : p)),
+        groups: ['acme/fleet', '12'],
+        statuses: ['failed', 'running'],
+        showSuccessful: false,
+      },
+      refresh: { wallMs: 20_000 },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      config: {
+        refresh: { wallMs: 20_000 },
+        wall: { title: 'Platform', groups: ['acme/fleet', '12'], showSuccessful: false, projects: ['acme/platform/backend', '7', { project: 'acme/platform/deploy', refs: ['main', 'release/2.x'] }] },
+      },
+    });
+    const bad = parseConfig({ wall: { projects: [{ project: 'acme/x', refs: [] }, { project: 'acme/y', branch: 'main' }, 'nope'], groups: ['a b'] } });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.problems.some((p) => p.startsWith('wall.projects[0]'))).toBe(true);
+    expect(bad.problems).toContain('Unknown setting “branch” in wall.projects[1]; known: project, refs');
+    expect(bad.problems.some((p) => p.startsWith('wall.projects[2]'))).toBe(true);
+    expect(bad.problems.some((p) => p.startsWith('wall.groups[0]: must be a group path'))).toBe(true);
+  });
+
   it('refuses what is not an object', () => {
     expect(parseConfig([1])).toEqual({ ok: false, problems: ['config.json must hold one JSON object ({ … }).'] });
   });

@@ -72,13 +72,44 @@ export const RefreshSchema = z.strictObject({
 });
 export type RefreshConfig = z.infer<typeof RefreshSchema>;
 
+const refName = z.string({ error: 'must be a branch or tag name such as "main"' }).check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.refine((s) => !/[\s~^:?*[\\]|\.\.|@\{/.test(s), 'must be a branch or tag name such as "main"'),
+);
+
+const groupRef = z.string({ error: 'must be a group path such as "acme/platform" or a numeric id' }).check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.refine((s) => /^\d+$/.test(s) || /^[\w.-]+(\/[\w.-]+)*$/.test(s), 'must be a group path such as "acme/platform" or a numeric id'),
+);
+
+/** A project on the wall: its path or id, or `{ project, refs }` for other refs than the default branch. */
+const wallProject = z.union(
+  [
+    projectRef,
+    z.strictObject({
+      project: projectRef,
+      /** Refs shown as tiles of their own (default: the project's default branch). */
+      refs: z.optional(z.array(refName).check(z.minLength(1, 'must list at least one ref (or leave refs out for the default branch)'))),
+    }),
+  ],
+  { error: 'must be a project path such as "group/project", a numeric id, or { "project": "group/project", "refs": ["main"] }' },
+);
+export type WallProjectInput = z.infer<typeof wallProject>;
+
 export const WallSchema = z.strictObject({
+  /** The wall's heading (default: "CI"). */
   title: z.optional(z.string({ error: 'must be a text' })),
-  /** Projects on the wall; defaults to `defaultProjects`. */
-  projects: z.optional(z.array(projectRef)),
-  /** Job statuses shown on the wall (default: everything). */
-  statuses: z.optional(z.array(z.string({ error: 'must be a job status such as "failed"' }))),
+  /** Projects on the wall, each with optional `refs`; defaults to `defaultProjects`. */
+  projects: z.optional(z.array(wallProject)),
+  /** Every project of these groups (subgroups included), on its default branch. */
+  groups: z.optional(z.array(groupRef)),
+  /** Pipeline statuses shown on the wall (default: every status); tiles with another status are left out. */
+  statuses: z.optional(z.array(z.string({ error: 'must be a pipeline status such as "failed"' }))),
+  /** Not read by the wall of tiles (issue 17); accepted so that older config.json files still load. */
   maxJobs: z._default(z.number().check(z.int(), z.gte(1, 'must be at least 1'), z.lte(500, 'must be at most 500')), 60),
+  /** false: the passing tiles fold into one "N projects passing" tile. */
   showSuccessful: z._default(z.boolean({ error: 'must be true or false' }), true),
 });
 export type WallConfig = z.infer<typeof WallSchema>;
@@ -138,7 +169,8 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   gitlab: ['url', 'token', 'oauth'],
   'gitlab.oauth': ['clientId', 'scopes'],
   refresh: ['activeMs', 'idleMs', 'wallMs'],
-  wall: ['title', 'projects', 'statuses', 'maxJobs', 'showSuccessful'],
+  wall: ['title', 'projects', 'groups', 'statuses', 'maxJobs', 'showSuccessful'],
+  'wall.projects[]': ['project', 'refs'],
   embed: ['linkTarget', 'hideNavigation', 'allowedOrigins'],
 };
 
@@ -165,7 +197,7 @@ export function formatConfigIssues(issues: readonly z.core.$ZodIssue[]): string[
   return issues.map((issue) => {
     const where = pathText(issue.path);
     if (issue.code === 'unrecognized_keys') {
-      const known = KNOWN_KEYS[pathText(issue.path)] ?? [];
+      const known = KNOWN_KEYS[pathText(issue.path).replace(/\[\d+\]/g, '[]')] ?? [];
       return issue.keys
         .map((key) => {
           const near = known.find((k) => k.toLowerCase() === key.toLowerCase());

@@ -50,11 +50,10 @@ describe('the schedule', () => {
     const s = createSchedule();
     reconcile(s, ['a', 'b', 'c'], 0);
     const probes: number[] = [];
-    let now = 0;
     for (let i = 0; i < 6; i++) {
       const next = nextDue(s);
       if (!next) throw new Error('nothing due');
-      now = next.at;
+      const now = next.at;
       probes.push(now);
       markRunning(s, next.key);
       onFailure(s, next.key, err('network'), now, 10_000, () => 0);

@@ -51,7 +51,7 @@ describe('syncTile', () => {
     expect(requests.filter((r) => r.includes('/pipelines?'))).toHaveLength(1);
     expect(requests.filter((r) => /pipelines\/\d+\/jobs/.test(r))).toHaveLength(1);
     requests.length = 0;
-    data = await syncTile(conn, target(101), data);
+    await syncTile(conn, target(101), data);
     expect(requests).toHaveLength(1);
     expect(requests.some((r) => r.includes('/trace'))).toBe(false);
   });

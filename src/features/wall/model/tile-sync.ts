@@ -4,8 +4,9 @@
  *    the host has it; a full page every FULL_SYNC_EVERY refreshes, and whenever nothing is known);
  * 2. the latest pipeline's jobs only when that pipeline changed (`updated_at`, or its status on a
  *    GitLab too old to say when it changed);
- * 3. once a pipeline has finished: its trigger jobs, and the failed jobs of a failing downstream
- *    pipeline (at most MAX_DOWNSTREAM);
+ * 3. once a pipeline has failed: its trigger jobs, and the failed jobs of a failing downstream
+ *    pipeline (at most MAX_DOWNSTREAM), so a failing child or multi-project pipeline shows on the
+ *    tile that triggered it;
  * 4. once per red run: one job of the first failing pipeline, for its commit and user.
  * Never a job log. Steady state: one request per tile per interval while nothing moves.
  */
@@ -161,11 +162,15 @@ export async function syncTile(conn: Connection, target: TileTarget, held: TileD
     next.redJobs = { pipelineId: run.latest.id, updatedAt: run.latest.updatedAt ?? null, status: run.latest.status, items, total: items.length };
   }
 
-  // A finished (or blocked) pipeline's trigger jobs, once per change of it.
-  const settled = pipelines.find((p) => !isActiveStatus(p.status));
-  if (settled && (held.downstreamOf?.pipelineId !== settled.id || held.downstreamOf.updatedAt !== settled.updatedAt)) {
-    next.downstream = await readDownstream(conn, target, settled, options);
-    next.downstreamOf = { pipelineId: settled.id, updatedAt: settled.updatedAt };
+  // A failed pipeline's trigger jobs, once per change of it (a passing one has no failing
+  // downstream that fails it; one triggered without `strategy: depend` is not looked for).
+  const failed = run.state === 'failing' ? run.latest : null;
+  if (!failed) {
+    next.downstream = [];
+    next.downstreamOf = null;
+  } else if (held.downstreamOf?.pipelineId !== failed.id || held.downstreamOf.updatedAt !== failed.updatedAt) {
+    next.downstream = await readDownstream(conn, target, failed, options);
+    next.downstreamOf = { pipelineId: failed.id, updatedAt: failed.updatedAt };
   }
 
   const broke = run.state === 'failing' ? run.since : null;
