@@ -115,7 +115,8 @@ test.describe('the wall', () => {
     await expect
       .poll(async () => {
         await page.clock.fastForward(5_000);
-        return page.getByTestId('wall-banner').getAttribute('data-kind');
+        // evaluateAll does not wait for the banner to appear: each poll lets more time pass instead.
+        return page.getByTestId('wall-banner').evaluateAll((els) => els[0]?.getAttribute('data-kind') ?? null);
       })
       .toBe('rate-limited');
     await expect(page.getByTestId('wall-banner')).toContainText('rate-limiting');

@@ -396,8 +396,17 @@ export function advanceSchedule(world: World, s: Schedule, now: number): void {
     const at = world.startAt + s.offsetMs + k * s.everyMs;
     const userId = s.userIds[Math.abs(hashInt(world.seed, s.projectId, k)) % s.userIds.length] ?? 3;
     const p = createPipeline(world, { projectId: s.projectId, ref: s.ref, source: 'push', at, userId, template: s.template });
+    authoredBy(world, p, userId);
     advancePipeline(world, p, now);
   }
+}
+
+/** A push's commit is the pusher's own (the fleet's pushes; the seeded projects keep theirs). */
+export function authoredBy(world: World, p: Pipeline, userId: number): void {
+  const user = world.users.find((u) => u.id === userId);
+  if (!user) return;
+  p.commit.authorName = user.name;
+  p.commit.authorEmail = user.email;
 }
 
 function hashInt(seed: number, a: number, b: number): number {

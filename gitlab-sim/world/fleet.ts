@@ -2,7 +2,7 @@
 // that keep arriving on a few refs, so a wall of twenty projects can be shown and measured.
 // Some are flaky, some slow, one deploys by hand (a blocking manual job), some run their
 // end-to-end tests in a child pipeline. Deterministic for a seed, like the rest of the world.
-import { advancePipeline, advanceSchedule, createPipeline, pipelineJobs } from './engine.ts';
+import { advancePipeline, advanceSchedule, authoredBy, createPipeline, pipelineJobs } from './engine.ts';
 import type { Job, Namespace, Pipeline, Project, Schedule, World } from './model.ts';
 import { createRandom } from './random.ts';
 
@@ -118,6 +118,7 @@ export function pushPipeline(world: World, spec: PushSpec): Pipeline {
           }
         };
   const p = createPipeline(world, { projectId: spec.projectId, ref: spec.ref, source: 'push', at: spec.at, userId: spec.userId, template, ...(adjust ? { adjust } : {}) });
+  authoredBy(world, p, spec.userId);
   if (spec.title) {
     p.commit.title = spec.title;
     p.commit.message = `${spec.title}\n`;

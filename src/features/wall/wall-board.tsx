@@ -6,7 +6,7 @@ import type { TileView } from './model/tile-view.ts';
 /** How long each page shows when the tiles need more than one screen. */
 export const PAGE_ROTATION_MS = 15_000;
 /** The smallest tile readable from four metres, in the wall's rem (which scales with the screen). */
-const MIN_TILE_REM = { width: 17, height: 9.5 };
+const MIN_TILE_REM = { width: 16, height: 8.5 };
 
 export interface TileExtras {
   staleSince: number | null;

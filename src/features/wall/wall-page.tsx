@@ -43,7 +43,7 @@ function waitingView(w: { key: string; path: string }, order: number): TileView 
 export function WallPage(props: WallPageProps) {
   if (!props.connection) {
     return (
-      <main className="wall wall--message" id="main">
+      <main className="wall theme-wall wall--message" id="main">
         <h1>{props.source.title ?? 'CI wall'}</h1>
         <p>This wall is not connected to GitLab.</p>
         <p className="wall__hint">
@@ -87,7 +87,7 @@ function ConnectedWall({ connection, source, refreshMs, showSuccessful, statuses
   }, [title]);
 
   return (
-    <main className="wall" id="main" data-testid="wall">
+    <main className="wall theme-wall" id="main" data-testid="wall">
       <header className="wall__header">
         <h1 className="wall__title">{title}</h1>
         <p className="wall__counts" aria-label="Summary">

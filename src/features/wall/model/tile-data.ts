@@ -2,7 +2,7 @@
  * What the wall keeps per tile (one project × ref), in the tile's query. Only the few fields a tile
  * shows are kept, and only for the latest pipelines, so a wall's memory stays flat for weeks.
  */
-import type { ProjectRef } from '../../../gitlab/index.ts';
+import type { Culprit, ProjectRef } from '../../../gitlab/index.ts';
 
 /** A project and ref on the wall, resolved (default branch known). */
 export interface TileTarget {
@@ -18,15 +18,16 @@ export interface TileTarget {
   order: number;
 }
 
-/** A pipeline as the tile keeps it (PipelineBasic's fields; the times may be missing on old GitLab). */
+/** A pipeline as the tile keeps it: PipelineBasic's fields that it reads (the times may be missing on old GitLab). */
 export interface TilePipeline {
   id: number;
   iid: number | null;
   status: string;
   source: string | null;
-  createdAt: string | null;
-  updatedAt: string | null;
-  webUrl: string | null;
+  sha: string | null;
+  created_at: string | null;
+  updated_at: string | null;
+  web_url: string | null;
 }
 
 export interface TileJob {
@@ -58,16 +59,8 @@ export interface TileDownstream {
   failed: TileJob[];
 }
 
-/** Who broke it: the first failing pipeline of the current red run, with its commit and user. */
-export interface TileCulprit {
-  pipelineId: number;
-  pipelineIid: number | null;
-  webUrl: string | null;
-  /** The person who ran the pipeline (pushed), else the commit's author. */
-  author: string | null;
-  title: string | null;
-  shortSha: string | null;
-}
+/** Who broke it: the first failing pipeline of the current red run (src/gitlab/failing-since.ts). */
+export type TileCulprit = Culprit;
 
 export interface TileData {
   /** Newest first (by id), child pipelines left out, at most HISTORY_SIZE. */

@@ -10,10 +10,9 @@
  * 4. once per red run: one job of the first failing pipeline, for its commit and user.
  * Never a job log. Steady state: one request per tile per interval while nothing moves.
  */
-import { GitLabError, fetchPipelineBridges, fetchPipelineJobsPage, fetchPipelinesPage, isActiveStatus } from '../../../gitlab/index.ts';
+import { GitLabError, culpritOf, fetchPipelineBridges, fetchPipelineJobsPage, fetchPipelinesPage, isActiveStatus, pipelineRedRun } from '../../../gitlab/index.ts';
 import type { Bridge, Connection, Job, PipelineBasic } from '../../../gitlab/index.ts';
-import { refRun } from './red-run.ts';
-import type { TileCulprit, TileData, TileDownstream, TileJob, TileJobs, TilePipeline, TileTarget } from './tile-data.ts';
+import type { TileData, TileDownstream, TileJob, TileJobs, TilePipeline, TileTarget } from './tile-data.ts';
 
 /** Pipelines kept per tile: enough for "failing for" and the streak of most refs. */
 export const HISTORY_SIZE = 25;
@@ -35,7 +34,7 @@ export interface SyncOptions {
 }
 
 export function toTilePipeline(p: PipelineBasic): TilePipeline {
-  return { id: p.id, iid: p.iid ?? null, status: p.status, source: p.source ?? null, createdAt: p.created_at ?? null, updatedAt: p.updated_at ?? null, webUrl: p.web_url ?? null };
+  return { id: p.id, iid: p.iid ?? null, status: p.status, source: p.source ?? null, sha: p.sha ?? null, created_at: p.created_at ?? null, updated_at: p.updated_at ?? null, web_url: p.web_url ?? null };
 }
 
 function toTileJob(j: Job | Bridge): TileJob {
@@ -47,10 +46,10 @@ export function newestUpdate(pipelines: readonly TilePipeline[]): string | null 
   let best: string | null = null;
   let bestMs = -Infinity;
   for (const p of pipelines) {
-    const ms = p.updatedAt ? Date.parse(p.updatedAt) : NaN;
+    const ms = p.updated_at ? Date.parse(p.updated_at) : NaN;
     if (!Number.isNaN(ms) && ms > bestMs) {
       bestMs = ms;
-      best = p.updatedAt;
+      best = p.updated_at;
     }
   }
   return best;
@@ -68,8 +67,8 @@ export function mergePipelines(held: readonly TilePipeline[], fresh: readonly Ti
 export function jobsOutdated(jobs: TileJobs | null, latest: TilePipeline): boolean {
   if (!jobs || jobs.pipelineId !== latest.id) return true;
   // GitLab before 12 sends no updated_at: a change of status is all that can be seen.
-  if (latest.updatedAt === null || jobs.updatedAt === null) return jobs.status !== latest.status || isActiveStatus(latest.status);
-  return jobs.updatedAt !== latest.updatedAt;
+  if (latest.updated_at === null || jobs.updatedAt === null) return jobs.status !== latest.status || isActiveStatus(latest.status);
+  return jobs.updatedAt !== latest.updated_at;
 }
 
 function failedOf(items: readonly TileJob[]): TileJob[] {
@@ -90,26 +89,14 @@ async function readJobs(conn: Connection, target: TileTarget, p: TilePipeline, s
     items = [...items, ...failed.items.map(toTileJob).filter((j) => !seen.has(j.id))];
   }
   const total = page.total ?? (page.next === null ? page.items.length : items.length);
-  return { jobs: { pipelineId: p.id, updatedAt: p.updatedAt, status: p.status, items, total }, first: page.items[0] ?? null };
+  return { jobs: { pipelineId: p.id, updatedAt: p.updated_at, status: p.status, items, total }, first: page.items[0] ?? null };
 }
 
-function culpritFrom(p: TilePipeline, job: Job | null): TileCulprit {
-  const commit = job?.commit ?? null;
-  return {
-    pipelineId: p.id,
-    pipelineIid: p.iid,
-    webUrl: p.webUrl,
-    author: job?.user?.name ?? commit?.author_name ?? null,
-    title: commit?.title ?? null,
-    shortSha: commit?.short_id ?? commit?.id?.slice(0, 8) ?? null,
-  };
-}
-
-async function readDownstream(conn: Connection, target: TileTarget, p: TilePipeline, options: SyncOptions): Promise<TileDownstream[]> {
+async function readDownstream(conn: Connection, target: TileTarget, pipelineId: number, options: SyncOptions): Promise<TileDownstream[]> {
   if (options.bridges === false) return [];
   let bridges: Bridge[];
   try {
-    bridges = (await fetchPipelineBridges(conn, target.project, p.id, options.signal)).items;
+    bridges = (await fetchPipelineBridges(conn, target.project, pipelineId, options.signal)).items;
   } catch (e) {
     if (e instanceof GitLabError && e.kind === 'not-found') {
       options.onNoBridges?.();
@@ -149,7 +136,8 @@ export async function syncTile(conn: Connection, target: TileTarget, held: TileD
     firstJob = read.first;
   }
 
-  const run = refRun(pipelines, exhausted);
+  // The red run, read with the shared model of "failing since / who broke it" (src/gitlab).
+  const run = pipelineRedRun(pipelines, { window: HISTORY_SIZE, exhausted });
   if (run.state !== 'failing') {
     next.redJobs = null;
     next.culprit = null;
@@ -159,7 +147,7 @@ export async function syncTile(conn: Connection, target: TileTarget, held: TileD
     // Red while a fix runs, and the failed pipeline's jobs were never read (the wall just started).
     const failed = await fetchPipelineJobsPage(conn, target.project, run.latest.id, { scope: ['failed'], perPage: MAX_FAILED_JOBS }, signal);
     const items = failedOf(failed.items.map(toTileJob));
-    next.redJobs = { pipelineId: run.latest.id, updatedAt: run.latest.updatedAt ?? null, status: run.latest.status, items, total: items.length };
+    next.redJobs = { pipelineId: run.latest.id, updatedAt: run.latest.updated_at ?? null, status: run.latest.status, items, total: items.length };
   }
 
   // A failed pipeline's trigger jobs, once per change of it (a passing one has no failing
@@ -168,19 +156,19 @@ export async function syncTile(conn: Connection, target: TileTarget, held: TileD
   if (!failed) {
     next.downstream = [];
     next.downstreamOf = null;
-  } else if (held.downstreamOf?.pipelineId !== failed.id || held.downstreamOf.updatedAt !== failed.updatedAt) {
-    next.downstream = await readDownstream(conn, target, failed, options);
-    next.downstreamOf = { pipelineId: failed.id, updatedAt: failed.updatedAt };
+  } else if (held.downstreamOf?.pipelineId !== failed.id || held.downstreamOf.updatedAt !== (failed.updated_at ?? null)) {
+    next.downstream = await readDownstream(conn, target, failed.id, options);
+    next.downstreamOf = { pipelineId: failed.id, updatedAt: failed.updated_at ?? null };
   }
 
   const broke = run.state === 'failing' ? run.since : null;
   if (broke && held.culprit?.pipelineId !== broke.id) {
     const brokePipeline = pipelines.find((p) => p.id === broke.id) ?? latest;
     if (firstJob && next.jobs?.pipelineId === broke.id) {
-      next.culprit = culpritFrom(brokePipeline, firstJob);
+      next.culprit = culpritOf(brokePipeline, firstJob);
     } else {
       const one = await fetchPipelineJobsPage(conn, target.project, broke.id, { perPage: 1 }, signal);
-      next.culprit = culpritFrom(brokePipeline, one.items[0] ?? null);
+      next.culprit = culpritOf(brokePipeline, one.items[0] ?? null);
     }
   }
   return next;

@@ -7,7 +7,7 @@ const MIN = 60_000;
 const target: TileTarget = { key: 'acme/web@main', project: 'acme/web', path: 'acme/web', name: 'Web', webUrl: null, ref: 'main', order: 0 };
 
 function pipe(id: number, status: string, createdMin: number, updatedMin: number): TilePipeline {
-  return { id, iid: id, status, source: 'push', createdAt: new Date(T0 + createdMin * MIN).toISOString(), updatedAt: new Date(T0 + updatedMin * MIN).toISOString(), webUrl: `https://gitlab.test/p/${id}` };
+  return { id, iid: id, status, source: 'push', sha: null, created_at: new Date(T0 + createdMin * MIN).toISOString(), updated_at: new Date(T0 + updatedMin * MIN).toISOString(), web_url: `https://gitlab.test/p/${id}` };
 }
 
 function data(pipelines: TilePipeline[], extra: Partial<TileData> = {}): TileData {
@@ -19,7 +19,7 @@ describe('tileView', () => {
     const view = tileView(
       target,
       data([pipe(5, 'failed', 40, 45), pipe(4, 'failed', 20, 26), pipe(3, 'success', 0, 5)], {
-        culprit: { pipelineId: 4, pipelineIid: 4, webUrl: null, author: 'Carol Tester', title: 'Break the build', shortSha: 'abcd1234' },
+        culprit: { pipelineId: 4, pipelineIid: 4, pipelineUrl: null, author: 'Carol Tester', title: 'Break the build', shortSha: 'abcd1234', at: null },
         redJobs: {
           pipelineId: 5, updatedAt: null, status: 'failed', total: 5,
           items: ['unit', 'lint', 'integration', 'e2e'].map((name, i) => ({ id: i, name, status: 'failed', stage: 'test', allowFailure: false, failureReason: 'script_failure' })),
@@ -60,7 +60,7 @@ describe('tileView', () => {
   });
 
   it('an old GitLab without times: nothing known about since or the estimate, nothing invented', () => {
-    const old = (id: number, status: string): TilePipeline => ({ id, iid: null, status, source: null, createdAt: null, updatedAt: null, webUrl: null });
+    const old = (id: number, status: string): TilePipeline => ({ id, iid: null, status, source: null, sha: null, created_at: null, updated_at: null, web_url: null });
     const view = tileView(target, data([old(3, 'running'), old(2, 'failed'), old(1, 'success')]), T0);
     expect(view).toMatchObject({ group: 'failing', sinceMs: null, remainingMs: null, pipelineUrl: null });
   });

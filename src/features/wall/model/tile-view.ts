@@ -4,9 +4,10 @@
  * pipeline's progress and estimate, and whether the tile's data is stale. A field an older GitLab
  * does not send is `null` (shown as unknown), never a guess.
  */
-import { isActiveStatus } from '../../../gitlab/index.ts';
-import { refRun } from './red-run.ts';
+import { isActiveStatus, pipelineRedRun } from '../../../gitlab/index.ts';
+import { passingRun } from './passing-run.ts';
 import type { TileCulprit, TileData, TileJob, TilePipeline, TileTarget } from './tile-data.ts';
+import { HISTORY_SIZE } from './tile-sync.ts';
 
 /** Failing jobs named on a tile before "+N more". */
 export const FAILING_JOBS_SHOWN = 3;
@@ -61,8 +62,8 @@ const DONE = new Set(['success', 'failed', 'canceled', 'skipped', 'manual']);
 /** Duration of the newest passing pipeline (created → last update), for the estimate. */
 function lastPassingDurationMs(pipelines: readonly TilePipeline[]): number | null {
   const passed = pipelines.find((p) => p.status === 'success');
-  const start = ms(passed?.createdAt);
-  const end = ms(passed?.updatedAt);
+  const start = ms(passed?.created_at);
+  const end = ms(passed?.updated_at);
   return start !== null && end !== null && end > start ? end - start : null;
 }
 
@@ -81,14 +82,19 @@ function failingJobs(data: TileData): FailingJob[] {
 
 export function tileView(target: TileTarget, data: TileData, now: number): TileView {
   const latest = data.pipelines[0] ?? null;
-  const run = refRun(data.pipelines, data.exhausted);
+  // Red: the shared model of "failing since / who broke it"; green: the passing streak.
+  const redRun = pipelineRedRun(data.pipelines, { window: HISTORY_SIZE, exhausted: data.exhausted });
+  const green = redRun.state === 'passing' ? passingRun(data.pipelines, data.exhausted) : null;
+  const red = redRun.state === 'failing';
+  const runStart: TilePipeline | null = red ? (data.pipelines.find((p) => p.id === redRun.since?.id) ?? null) : (green?.since ?? null);
+  const streak = red ? redRun.failures : (green?.count ?? 0);
+  const atLeast = red ? redRun.bound === 'window' : green !== null && !green.complete;
   const active = latest !== null && isActiveStatus(latest.status);
   const blocked = latest?.status === 'manual' ? 'manual' : latest?.status === 'scheduled' ? 'scheduled' : null;
-  const group: TileGroup = run.state === 'failing' ? 'failing' : active || blocked ? 'running' : run.state === 'passing' ? 'passing' : 'unknown';
+  const group: TileGroup = red ? 'failing' : active || blocked ? 'running' : redRun.state === 'passing' ? 'passing' : 'unknown';
   // The run began when its first pipeline finished (its last update).
-  const sinceMs = run.since ? (ms(run.since.updatedAt) ?? ms(run.since.createdAt)) : null;
+  const sinceMs = runStart ? (ms(runStart.updated_at) ?? ms(runStart.created_at)) : null;
 
-  const red = run.state === 'failing';
   const allFailing = red ? failingJobs(data) : [];
   const failing = allFailing.slice(0, FAILING_JOBS_SHOWN);
 
@@ -100,7 +106,7 @@ export function tileView(target: TileTarget, data: TileData, now: number): TileV
       progress = { done, total: Math.max(data.jobs.total, data.jobs.items.length) };
     }
     const usual = lastPassingDurationMs(data.pipelines);
-    const started = ms(latest.createdAt);
+    const started = ms(latest.created_at);
     if (usual !== null && started !== null) remainingMs = usual - Math.max(0, now - started);
   }
 
@@ -111,13 +117,13 @@ export function tileView(target: TileTarget, data: TileData, now: number): TileV
     ref: target.ref,
     order: target.order,
     status: latest?.status ?? null,
-    pipelineUrl: latest?.webUrl ?? null,
+    pipelineUrl: latest?.web_url ?? null,
     group,
-    health: run.state,
+    health: redRun.state,
     sinceMs: sinceMs === null ? null : Math.min(sinceMs, now),
-    sinceAtLeast: run.state !== 'unknown' && !run.complete,
-    streak: run.count,
-    streakAtLeast: run.state !== 'unknown' && !run.complete,
+    sinceAtLeast: atLeast,
+    streak,
+    streakAtLeast: atLeast,
     culprit: red ? data.culprit : null,
     failing,
     moreFailing: allFailing.length - failing.length,
