@@ -78,7 +78,15 @@ describe('routes', () => {
     expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/acme/platform/backend/-/jobs?x=1');
   });
 
-  it.each(['/acme/platform/backend/-/pipelines/x', '/acme/platform/backend', '/wall', '/a/b/-/nothing'])('shows the not-found page for %s', async (path) => {
+  it('shows the wall at /wall, without the header, with a tile per project of the address', async () => {
+    stubGitLab();
+    renderApp('/wall?project=acme/platform/backend&title=Team');
+    expect(await screen.findByRole('heading', { name: 'Team', level: 1 })).toBeTruthy();
+    expect(await screen.findByRole('article', { name: /^acme\/platform\/backend main/ })).toBeTruthy();
+    expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
+  });
+
+  it.each(['/acme/platform/backend/-/pipelines/x', '/acme/platform/backend', '/wall/x', '/a/b/-/nothing'])('shows the not-found page for %s', async (path) => {
     stubGitLab();
     renderApp(path);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
