@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { corsHeaders, preflightHeaders, stripCors } from './http/cors.ts';
 import { ApiError, routeNotFound } from './http/errors.ts';
 import { createAdminApp } from './routes/admin.ts';
+import { createOAuthApp } from './routes/oauth.ts';
 import { STORAGE_PREFIX, registerArtifactRoutes, storageResponse } from './routes/artifacts.ts';
 import { registerJobRoutes } from './routes/jobs.ts';
 import { registerMetaRoutes } from './routes/meta.ts';
@@ -72,9 +73,40 @@ async function withWeakEtag(request: Request, res: Response): Promise<Response> 
   return new Response(text, { status: 200, headers });
 }
 
+// GitLab's CORS for /oauth: the token, revoke, token info and userinfo endpoints answer any
+// origin and preflights that ask for no more than the simple headers and Authorization.
+const OAUTH_CORS_PATHS = ['/oauth/token', '/oauth/revoke', '/oauth/token/info', '/oauth/userinfo'];
+
+async function oauthResponse(oauth: Hono, request: Request, url: URL): Promise<Response> {
+  const cors = OAUTH_CORS_PATHS.includes(url.pathname);
+  if (request.method === 'OPTIONS') {
+    if (!cors) return new Response(null, { status: 404 });
+    const asked = (request.headers.get('Access-Control-Request-Headers') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean);
+    const allowed = asked.every((h) => ['authorization', 'accept', 'accept-language', 'content-language'].includes(h));
+    const headers = new Headers({ Vary: 'Origin' });
+    if (allowed) {
+      headers.set('Access-Control-Allow-Origin', '*');
+      headers.set('Access-Control-Allow-Methods', 'GET, HEAD, POST');
+      headers.set('Access-Control-Allow-Headers', 'Authorization');
+      headers.set('Access-Control-Max-Age', '7200');
+    }
+    return new Response(null, { status: 204, headers });
+  }
+  const res = await oauth.fetch(request);
+  if (!cors) return res;
+  const headers = new Headers(res.headers);
+  headers.set('Access-Control-Allow-Origin', '*');
+  headers.set('Vary', 'Origin');
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
 export function createHandler(state: SimState, onReset: () => void): (request: Request) => Promise<Response> {
   const api = createApiApp(state);
   const admin = createAdminApp(state, onReset);
+  const oauth = createOAuthApp(state);
   let requestCount = 0;
 
   return async (request) => {
@@ -86,6 +118,7 @@ export function createHandler(state: SimState, onReset: () => void): (request: R
       for (const [k, v] of Object.entries(corsHeaders())) headers.set(k, v);
       return new Response(res.body, { status: res.status, headers });
     }
+    if (url.pathname === '/oauth' || url.pathname.startsWith('/oauth/')) return oauthResponse(oauth, request, url);
     // The archives' object storage (faults.artifacts_redirect): another origin in a browser's eyes, no CORS.
     if (url.pathname.startsWith(STORAGE_PREFIX)) return storageResponse(state, request);
     if (!url.pathname.startsWith('/api/')) {

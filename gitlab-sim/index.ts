@@ -3,6 +3,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createHandler } from './app.ts';
+import { DEMO_CLIENT_ID } from './oauth/store.ts';
 import { createState, DEFAULT_API_VERSION } from './state.ts';
 
 export interface SimOptions {
@@ -26,7 +27,15 @@ export interface SimOptions {
    * For the wall display. Default 0.
    */
   projects?: number;
+  /**
+   * Redirect URIs of the registered demo OAuth application (a public client, scopes api and
+   * read_api); default the dev server's `http://127.0.0.1:5173/oauth/callback` and the localhost one.
+   */
+  oauthRedirectUris?: string[];
 }
+
+/** The registered demo OAuth application: its Application ID (there is no secret: a public client). */
+export const SIM_OAUTH_CLIENT_ID = DEMO_CLIENT_ID;
 
 export interface Sim {
   /** The whole host: /api/v4/*, /-/sim/* (admin). */
@@ -51,6 +60,7 @@ export function createSim(options: SimOptions = {}): Sim {
     apiVersion: options.apiVersion ?? DEFAULT_API_VERSION,
     bigProjectJobs: options.bigProjectJobs,
     projects: options.projects ?? 0,
+    oauthRedirectUris: options.oauthRedirectUris,
   });
   const reset = (): void => {
     state.reset();

@@ -1,4 +1,5 @@
 // The simulator's mutable state: the world, its clock, cached content and the test knobs.
+import { DEFAULT_REDIRECT_URIS, OAuthStore } from './oauth/store.ts';
 import { SimClock } from './world/clock.ts';
 import { ContentStore } from './world/content.ts';
 import type { World } from './world/model.ts';
@@ -17,6 +18,8 @@ export interface ResolvedOptions {
   bigProjectJobs?: number | undefined;
   /** Projects of the fleet (`--projects N`). */
   projects: number;
+  /** Redirect URIs registered for the demo OAuth application (default: the dev server's). */
+  oauthRedirectUris?: string[] | undefined;
 }
 
 export interface Faults {
@@ -36,6 +39,10 @@ export interface Faults {
 
 export interface SimState {
   readonly options: ResolvedOptions;
+  /** GitLab's OAuth provider: the demo application, grants and tokens (tokens go with a reset, registered redirect URIs stay). */
+  oauth: OAuthStore;
+  /** The demo application's redirect URIs, kept across resets. */
+  readonly oauthRedirectUris: string[];
   world: World;
   clock: SimClock;
   content: ContentStore;
@@ -72,7 +79,8 @@ function freshFaults(o: ResolvedOptions): Faults {
 }
 
 export function createState(options: ResolvedOptions): SimState {
-  const build = (): Pick<SimState, 'world' | 'clock' | 'content' | 'faults' | 'jobsRate' | 'faultRandom'> => {
+  const oauthRedirectUris = [...(options.oauthRedirectUris ?? DEFAULT_REDIRECT_URIS)];
+  const build = (): Pick<SimState, 'world' | 'clock' | 'content' | 'faults' | 'jobsRate' | 'faultRandom' | 'oauth'> => {
     // Whole seconds keep the seeded timestamps tidy.
     const startAt = Math.floor(Date.now() / 1000) * 1000;
     return {
@@ -82,10 +90,12 @@ export function createState(options: ResolvedOptions): SimState {
       faults: freshFaults(options),
       jobsRate: new Map(),
       faultRandom: createRandom(options.seed ^ 0x5eed),
+      oauth: new OAuthStore(oauthRedirectUris),
     };
   };
   const state: SimState = {
     options,
+    oauthRedirectUris,
     ...build(),
     reset() {
       Object.assign(state, build());

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createServer, type Plugin } from 'vite';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
+import { createSim, serveSim, SIM_OAUTH_CLIENT_ID } from '../gitlab-sim/index.ts';
 
 const SIM_PORT = Number(process.env.SIM_PORT ?? 4010);
 const APP_PORT = Number(process.env.PORT ?? 5173);
@@ -15,8 +15,11 @@ const DEMO_TOKEN = 'glpat-sim-api';
 const WALL_PROJECTS = Number(process.env.WALL_PROJECTS ?? 20);
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/** Where "Sign in with GitLab" comes back to on the dev server. */
+const REDIRECT_URIS = [`http://127.0.0.1:${APP_PORT}/oauth/callback`, `http://localhost:${APP_PORT}/oauth/callback`];
+
 async function startSim() {
-  const sim = createSim({ seed: 1, projects: WALL_PROJECTS });
+  const sim = createSim({ seed: 1, projects: WALL_PROJECTS, oauthRedirectUris: REDIRECT_URIS });
   // The next free port when 4010 is taken (another checkout, a previous run).
   for (let port = SIM_PORT; port < SIM_PORT + 20; port++) {
     try {
@@ -50,7 +53,7 @@ function simConfig(simUrl: string): Plugin {
         }
         void readPublicConfig().then((config) => {
           const gitlab = typeof config.gitlab === 'object' && config.gitlab !== null ? config.gitlab : {};
-          const body = JSON.stringify({ ...config, gitlab: { ...gitlab, url: simUrl, token: DEMO_TOKEN } }, null, 2);
+          const body = JSON.stringify({ ...config, gitlab: { ...gitlab, url: simUrl, token: DEMO_TOKEN, oauth: { clientId: SIM_OAUTH_CLIENT_ID, scopes: ['api'] } } }, null, 2);
           res.setHeader('content-type', 'application/json');
           res.setHeader('cache-control', 'no-store');
           res.end(body);
@@ -79,6 +82,9 @@ console.log(`
 
   The dashboard is connected with the simulator's demo token ${DEMO_TOKEN} (scope api).
   Other tokens to try in Settings: glpat-sim-read (read only), glpat-sim-expired (expired).
+  Sign in with GitLab: the simulator's demo OAuth application (public client, no secret)
+    client id      ${SIM_OAUTH_CLIENT_ID}
+    redirect URIs  ${REDIRECT_URIS.join('  ')}
   Ctrl-C stops both.
 `);
 

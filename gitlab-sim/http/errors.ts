@@ -32,6 +32,24 @@ export function tokenExpired(): ApiError {
   );
 }
 
+function invalidToken(description: string): ApiError {
+  return new ApiError(
+    401,
+    { error: 'invalid_token', error_description: description },
+    { 'WWW-Authenticate': `Bearer realm="", error="invalid_token", error_description="${description}"` },
+  );
+}
+
+/** An OAuth access token past its `expires_in` (GitLab's ApiGuard, ExpiredError). */
+export function oauthTokenExpired(): ApiError {
+  return invalidToken('Token is expired. You can either do re-authorization or token refresh.');
+}
+
+/** An OAuth access token revoked (signed out, or replaced by a refresh). */
+export function oauthTokenRevoked(): ApiError {
+  return invalidToken('Token was revoked. You have to re-authorize from the user.');
+}
+
 export function insufficientScope(): ApiError {
   return new ApiError(
     403,

@@ -31,6 +31,7 @@ function describeState(state: SimState): Record<string, unknown> {
     version: versionString(f.apiVersion),
     huge_log_bytes: state.options.hugeLogBytes,
     tokens: TOKENS.map((t) => ({ token: t.token, scopes: t.scopes, user_id: t.userId, expired: t.expired })),
+    oauth_applications: [...state.oauth.applications.values()].map((a) => ({ client_id: a.uid, name: a.name, redirect_uris: a.redirectUris, scopes: a.scopes, confidential: a.confidential })),
     projects: state.world.projects.map((p) => ({ id: p.id, path: projectPath(p), jobs: state.world.projectJobs.get(p.id)?.length ?? 0 })),
   };
 }
@@ -145,6 +146,21 @@ export function createAdminApp(state: SimState, onReset: () => void): Hono {
       ...(typeof body.title === 'string' && body.title.trim() ? { title: body.title.trim() } : {}),
     });
     return json({ id: p.id, project_id: p.projectId, ref: p.ref, status: p.status }, 201);
+  });
+
+  // Registers more redirect URIs for the demo OAuth application: {redirect_uris: [...]}. They stay across resets.
+  admin.post('/oauth/redirect-uris', async (c) => {
+    const body = await readJson(c.req.raw);
+    if (body instanceof Response) return body;
+    const uris = body.redirect_uris;
+    if (!Array.isArray(uris) || !uris.every((u): u is string => typeof u === 'string' && /^https?:\/\/[^#]+$/.test(u))) {
+      throw new RangeError('redirect_uris must be a list of http(s) URLs without a fragment');
+    }
+    for (const uri of uris) {
+      if (!state.oauthRedirectUris.includes(uri)) state.oauthRedirectUris.push(uri);
+      if (!state.oauth.demo.redirectUris.includes(uri)) state.oauth.demo.redirectUris.push(uri);
+    }
+    return json(describeState(state));
   });
 
   admin.get('/job-token/:job_id', (c) => {

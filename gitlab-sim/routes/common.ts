@@ -45,7 +45,7 @@ export function hostHas(state: SimState, feature: FeatureKey): boolean {
 
 export function begin(state: SimState, c: Context, opts: { jobTokenAllowed?: boolean } = {}): Call {
   const url = new URL(c.req.url);
-  const principal = authenticate(state.world, c.req.raw, url, { jobTokenAllowed: opts.jobTokenAllowed ?? false });
+  const principal = authenticate(state.world, c.req.raw, url, { jobTokenAllowed: opts.jobTokenAllowed ?? false, oauth: { store: state.oauth, now: state.clock.now() } });
   return { state, url, principal, view: makeView(state, url) };
 }
 
