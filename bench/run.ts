@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<Record<string, 
   graph: () => import('./graph.ts'),
   'job-list': () => import('./job-list.ts'),
   bundle: () => import('./bundle.ts'),
+  failures: () => import('./failures.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
