@@ -1,7 +1,16 @@
-import { createContext, useContext, useState, type ReactNode } from 'react';
-import { downloadArtifactsArchive, hasArtifacts, hasBrowsableArchive, type Connection, type Job } from '../../gitlab/index.ts';
+import { useQuery } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import {
+  downloadArtifactsArchive,
+  failingSinceQueryOptions,
+  hasArtifacts,
+  hasBrowsableArchive,
+  lineageOfJob,
+  type Connection,
+  type Job,
+} from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
-import { Duration, MissingValue, projectPath, TimeAgo, ExternalLink } from '../../ui/index.ts';
+import { Duration, FailingSince, MissingValue, projectPath, TimeAgo, ExternalLink } from '../../ui/index.ts';
 import { Icon, JobStatusBadge } from './icons.tsx';
 import { safeHref } from './safe-href.ts';
 
@@ -215,4 +224,41 @@ export function ArtifactsCell({ job }: { job: Job }) {
 export function ActionsCell({ job }: { job: Job }) {
   const env = useCellEnv();
   return <div className="actions-cell">{env.renderActions?.(job)}</div>;
+}
+
+/** Earlier pipelines a row's "failing since" looks at (the pipeline's Failures tab looks further). */
+export const ROW_SINCE_WINDOW = 10;
+/** A row must stay on screen this long before its walk starts: a flick past it asks nothing. */
+export const ROW_SINCE_DELAY_MS = 400;
+
+/**
+ * "Failing since #1724, b08c584 by Alice, 8 hours ago" for a failed row (not one allowed to fail),
+ * from the shared model (gitlab/failing-since.md). Rows mount only while on screen, and the walk
+ * starts once the row has stayed there a moment; its requests are cached and bounded app-wide.
+ */
+export function SinceCell({ job }: { job: Job }) {
+  const env = useCellEnv();
+  const failing = job.status === 'failed' && job.allow_failure !== true;
+  const lineage = failing ? lineageOfJob(job, env.projectId) : null;
+  const pipelineId = job.pipeline?.id ?? null;
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!failing) return;
+    const timer = setTimeout(() => setSettled(true), ROW_SINCE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [failing]);
+  const query = useQuery({
+    ...failingSinceQueryOptions(env.connection, lineage ?? { project: env.projectId, ref: '' }, pipelineId ?? 0, [job.name], { window: ROW_SINCE_WINDOW }),
+    enabled: settled && lineage !== null && pipelineId !== null,
+  });
+  if (!failing) return null;
+  const since = query.data?.byName[job.name] ?? null;
+  const culprit = query.data?.culprits[job.name] ?? null;
+  if (!since || !culprit) return query.isError ? <MissingValue label="not known" /> : <span className="muted small">…</span>;
+  const project = lineage && lineage.project !== env.projectId ? String(lineage.project) : env.projectPath;
+  return (
+    <div className="truncate small since-cell">
+      <FailingSince since={since} culprit={culprit} compact pipelineHref={env.href(projectPath(project, 'pipelines', culprit.pipelineId))} />
+    </div>
+  );
 }

@@ -13,6 +13,7 @@ import {
   QueuedCell,
   RefCell,
   RunnerCell,
+  SinceCell,
   StageCell,
   StatusCell,
   UserCell,
@@ -50,6 +51,7 @@ export const JOB_COLUMN_INFO: readonly JobColumnInfo[] = [
   { id: 'created', label: 'Created', width: 120, visibleByDefault: false, configurable: true, Cell: CreatedCell },
   { id: 'finished', label: 'Finished', width: 120, visibleByDefault: true, configurable: true, Cell: FinishedCell },
   { id: 'artifacts', label: 'Artifacts', width: 90, visibleByDefault: true, configurable: true, Cell: ArtifactsCell },
+  { id: 'since', label: 'Failing since', width: 240, visibleByDefault: true, configurable: true, Cell: SinceCell },
 ];
 
 export const ACTIONS_COLUMN: JobColumnInfo = { id: 'actions', label: 'Actions', width: 170, visibleByDefault: true, configurable: true, Cell: ActionsCell };

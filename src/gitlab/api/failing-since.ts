@@ -6,6 +6,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { DEFAULT_FLAKY_LOOKBACK, DEFAULT_WINDOW, culpritOf, latestAttempt, pipelineRedRun, walkFailingSince } from '../failing-since.ts';
 import type { Culprit, HistoryEntry, HistoryPipeline, JobSince, RedRun } from '../failing-since.ts';
 import type { AllPages, Page } from '../pagination.ts';
+import { createLimiter } from '../limiter.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
 import { isFinishedStatus } from '../types.ts';
@@ -55,13 +56,18 @@ export interface FailingSinceResult {
   lookedAt: number;
 }
 
+/** History requests in flight across every walk of the app (the job list's rows, the digest, the wall). */
+export const HISTORY_CONCURRENCY = 4;
+const historyLimiter = createLimiter(HISTORY_CONCURRENCY);
+
 function jobsOf(client: QueryClient, conn: Connection, project: ProjectRef, pipelineId: number, staleTime: number): Promise<AllPages<Job>> {
-  return client.fetchQuery({ ...pipelineJobsQueryOptions(conn, project, pipelineId), staleTime });
+  const options = pipelineJobsQueryOptions(conn, project, pipelineId);
+  return historyLimiter.run(() => client.fetchQuery({ ...options, staleTime }));
 }
 
 function refPage(client: QueryClient, conn: Connection, lineage: Lineage, page: number): Promise<Page<PipelineBasic>> {
   const params = { ref: lineage.ref, perPage: HISTORY_PAGE_SIZE, ...(lineage.child ? { source: 'parent_pipeline' } : {}) };
-  return client.fetchQuery({ ...pipelinesQueryOptions(conn, lineage.project, params, page), staleTime: START_STALE_MS });
+  return historyLimiter.run(() => client.fetchQuery({ ...pipelinesQueryOptions(conn, lineage.project, params, page), staleTime: START_STALE_MS }));
 }
 
 /**
@@ -198,10 +204,8 @@ export async function followBridges(
   let requests = 0;
   for (const name of bridges) {
     if (current === null) break;
-    const list: AllPages<Bridge> = await client.fetchQuery({
-      ...pipelineBridgesQueryOptions(conn, project, current.id),
-      staleTime: isFinishedStatus(current.status) ? HISTORY_STALE_MS : START_STALE_MS,
-    });
+    const options = { ...pipelineBridgesQueryOptions(conn, project, current.id), staleTime: isFinishedStatus(current.status) ? HISTORY_STALE_MS : START_STALE_MS };
+    const list: AllPages<Bridge> = await historyLimiter.run(() => client.fetchQuery(options));
     requests++;
     const bridge: Bridge | null = latestAttempt(list.items, name);
     const down: PipelineBasic | null = bridge?.downstream_pipeline ?? null;

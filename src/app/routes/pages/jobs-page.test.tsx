@@ -87,7 +87,7 @@ describe('the project job list', () => {
       .getAllByRole('columnheader')
       .map((h) => h.textContent)
       .filter((h) => h !== '' && h !== 'Actions');
-    expect(headers).toEqual(['Status', 'Job', 'Stage', 'Pipeline', 'Ref and commit', 'Triggered by', 'Runner and tags', 'Coverage', 'Duration', 'Finished', 'Artifacts']);
+    expect(headers).toEqual(['Status', 'Job', 'Stage', 'Pipeline', 'Ref and commit', 'Triggered by', 'Runner and tags', 'Coverage', 'Duration', 'Finished', 'Artifacts', 'Failing since']);
     const rows = bodyRows(table);
     expect(rows.length).toBeGreaterThan(5);
     const ids = rows.map((r) => Number(r.getAttribute('data-job-id')));
