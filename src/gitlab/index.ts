@@ -149,3 +149,5 @@ export { TRACE_HEAD_CONCURRENCY, TRACE_HEAD_LIMIT, fetchJobTraceHead, jobTraceHe
 export type { TraceHead, TraceHeadOptions } from './api/job-trace-head.ts';
 export { GROUP_PROJECTS_MAX_PAGES, fetchGroupProjects, groupProjectsQueryOptions } from './api/groups.ts';
 export { fetchPipelineJobsPage } from './api/pipeline-jobs.ts';
+export { authorizeUrl, exchangeCode, pkceChallenge, randomToken, refreshDelay, refreshTokens, revokeToken } from './oauth.ts';
+export type { OAuthClient, OAuthTokens } from './oauth.ts';
