@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run: () => Promise<Record<string, 
   'job-list': () => import('./job-list.ts'),
   bundle: () => import('./bundle.ts'),
   failures: () => import('./failures.ts'),
+  wall: () => import('./wall.ts'),
 };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
