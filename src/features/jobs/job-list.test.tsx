@@ -1,10 +1,10 @@
 // The list on its own (no app router): the action slots, row selection, keyboard, column choice,
 // against the simulated GitLab in-process.
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../gitlab-sim/index.ts';
 import { gitlabQueryDefaults, type Connection, type Job } from '../../gitlab/index.ts';
 import { COLUMN_PREFS_KEY } from './column-prefs.ts';
@@ -139,16 +139,32 @@ describe('JobList', () => {
     expect(linksIn(rows()[0] as HTMLElement)).toBeGreaterThan(0);
     // Scroll events 20 and more rows apart within a frame: a flick. The rows the last one brings
     // into view mount while the flick is known.
-    for (const top of [20 * 52, 40 * 52, 80 * 52]) {
-      box.scrollTop = top;
-      fireEvent.scroll(box);
+    // The flick's speed and its end are measured with performance.now() and a settle timer: both
+    // run on a fake clock from here, so a busy machine (a slow render between the scroll events
+    // and the check) cannot end the flick early. act() flushes React's work without waiting.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    try {
+      // Scroll events 20 and more rows apart at one instant: a flick. The rows the last one brings
+      // into view mount while the flick is known.
+      act(() => {
+        for (const top of [20 * 52, 40 * 52, 80 * 52]) {
+          box.scrollTop = top;
+          fireEvent.scroll(box);
+        }
+      });
+      const mountedDuringFlick = box.querySelector('[data-index="82"]') as HTMLElement | null;
+      expect(mountedDuringFlick).not.toBeNull();
+      expect(linksIn(mountedDuringFlick as HTMLElement)).toBe(0);
+      expect(mountedDuringFlick?.textContent).toContain(mountedDuringFlick?.getAttribute('data-job-id') ?? 'no id');
+      // Still light just before the scroll counts as stopped (120 ms without a scroll event)…
+      act(() => vi.advanceTimersByTime(100));
+      expect(linksIn(box.querySelector('[data-index="82"]') as HTMLElement)).toBe(0);
+      // …and once it has, the same row draws its links, buttons and times.
+      act(() => vi.advanceTimersByTime(50));
+      expect(linksIn(box.querySelector('[data-index="82"]') as HTMLElement)).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
     }
-    await waitFor(() => expect(box.querySelector('[data-index="82"]')).not.toBeNull());
-    const mountedDuringFlick = box.querySelector('[data-index="82"]') as HTMLElement;
-    expect(linksIn(mountedDuringFlick)).toBe(0);
-    expect(mountedDuringFlick.textContent).toContain(mountedDuringFlick.getAttribute('data-job-id') ?? 'no id');
-    // Once the scroll has stopped the same row draws its links, buttons and times.
-    await waitFor(() => expect(linksIn(box.querySelector('[data-index="82"]') as HTMLElement)).toBeGreaterThan(0));
   });
 
   it('hides and reorders columns and keeps the choice', async () => {
