@@ -35,6 +35,8 @@ export interface GitLabErrorInit {
   requiredScope?: string;
   /** Our own explanation when GitLab gave none (e.g. which fields of a response were wrong). */
   detail?: string;
+  /** A 429's `Retry-After`, when the browser could read it (same-origin proxy; GitLab's CORS hides it). */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -53,6 +55,8 @@ export class GitLabError extends Error {
   readonly method: string;
   /** Whether trying again later can help (network, 429, 5xx). */
   readonly retryable: boolean;
+  /** How long GitLab asked to wait (429 `Retry-After`), when the answer let the browser read it. */
+  readonly retryAfterMs: number | undefined;
 
   constructor(init: GitLabErrorInit) {
     const url = redactUrl(init.url);
@@ -69,6 +73,7 @@ export class GitLabError extends Error {
     this.url = url;
     this.method = method;
     this.retryable = RETRYABLE.has(init.kind);
+    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
@@ -212,6 +217,18 @@ function kindFromStatus(status: number, code: string | undefined, message: strin
 }
 
 /**
+ * `Retry-After` as milliseconds from `now`: delta-seconds or an HTTP date. Undefined when absent
+ * or unreadable (GitLab's CORS does not expose it: only a same-origin proxy lets the browser read it).
+ */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | undefined {
+  const text = value?.trim();
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
  * Normalises a non-2xx response into a GitLabError. Reads the body (so the caller must not
  * have consumed it). A 404 that is an HTML page did not come from GitLab's API: the host or
  * its path prefix is wrong.
@@ -237,6 +254,7 @@ export async function errorFromResponse(response: Response, request: { url: stri
     gitlabMessage: message,
     gitlabCode: code,
     requiredScope: fromBody.scope ?? fromHeader.scope,
+    retryAfterMs: response.status === 429 ? parseRetryAfter(response.headers.get('retry-after')) : undefined,
   });
 }
 

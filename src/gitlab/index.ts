@@ -12,6 +12,8 @@ export {
   parseWith,
   projectSegment,
   requestUrl,
+  isTokenKnownExpired,
+  markTokenExpired,
   tryNormalizeHost,
 } from './transport.ts';
 export type { Connection, FetchFailureKind, FetchLike, GitLabResponse, ProjectRef, Query, RequestOptions, ResponseType } from './transport.ts';
@@ -70,8 +72,20 @@ export type {
 export { gitlabKeys, hostKey, projectKey } from './query-keys.ts';
 export type { ArtifactTreeParams, FailingSinceKeyParams, JobAction, JobListParams, PipelineJobsParams, PipelineListParams, ProjectListParams } from './query-keys.ts';
 
-export { gitlabMutationDefaults, gitlabQueryDefaults, intervalForStatuses, retryDelay, shouldRetry, statusRefetchInterval } from './polling.ts';
-export type { PollIntervals, PolledQuery } from './polling.ts';
+export {
+  MAX_BACKOFF_MS,
+  RATE_LIMIT_FLOOR_MS,
+  failureStreak,
+  gitlabMutationDefaults,
+  gitlabQueryDefaults,
+  intervalForStatuses,
+  nextPollDelay,
+  retryDelay,
+  shouldRetry,
+  statusPolling,
+  statusRefetchInterval,
+} from './polling.ts';
+export type { PollDelayInput, PollIntervals, PolledQuery } from './polling.ts';
 
 export { GITLAB_CAPABILITIES, capabilityReason, fetchVersion, gitlabFeatures, parseVersion, unavailableReason, versionAtLeast, versionQueryOptions } from './api/version.ts';
 export type { GitLabCapability, GitLabFeatures, ParsedVersion } from './api/version.ts';
@@ -151,3 +165,4 @@ export { GROUP_PROJECTS_MAX_PAGES, fetchGroupProjects, groupProjectsQueryOptions
 export { fetchPipelineJobsPage } from './api/pipeline-jobs.ts';
 export { authorizeUrl, exchangeCode, pkceChallenge, randomToken, refreshDelay, refreshTokens, revokeToken } from './oauth.ts';
 export type { OAuthClient, OAuthTokens } from './oauth.ts';
+export { connectionHealth, sameHealth, type ConnectionHealth, type ConnectionHealthKind, type HealthQueryState } from './health.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GitLabError } from './errors.ts';
-import { intervalForStatuses, retryDelay, shouldRetry, statusRefetchInterval } from './polling.ts';
+import { MAX_BACKOFF_MS, RATE_LIMIT_FLOOR_MS, failureStreak, intervalForStatuses, nextPollDelay, retryDelay, shouldRetry, statusPolling, statusRefetchInterval } from './polling.ts';
 import { isActiveStatus, isFinishedStatus } from './types.ts';
 
 const intervals = { activeMs: 3000, idleMs: 30000 };
@@ -27,16 +27,65 @@ describe('intervalForStatuses', () => {
 });
 
 describe('statusRefetchInterval', () => {
-  const fn = statusRefetchInterval((d: { s: string[] }) => d.s, intervals);
+  const fn = statusRefetchInterval((d: { s: string[] }) => d.s, intervals, () => 0);
   it('follows the data', () => {
     expect(fn({ state: { data: { s: ['pending'] }, error: null } })).toBe(3000);
     expect(fn({ state: { data: undefined, error: null } })).toBe(30000);
   });
-  it('stops on errors that waiting cannot fix and slows down after a 429', () => {
-    expect(fn({ state: { data: { s: ['running'] }, error: err('not-found', 404) } })).toBe(false);
-    expect(fn({ state: { data: undefined, error: err('unauthorized', 401) } })).toBe(false);
-    expect(fn({ state: { data: undefined, error: err('rate-limited', 429) } })).toBe(60000);
-    expect(fn({ state: { data: undefined, error: err('server', 502) } })).toBe(30000);
+  it('stops on errors that waiting cannot fix, and backs off on the others instead of stopping', () => {
+    expect(fn({ state: { data: { s: ['running'] }, error: err('not-found', 404), errorUpdateCount: 1 } })).toBe(false);
+    expect(fn({ state: { data: undefined, error: err('unauthorized', 401), errorUpdateCount: 1 } })).toBe(false);
+    expect(fn({ state: { data: undefined, error: err('rate-limited', 429), errorUpdateCount: 1 } })).toBe(60000);
+    expect(fn({ state: { data: undefined, error: err('server', 502), errorUpdateCount: 1 } })).toBe(60000);
+    // A CORS or network outage must never end polling: the page would stay stale for good.
+    expect(fn({ state: { data: { s: ['running'] }, error: err('cors'), errorUpdateCount: 1 } })).toBe(6000);
+    expect(fn({ state: { data: { s: ['running'] }, error: err('network'), errorUpdateCount: 1 } })).toBe(6000);
+    // A finished pipeline does not poll, but a failed refresh of it is tried again.
+    const finished = statusRefetchInterval((d: { s: string[] }) => d.s, { ...intervals, finishedMs: false }, () => 0);
+    expect(finished({ state: { data: { s: ['success'] }, error: null } })).toBe(false);
+    expect(finished({ state: { data: { s: ['success'] }, error: err('server', 500), errorUpdateCount: 1 } })).toBe(60000);
+  });
+  it('counts failures in a row per query, from the last success', () => {
+    const query: { state: { data: { s: string[] } | undefined; error: unknown; errorUpdateCount: number } } = { state: { data: { s: ['running'] }, error: null, errorUpdateCount: 3 } };
+    expect(fn(query)).toBe(3000);
+    query.state = { ...query.state, error: err('server', 502), errorUpdateCount: 4 };
+    expect(failureStreak(query)).toBe(1);
+    expect(fn(query)).toBe(6000);
+    query.state = { ...query.state, errorUpdateCount: 6 };
+    expect(fn(query)).toBe(24000);
+    query.state = { ...query.state, error: null };
+    expect(fn(query)).toBe(3000);
+    query.state = { ...query.state, error: err('network'), errorUpdateCount: 7 };
+    expect(fn(query)).toBe(6000);
+  });
+});
+
+describe('nextPollDelay: the one fault policy', () => {
+  const at = (streak: number, error: unknown, random = () => 0) => nextPollDelay({ baseMs: 5000, streak, error, random });
+  it('polls at the base interval while all is well', () => {
+    expect(at(0, null)).toBe(5000);
+  });
+  it('doubles per failure, with jitter that only lengthens, up to a cap', () => {
+    expect(at(1, err('server', 500))).toBe(10_000);
+    expect(at(1, err('server', 500), () => 1)).toBe(15_000);
+    expect(at(3, err('network'))).toBe(40_000);
+    expect(at(30, err('cors'), () => 1)).toBe(MAX_BACKOFF_MS * 1.5);
+    // Never sooner than a healthy poll, whatever the random draw (two requests a failure at most: the request and its probe).
+    for (const r of [0, 0.3, 0.99]) expect(at(1, err('cors'), () => r)).toBeGreaterThanOrEqual(2 * 5000);
+  });
+  it('waits at least Retry-After after a 429 when it was readable, else the 429 floor', () => {
+    expect(at(1, err('rate-limited', 429))).toBe(RATE_LIMIT_FLOOR_MS);
+    const readable = new GitLabError({ kind: 'rate-limited', status: 429, url: 'https://g.example/api/v4/x', retryAfterMs: 120_000 });
+    expect(at(1, readable)).toBe(120_000);
+    const short = new GitLabError({ kind: 'rate-limited', status: 429, url: 'https://g.example/api/v4/x', retryAfterMs: 1000 });
+    expect(at(1, short)).toBe(10_000);
+  });
+  it('checks a known-expired token locally at the base interval (no request), and stops on 401/403/404', () => {
+    expect(at(5, err('token-expired', 401))).toBe(5000);
+    for (const kind of ['unauthorized', 'forbidden', 'not-found', 'insufficient-scope', 'not-gitlab'] as const) expect(at(1, err(kind))).toBe(false);
+  });
+  it('turns polling options into no retries inside a fetch (each poll is the retry)', () => {
+    expect(statusPolling((d: string[]) => d, intervals).retry).toBe(false);
   });
 });
 
@@ -62,5 +111,7 @@ describe('retry policy', () => {
     expect(retryDelay(0, err('rate-limited'), mid)).toBe(3750);
     expect(retryDelay(20, err('rate-limited'), () => 1)).toBe(120000);
     expect(retryDelay(0, err('server'), () => 0)).toBe(500);
+    const readable = new GitLabError({ kind: 'rate-limited', status: 429, url: 'https://g.example/api/v4/x', retryAfterMs: 90_000 });
+    expect(retryDelay(0, readable, mid)).toBe(90_000);
   });
 });

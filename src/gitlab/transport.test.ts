@@ -85,6 +85,47 @@ describe('gitlabRequest', () => {
     expect(headers.get('Authorization')).toBeNull();
   });
 
+  it('never follows a redirect with PRIVATE-TOKEN: asks again with a Bearer credential, which browsers drop when the redirect leaves the origin', async () => {
+    const r = recorder((_url, init) =>
+      init?.redirect === 'manual'
+        ? new Response(null, { status: 302, headers: { location: 'https://storage.example.net/a.zip' } })
+        : new Response('zip bytes', { status: 200 }),
+    );
+    const conn: Connection = { host: 'https://gitlab.example.com', token: 'glpat-secret', fetch: r.fetch };
+    const res = await gitlabRequest(conn, '/projects/1/jobs/1/artifacts', { responseType: 'text' });
+    expect(res.data).toBe('zip bytes');
+    expect(r.seen).toHaveLength(2);
+    const [first, second] = r.seen;
+    expect(first?.init?.redirect).toBe('manual');
+    expect(new Headers(first?.init?.headers).get('PRIVATE-TOKEN')).toBe('glpat-secret');
+    expect(second?.init?.redirect).toBe('follow');
+    expect(new Headers(second?.init?.headers).get('PRIVATE-TOKEN')).toBeNull();
+    expect(new Headers(second?.init?.headers).get('Authorization')).toBe('Bearer glpat-secret');
+    expect(second?.url).toBe(first?.url);
+  });
+
+  it('asks nothing more with a token GitLab refused as expired, until the token changes', async () => {
+    const expired = () =>
+      new Response(JSON.stringify({ error: 'invalid_token', error_description: 'Token has expired.' }), {
+        status: 401,
+        headers: { 'content-type': 'application/json', 'www-authenticate': 'Bearer realm="", error="invalid_token", error_description="Token has expired."' },
+      });
+    const r = recorder((_url, init) => (new Headers(init?.headers).get('PRIVATE-TOKEN') === 'glpat-old-expired' ? expired() : ok({ id: 1, name: 'x', status: 'success' })));
+    const old: Connection = { host: 'https://gitlab.example.com', token: 'glpat-old-expired', fetch: r.fetch };
+    await expect(gitlabRequest(old, '/projects/1/jobs/1')).rejects.toMatchObject({ kind: 'token-expired' });
+    await expect(gitlabRequest(old, '/projects/1/jobs/2')).rejects.toMatchObject({ kind: 'token-expired' });
+    expect(r.seen).toHaveLength(1);
+    await gitlabRequest({ ...old, token: 'glpat-new' }, '/projects/1/jobs/1');
+    expect(r.seen).toHaveLength(2);
+  });
+
+  it('reads a 429 Retry-After when the answer lets the browser read it', async () => {
+    const r = recorder(() => new Response('Retry later', { status: 429, headers: { 'content-type': 'text/plain', 'retry-after': '42' } }));
+    await expect(gitlabRequest({ host: 'https://g.example', token: 't', fetch: r.fetch }, '/x')).rejects.toMatchObject({ kind: 'rate-limited', retryAfterMs: 42_000 });
+    const hidden = recorder(() => new Response('Retry later', { status: 429, headers: { 'content-type': 'text/plain' } }));
+    await expect(gitlabRequest({ host: 'https://g.example', token: 't', fetch: hidden.fetch }, '/x')).rejects.toMatchObject({ kind: 'rate-limited', retryAfterMs: undefined });
+  });
+
   it('sends a JSON body', async () => {
     const r = recorder(() => ok({ id: 1, name: 'deploy', status: 'pending' }));
     await gitlabRequest({ host: 'https://g.example', token: 't', fetch: r.fetch }, '/projects/1/jobs/1/play', {

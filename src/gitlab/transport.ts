@@ -171,6 +171,30 @@ function abortedError(url: string, method: string, cause?: unknown): GitLabError
   return new GitLabError({ kind: 'aborted', url, method, cause });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Tokens known to be expired
+
+// GitLab never revives an expired token: once it said so, asking again with it only adds load.
+// Kept in memory for the page's life, like the token itself; never logged or stored.
+const expiredTokens = new Set<string>();
+
+/** Remembers that GitLab refused this token as expired: it is not sent again (see send()). */
+export function markTokenExpired(token: string | undefined): void {
+  const t = token?.trim();
+  if (t) expiredTokens.add(t);
+}
+
+/** Whether GitLab already refused this token as expired (no request is made with it). */
+export function isTokenKnownExpired(token: string | undefined): boolean {
+  const t = token?.trim();
+  return t ? expiredTokens.has(t) : false;
+}
+
+/** A redirect that fetch did not follow: an `opaqueredirect` in a browser, the 3xx itself elsewhere. */
+function isRedirect(response: Response): boolean {
+  return response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400 && response.status !== 304);
+}
+
 async function send(conn: Connection, url: string, options: RequestOptions, accept: string): Promise<Response> {
   const method = options.method ?? 'GET';
   const fetchImpl: FetchLike = conn.fetch ?? ((input, init) => globalThis.fetch(input, init));
@@ -187,6 +211,9 @@ async function send(conn: Connection, url: string, options: RequestOptions, acce
     if (!/^[\x21-\x7e]+$/.test(token)) {
       throw new GitLabError({ kind: 'unauthorized', url, method, detail: 'the token contains spaces, line breaks or characters a GitLab token never has' });
     }
+    if (expiredTokens.has(token)) {
+      throw new GitLabError({ kind: 'token-expired', url, method, detail: 'GitLab already refused this token as expired; it is not sent again' });
+    }
     headers['PRIVATE-TOKEN'] = token;
   }
   let body: string | undefined;
@@ -195,8 +222,18 @@ async function send(conn: Connection, url: string, options: RequestOptions, acce
     body = JSON.stringify(options.body);
   }
   if (options.signal?.aborted) throw abortedError(url, method, options.signal.reason);
+  // With a token, a redirect is not followed blindly (see below).
+  const init: RequestInit = { method, headers, body, signal: options.signal, credentials: 'omit', mode: 'cors', redirect: token ? 'manual' : 'follow' };
   try {
-    return await fetchImpl(url, { method, headers, body, signal: options.signal, credentials: 'omit', mode: 'cors', redirect: 'follow' });
+    const response = await fetchImpl(url, init);
+    if (!token || !isRedirect(response)) return response;
+    // A redirect (an archive sent from object storage, a proxy): browsers forward custom headers
+    // such as PRIVATE-TOKEN to wherever it points, but drop `Authorization` when it leaves the
+    // origin (Fetch standard). So the same request goes again with the token as a Bearer
+    // credential, which GitLab accepts too, and the browser follows the redirect without it.
+    const bearer: Record<string, string> = { ...headers, Authorization: `Bearer ${token}` };
+    delete bearer['PRIVATE-TOKEN'];
+    return await fetchImpl(url, { ...init, headers: bearer, redirect: 'follow' });
   } catch (e) {
     if (options.signal?.aborted || isAbortError(e)) throw abortedError(url, method, e);
     if (e instanceof TypeError) {
@@ -286,7 +323,11 @@ export async function requestUrl(
   const responseType = options.responseType ?? 'json';
   const accept = responseType === 'json' ? 'application/json' : '*/*';
   const response = await send(conn, url, options, accept);
-  if (!response.ok) throw await readBody(url, method, () => errorFromResponse(response, { url, method }));
+  if (!response.ok) {
+    const error = await readBody(url, method, () => errorFromResponse(response, { url, method }));
+    if (error.kind === 'token-expired') markTokenExpired(conn.token);
+    throw error;
+  }
   const base = { headers: response.headers, status: response.status, url };
   switch (responseType) {
     case 'response':

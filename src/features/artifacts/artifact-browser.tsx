@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { GitLabError, gitlabFeatures, jobQueryOptions, unavailableReason, versionQueryOptions } from '../../gitlab/index.ts';
+import { GitLabError, gitlabFeatures, gitlabKeys, jobQueryOptions, unavailableReason, versionQueryOptions } from '../../gitlab/index.ts';
 import type { Connection, Job, PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath, useNow, countOf, ExternalLink } from '../../ui/index.ts';
+import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as pagePath, useNow, countOf, ExternalLink } from '../../ui/index.ts';
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
 import { ByRefDownloadForm, DownloadStatus, downloadJobArchive, downloadJobFile } from './artifact-downloads.tsx';
 import { ArtifactPreview } from './artifact-preview.tsx';
@@ -172,7 +172,7 @@ export function ArtifactBrowser({ connection, projectId, projectPath, jobId, pat
           {job.ref ? ` on ${job.ref}` : ''}
         </span>
       </div>
-      {jobQuery.isError ? <StaleBanner error={jobQuery.error} updatedAt={jobQuery.dataUpdatedAt} onRetry={() => void jobQuery.refetch()} /> : null}
+      <ConnectionStatus queryKey={gitlabKeys.host(connection)} />
 
       <section className={`artifact-state artifact-state--${state.kind}`} aria-label="About these artifacts">
         <p>

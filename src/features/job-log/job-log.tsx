@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router';
 import { GitLabError, fetchJobTraceResponse, isActiveStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo } from '../../ui/index.ts';
-import { JobLogSource } from './log-source.ts';
+import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
+import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';
 import { formatLineHash, parseLineHash, type LineRange } from './permalink.ts';
 
@@ -68,10 +69,15 @@ export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
     return () => source.stop();
   }, [source]);
   const active = isActiveStatus(job.status);
-  const pollMs = active && poll ? poll.activeMs : false;
+  // Loads the log, then polls it while the job is active, by the fault policy of every query.
+  const sync = useQuery(logSyncQueryOptions(source, { jobStatus: job.status, poll }));
+  const { refetch } = sync;
+  // The job just finished: one last load fetches the complete log, then polling ends.
+  const [wasActive, setWasActive] = useState(active);
+  if (wasActive !== active) setWasActive(active);
   useEffect(() => {
-    source.setPolling(pollMs);
-  }, [source, pollMs]);
+    if (wasActive && !active) void refetch();
+  }, [wasActive, active, refetch]);
   const state = useSyncExternalStore(source.subscribe, source.getState, source.getState);
 
   const location = useLocation();
@@ -113,7 +119,7 @@ export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
   };
 
   const { phase, summary, error } = state;
-  const retry = () => void source.refresh();
+  const retry = () => void refetch();
   const started = job.started_at ? Date.parse(job.started_at) : NaN;
 
   let body;
@@ -151,7 +157,6 @@ export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
       <h2 id={`job-log-title-${jobId}`} className="job-log__title">
         Log
       </h2>
-      {state.error && phase !== 'error' ? <StaleBanner error={state.error} updatedAt={state.updatedAt} onRetry={retry} /> : null}
       {downloadError ? <ErrorState error={downloadError} onRetry={() => void download()} /> : null}
       {body}
     </section>

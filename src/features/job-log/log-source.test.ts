@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
-import type { Connection } from '../../gitlab/index.ts';
-import { JobLogSource } from './log-source.ts';
+import { GitLabError, type Connection } from '../../gitlab/index.ts';
+import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 
 interface ApiJob {
   id: number;
@@ -57,6 +57,7 @@ describe('JobLogSource', () => {
     const seen: number[] = [];
     s.subscribe(() => seen.push(s.getState().summary.lineCount));
     s.start();
+    await s.sync();
     await until(s, () => s.getState().phase === 'ready' && !s.getState().streaming && s.getState().summary.length > 0);
     const text = await (await connection.fetch!(`http://sim.test/api/v4/projects/1/jobs/${huge?.id}/trace`, { headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } })).text();
     expect(s.getState().summary.length).toBe(text.length);
@@ -66,27 +67,56 @@ describe('JobLogSource', () => {
     expect(seen.filter((n) => n > 0).length).toBeGreaterThanOrEqual(1);
   });
 
-  it('polls a running job, parses only what was appended, and stops once the job finished', async () => {
-    const { connection, api, clock, calls } = setup();
+  it('parses only what was appended to a running job\'s log', async () => {
+    const { connection, api, clock } = setup();
     const running = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=running')).find((j) => j.name === 'rspec 1/3');
     expect(running).toBeDefined();
     source = new JobLogSource({ connection, project: 1, jobId: running?.id ?? 0 });
     const s = source;
     s.start();
-    await until(s, () => s.getState().phase === 'ready');
+    await s.sync();
+    expect(s.getState().phase).toBe('ready');
     const first = s.getState().summary;
     const generation = s.getState().generation;
-    s.setPolling(20);
     await clock({ advance_ms: 120_000 });
-    await until(s, () => s.getState().summary.length > first.length);
+    await s.sync();
+    expect(s.getState().summary.length).toBeGreaterThan(first.length);
     expect(s.getState().generation).toBe(generation); // appended, not replaced
     expect(s.getState().summary.lineCount).toBeGreaterThan(first.lineCount);
+  });
 
-    s.setPolling(false); // the job finished: one last load, then quiet
-    await new Promise((r) => setTimeout(r, 80));
-    const count = calls.filter((c) => c.endsWith('/trace')).length;
-    await new Promise((r) => setTimeout(r, 120));
-    expect(calls.filter((c) => c.endsWith('/trace')).length).toBe(count);
+  it('polls as a query by the shared fault policy: fast while active, backing off on faults, never after the job finished', async () => {
+    const { connection, api } = setup();
+    const running = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=running')).find((j) => j.name === 'rspec 1/3');
+    source = new JobLogSource({ connection, project: 1, jobId: running?.id ?? 0 });
+    const poll = { activeMs: 5_000, idleMs: 30_000 };
+    const interval = (status: string, state: { data: unknown; error: unknown; errorUpdateCount?: number }) => {
+      const fn = logSyncQueryOptions(source as JobLogSource, { jobStatus: status, poll }).refetchInterval;
+      return typeof fn === 'function' ? fn({ state } as never) : fn;
+    };
+    const ok = { length: 1, syncedAt: 1 };
+    expect(interval('running', { data: ok, error: null })).toBe(5_000);
+    expect(interval('pending', { data: ok, error: null })).toBe(5_000);
+    expect(interval('success', { data: ok, error: null })).toBe(false);
+    const cors = new GitLabError({ kind: 'cors', url: 'http://sim.test/api/v4/x' });
+    expect(interval('running', { data: ok, error: cors, errorUpdateCount: 1 })).toBeGreaterThanOrEqual(10_000);
+    const limited = new GitLabError({ kind: 'rate-limited', status: 429, url: 'http://sim.test/api/v4/x' });
+    expect(interval('running', { data: ok, error: limited, errorUpdateCount: 1 })).toBeGreaterThanOrEqual(60_000);
+    expect(logSyncQueryOptions(source, { jobStatus: 'running', poll }).retry).toBe(false);
+    // Without intervals the log loads once.
+    expect(logSyncQueryOptions(source, { jobStatus: 'running' }).refetchInterval).toBe(false);
+  });
+
+  it('makes no request with a token GitLab refused as expired', async () => {
+    const { connection, api, calls } = setup();
+    const done = (await api<ApiJob[]>('/jobs?per_page=100&scope[]=success')).find((j) => j.name === 'lint');
+    const expired = { ...connection, token: 'glpat-sim-expired' };
+    source = new JobLogSource({ connection: expired, project: 1, jobId: done?.id ?? 0 });
+    source.start();
+    await expect(source.sync()).rejects.toMatchObject({ kind: 'token-expired' });
+    const asked = calls.length;
+    await expect(source.sync()).rejects.toMatchObject({ kind: 'token-expired' });
+    expect(calls.length).toBe(asked);
   });
 
   it('parses anew when the log shrank (erased) and says why a log is missing', async () => {
@@ -95,16 +125,18 @@ describe('JobLogSource', () => {
     source = new JobLogSource({ connection, project: 1, jobId: done?.id ?? 0 });
     const s = source;
     s.start();
+    await s.sync();
     await until(s, () => s.getState().phase === 'ready' && s.getState().summary.length > 0);
     const generation = s.getState().generation;
     await api(`/jobs/${done?.id}/erase`, 'POST');
-    await s.refresh();
+    await s.sync();
     expect(s.getState().summary.length).toBe(0);
     expect(s.getState().generation).toBe(generation + 1);
 
     const missing = new JobLogSource({ connection, project: 1, jobId: 987_654 });
     missing.start();
-    await until(missing, () => missing.getState().phase === 'error');
+    await expect(missing.sync()).rejects.toMatchObject({ status: 404 });
+    expect(missing.getState().phase).toBe('error');
     expect((missing.getState().error as { status?: number }).status).toBe(404);
     missing.stop();
   });

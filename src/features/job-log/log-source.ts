@@ -1,13 +1,15 @@
 /**
  * Where a job's log comes from: the trace endpoint, read as a stream into the log index (a
- * worker once the log is big), then polled while the job is active. GitLab sends the whole log
+ * worker once the log is big), then polled while the job is active, as a TanStack query that
+ * follows the one fault policy of src/gitlab/polling.ts. GitLab sends the whole log
  * on every call, so each poll is compared with what was parsed (log-sync.ts): only an appended
  * tail is parsed; a log that shrank or changed (erased, retried) is parsed anew.
  *
  * The text itself never lands in React state: the page holds only the summary (line count,
  * sections) and asks the index for the lines it shows.
  */
-import { fetchJobTraceResponse, type Connection, type ProjectRef } from '../../gitlab/index.ts';
+import { queryOptions } from '@tanstack/react-query';
+import { fetchJobTraceResponse, gitlabKeys, statusPolling, type Connection, type PollIntervals, type ProjectRef } from '../../gitlab/index.ts';
 import { createLogClient, type LogClient, type LogClientOptions } from './model/log-worker-client.ts';
 import type { LogSummary } from './model/log-protocol.ts';
 import { EMPTY_FINGERPRINT, diffFullLog, extendFingerprint, fingerprintOf, type LogFingerprint } from './model/log-sync.ts';
@@ -28,6 +30,12 @@ export interface LogSourceState {
   updatedAt: number;
 }
 
+/** What one sync leaves in the query cache: the log's size and when GitLab confirmed it. */
+export interface LogSyncResult {
+  length: number;
+  syncedAt: number;
+}
+
 export interface LogSourceOptions {
   connection: Connection;
   project: ProjectRef;
@@ -42,18 +50,24 @@ const UI_EVERY_MS = 250;
 const FIRST_PIECE = 256_000;
 const FIRST_SCREEN_GRACE_MS = 100;
 
-/** A live log: `start()` loads it, `setPolling()` keeps it fresh while the job is active. */
+let nextSourceId = 1;
+
+/**
+ * A live log: `start()` opens its index, `sync()` loads it (the first body streamed in, later
+ * ones compared with what was parsed). It has no timer of its own: `logSyncQueryOptions` makes
+ * each sync a TanStack query, so the log polls by the same fault policy as every other query
+ * (polling.ts: backoff with jitter, Retry-After, hidden-tab pause, no request with an expired
+ * token) and shows in the same connection health.
+ */
 export class JobLogSource {
+  /** Tells one mount's source from the next in the query key. */
+  readonly id = nextSourceId++;
   private state: LogSourceState = { phase: 'loading', summary: EMPTY_SUMMARY, generation: 0, error: null, streaming: false, updatedAt: 0 };
   private listeners = new Set<() => void>();
   private clientRef: LogClient | null = null;
   private fingerprint: LogFingerprint = EMPTY_FINGERPRINT;
   private abort: AbortController | null = null;
   private loading: Promise<void> | null = null;
-  private pollMs: number | false = false;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running = false;
-  private finalLoadDone = false;
 
   constructor(private readonly options: LogSourceOptions) {}
 
@@ -64,86 +78,48 @@ export class JobLogSource {
 
   getState = (): LogSourceState => this.state;
 
+  /** Where this log comes from (for its query key). */
+  describe(): Pick<LogSourceOptions, 'connection' | 'project' | 'jobId'> {
+    const { connection, project, jobId } = this.options;
+    return { connection, project, jobId };
+  }
+
   /** The index client (null before start and after stop). */
   get client(): LogClient | null {
     return this.clientRef;
   }
 
+  /** Opens the index (a worker once the log is big). Loading is `sync()`'s. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    if (!this.clientRef) {
-      this.clientRef = createLogClient({ mode: 'auto', ...this.options.client });
-      this.fingerprint = EMPTY_FINGERPRINT;
-      this.set({ phase: 'loading', summary: EMPTY_SUMMARY, generation: this.state.generation + 1, error: null, streaming: false });
-    }
-    void this.refresh();
+    if (this.clientRef) return;
+    this.clientRef = createLogClient({ mode: 'auto', ...this.options.client });
+    this.fingerprint = EMPTY_FINGERPRINT;
+    this.set({ phase: 'loading', summary: EMPTY_SUMMARY, generation: this.state.generation + 1, error: null, streaming: false });
   }
 
   stop(): void {
-    this.running = false;
     this.abort?.abort();
     this.abort = null;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
     this.clientRef?.dispose();
     this.clientRef = null;
     this.loading = null;
-    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.handleVisible);
   }
 
   /**
-   * Poll every `intervalMs` while the job is active; `false` once it finished (one last load
-   * then fetches the complete log, and polling ends).
+   * Loads the log once and brings the index up to date; rejects with what the transport threw
+   * (the data on screen stays). A call while one runs waits for it first, so two never overlap.
    */
-  setPolling(intervalMs: number | false): void {
-    const was = this.pollMs;
-    this.pollMs = intervalMs;
-    if (intervalMs === false) {
-      if (was !== false && !this.finalLoadDone) {
-        this.finalLoadDone = true;
-        void this.refresh();
-      }
-      if (this.timer !== null) clearTimeout(this.timer);
-      this.timer = null;
-      return;
-    }
-    this.finalLoadDone = false;
-    if (was === false && this.loading === null && this.state.phase !== 'loading') this.schedule();
-  }
-
-  /** Loads the log now (joins a load already under way). */
-  refresh(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    if (this.loading) return this.loading;
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    const run = this.load().finally(() => {
-      this.loading = null;
-      this.schedule();
-    });
+  async sync(signal?: AbortSignal): Promise<LogSyncResult> {
+    const before = this.loading;
+    if (before) await before.catch(() => undefined);
+    const run = this.load(signal);
     this.loading = run;
-    return run;
-  }
-
-  private handleVisible = (): void => {
-    if (!document.hidden) {
-      document.removeEventListener('visibilitychange', this.handleVisible);
-      void this.refresh();
+    try {
+      await run;
+    } finally {
+      if (this.loading === run) this.loading = null;
     }
-  };
-
-  private schedule(): void {
-    if (!this.running || this.pollMs === false || this.timer !== null) return;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      // A hidden tab does not poll; it catches up when shown again.
-      if (typeof document !== 'undefined' && document.hidden) {
-        document.addEventListener('visibilitychange', this.handleVisible);
-        return;
-      }
-      void this.refresh();
-    }, this.pollMs);
+    return { length: this.state.summary.length, syncedAt: this.state.updatedAt };
   }
 
   private set(patch: Partial<LogSourceState>): void {
@@ -151,10 +127,13 @@ export class JobLogSource {
     for (const l of this.listeners) l();
   }
 
-  private async load(): Promise<void> {
+  private async load(signal?: AbortSignal): Promise<void> {
     const client = this.clientRef;
     if (!client) return;
     const abort = new AbortController();
+    const onAbort = () => abort.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     this.abort = abort;
     const { connection, project, jobId } = this.options;
     try {
@@ -164,9 +143,11 @@ export class JobLogSource {
       if (this.clientRef !== client) return;
       this.set({ phase: 'ready', error: null, streaming: false, updatedAt: Date.now() });
     } catch (error) {
-      if (abort.signal.aborted || this.clientRef !== client) return;
+      if (abort.signal.aborted || this.clientRef !== client) throw error;
       this.set({ phase: this.state.phase === 'loading' ? 'error' : this.state.phase, error, streaming: false });
+      throw error;
     } finally {
+      signal?.removeEventListener('abort', onAbort);
       if (this.abort === abort) this.abort = null;
     }
   }
@@ -266,4 +247,30 @@ export class JobLogSource {
     const summary = await client.replace(update.text);
     if (this.clientRef === client) this.set({ summary, generation: this.state.generation + 1 });
   }
+}
+
+export interface LogSyncOptions {
+  /** The job's current status: the log is polled while it is active (queued or running). */
+  jobStatus: string | null | undefined;
+  /** Refresh intervals (config.json's `refresh`); without them the log loads once. */
+  poll?: PollIntervals;
+}
+
+/**
+ * The log's sync as a query: one fetch per poll, at the job's interval while it is active and not
+ * at all once it finished, with the fault policy of every poll. Keyed under the job's trace, one
+ * entry per source (mount), dropped as soon as the page leaves.
+ */
+export function logSyncQueryOptions(source: JobLogSource, options: LogSyncOptions) {
+  const { connection, project, jobId } = source.describe();
+  const { jobStatus, poll } = options;
+  return queryOptions({
+    queryKey: [...gitlabKeys.jobTrace(connection, project, jobId), 'live', source.id],
+    queryFn: ({ signal }) => source.sync(signal),
+    ...statusPolling(() => [jobStatus], { activeMs: poll?.activeMs ?? 5_000, idleMs: poll?.idleMs ?? 30_000, finishedMs: false }),
+    ...(poll ? {} : { refetchInterval: false as const }),
+    gcTime: 0,
+    // The log itself is in the index; the query only holds the sync's result.
+    structuralSharing: false,
+  });
 }

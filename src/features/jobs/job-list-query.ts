@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import { fetchJobsPage, gitlabKeys, statusRefetchInterval, type Connection, type Job, type Page, type PageCursor, type PollIntervals } from '../../gitlab/index.ts';
+import { fetchJobsPage, gitlabKeys, statusPolling, type Connection, type Job, type Page, type PageCursor, type PollIntervals } from '../../gitlab/index.ts';
 
 /** GitLab's maximum: fewer requests for the same rows. */
 export const JOB_LIST_PER_PAGE = 100;
@@ -18,7 +18,7 @@ export function jobListHeadQueryOptions(conn: Connection, projectId: number, sco
   return queryOptions({
     queryKey: gitlabKeys.jobListPage(conn, projectId, p, null),
     queryFn: ({ signal }) => fetchJobsPage(conn, projectId, p, null, signal),
-    refetchInterval: statusRefetchInterval((page: Page<Job>) => page.items.map((j) => j.status), poll),
+    ...statusPolling((page: Page<Job>) => page.items.map((j) => j.status), poll),
   });
 }
 

@@ -1,8 +1,8 @@
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks, countOf } from '../../ui/index.ts';
+import { gitlabKeys, isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { ConnectionStatus, EmptyState, ErrorState, LoadingState, useRouteLinks, countOf } from '../../ui/index.ts';
 import { ColumnMenu } from './column-menu.tsx';
 import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
 import { JobCellEnvContext, type JobCellEnv } from './job-cells.tsx';
@@ -150,7 +150,8 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
           {toolbar}
           <ColumnMenu prefs={prefs} withActions={Boolean(renderActions)} onChange={changePrefs} onReset={() => changePrefs(defaultColumnPrefs())} />
         </div>
-        {head.isError ? <StaleBanner error={head.error} updatedAt={head.dataUpdatedAt} onRetry={retry} /> : null}
+        {/* Fresh ("Updated … ago"), stale, rate limited, unreachable or token expired: the same words on every page. */}
+        <ConnectionStatus queryKey={gitlabKeys.host(connection)} live={active ? 'refreshing by itself while jobs are queued or running' : undefined} />
         {local ? (
           <p className="job-list__scope-note" role="note">
             Name, stage and ref filter the <strong>{countOf(list.jobs.length, 'job')} loaded so far</strong>, not every job in GitLab:{' '}
@@ -170,13 +171,6 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         <div className="job-list__footer">
           <p className="muted">
             {countOf(list.jobs.length, 'job')} loaded{hasMore ? '' : ' (all of them)'}
-            {fetchedAt > 0 ? (
-              <>
-                {' '}
-                · updated <TimeAgo value={new Date(fetchedAt).toISOString()} />
-              </>
-            ) : null}
-            {active ? ' · refreshing by itself while jobs are queued or running' : ''}
           </p>
           {moreFailed ? (
             <p className="tone-danger" role="alert">

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
-import { isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { ErrorState, LoadingState, StaleBanner, TimeAgo, useRouteLinks } from '../../ui/index.ts';
+import { gitlabKeys, isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { ConnectionStatus, ErrorState, LoadingState, useRouteLinks } from '../../ui/index.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
 import { PipelineTimeline } from './components/pipeline-timeline.tsx';
 import { PipelineGraph } from './components/stage-graph.tsx';
@@ -67,7 +67,6 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
   const graph = shownTree.graph;
   const commitTitle = graph?.jobs.find((j) => j.commit?.title)?.commit?.title ?? null;
   const live = isActiveStatus(pipeline.status);
-  const staleError = header.isError ? header.error : tree.staleError;
 
   let body: ReactNode;
   if (shownTree.state === 'loading') body = <LoadingState label="Loading the pipeline's jobs" />;
@@ -94,16 +93,8 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
       <div className="pipeline-page" onClick={handleClick}>
         <PipelineHeader pipeline={pipeline} commitTitle={commitTitle} measuredAt={header.dataUpdatedAt} />
         {tabs}
-        {staleError ? (
-          <StaleBanner
-            error={staleError}
-            updatedAt={Math.max(header.dataUpdatedAt, tree.updatedAt)}
-            onRetry={() => {
-              void header.refetch();
-              tree.refetch();
-            }}
-          />
-        ) : null}
+        {/* Fresh, stale, rate limited, unreachable or token expired: the same marker on every page. */}
+        <ConnectionStatus queryKey={gitlabKeys.host(connection)} live={isFinishedStatus(pipeline.status) ? 'finished' : live ? 'refreshing while the pipeline runs' : 'waiting'} />
         <div className="pg-toolbar">
           <div role="group" aria-label="View" className="pg-toolbar__views">
             <button type="button" className="button" aria-pressed={state.view === 'graph'} onClick={() => onStateChange({ ...state, view: 'graph' })}>
@@ -129,10 +120,6 @@ export function PipelineDetails({ connection, projectId, projectPath, pipelineId
               </span>
             ) : null}
           </label>
-          <p className="muted pg-toolbar__freshness" aria-live="off">
-            Updated <TimeAgo value={new Date(Math.max(header.dataUpdatedAt, tree.updatedAt)).toISOString()} />
-            {isFinishedStatus(pipeline.status) ? ' · finished' : live ? ' · refreshing while the pipeline runs' : ' · waiting'}
-          </p>
         </div>
         {tree.truncated ? <p className="banner">This pipeline has more jobs than the dashboard fetches at once; the graph shows the first ones.</p> : null}
         <section className="pg-view" aria-label={state.view === 'timeline' ? 'Timeline' : 'Jobs by stage'}>

@@ -38,6 +38,7 @@ export async function fetchPipelineBridges(conn: Connection, project: ProjectRef
   }
 }
 
+/** The status interval of statusPolling, plus: a host without the endpoint is asked no more. */
 function bridgesInterval(poll: PollIntervals) {
   const byStatus = statusRefetchInterval((all: PipelineBridges) => all.items.flatMap((b) => [b.status, b.downstream_pipeline?.status]), poll);
   // A host without the endpoint will not grow one: ask no more.
@@ -49,6 +50,6 @@ export function pipelineBridgesQueryOptions(conn: Connection, project: ProjectRe
     queryKey: gitlabKeys.pipelineBridges(conn, project, pipelineId),
     queryFn: ({ signal }) => fetchPipelineBridges(conn, project, pipelineId, signal),
     // A bridge is active while its downstream pipeline runs, even once the bridge itself says success.
-    refetchInterval: options.poll ? bridgesInterval(options.poll) : undefined,
+    ...(options.poll ? { refetchInterval: bridgesInterval(options.poll), retry: false as const } : {}),
   });
 }

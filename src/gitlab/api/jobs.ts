@@ -1,7 +1,7 @@
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { cursorToString, fetchPage } from '../pagination.ts';
 import type { Page, PageCursor } from '../pagination.ts';
-import { statusRefetchInterval } from '../polling.ts';
+import { statusPolling } from '../polling.ts';
 import type { PollIntervals } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { JobListParams } from '../query-keys.ts';
@@ -44,7 +44,7 @@ export function jobsPageQueryOptions(conn: Connection, project: ProjectRef, para
     queryKey: gitlabKeys.jobListPage(conn, project, params, cursor ? cursorToString(cursor) : null),
     queryFn: ({ signal }) => fetchJobsPage(conn, project, params, cursor, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: options.poll ? statusRefetchInterval(jobStatuses, options.poll) : undefined,
+    ...(options.poll ? statusPolling(jobStatuses, options.poll) : {}),
   });
 }
 
@@ -55,9 +55,7 @@ export function jobsInfiniteQueryOptions(conn: Connection, project: ProjectRef, 
     queryFn: ({ pageParam, signal }) => fetchJobsPage(conn, project, params, pageParam, signal),
     initialPageParam: null as PageCursor | null,
     getNextPageParam: (last: Page<Job>) => last.next,
-    refetchInterval: options.poll
-      ? statusRefetchInterval((data: { pages: Page<Job>[] }) => data.pages.flatMap(jobStatuses), options.poll)
-      : undefined,
+    ...(options.poll ? statusPolling((data: { pages: Page<Job>[] }) => data.pages.flatMap(jobStatuses), options.poll) : {}),
   });
 }
 
@@ -71,6 +69,6 @@ export function jobQueryOptions(conn: Connection, project: ProjectRef, jobId: nu
   return queryOptions({
     queryKey: gitlabKeys.job(conn, project, jobId),
     queryFn: ({ signal }) => fetchJob(conn, project, jobId, signal),
-    refetchInterval: options.poll ? statusRefetchInterval((job: Job) => [job.status], { finishedMs: false, ...options.poll }) : undefined,
+    ...(options.poll ? statusPolling((job: Job) => [job.status], { finishedMs: false, ...options.poll }) : {}),
   });
 }

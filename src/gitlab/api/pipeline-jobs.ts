@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { fetchAllPages, fetchPage } from '../pagination.ts';
 import type { AllPages, Page } from '../pagination.ts';
-import { statusRefetchInterval } from '../polling.ts';
+import { statusPolling } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { PipelineJobsParams } from '../query-keys.ts';
 import { projectSegment } from '../transport.ts';
@@ -42,7 +42,7 @@ export function pipelineJobsQueryOptions(conn: Connection, project: ProjectRef, 
   return queryOptions({
     queryKey: gitlabKeys.pipelineJobs(conn, project, pipelineId, params),
     queryFn: ({ signal }) => fetchPipelineJobs(conn, project, pipelineId, params, signal),
-    refetchInterval: options.poll ? statusRefetchInterval((all: AllPages<Job>) => all.items.map((j) => j.status), options.poll) : undefined,
+    ...(options.poll ? statusPolling((all: AllPages<Job>) => all.items.map((j) => j.status), options.poll) : {}),
   });
 }
 

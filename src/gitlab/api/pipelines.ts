@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { fetchPage } from '../pagination.ts';
 import type { Page } from '../pagination.ts';
-import { statusRefetchInterval } from '../polling.ts';
+import { statusPolling } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { PipelineListParams } from '../query-keys.ts';
 import { gitlabRequest, projectSegment } from '../transport.ts';
@@ -26,7 +26,7 @@ export function pipelinesQueryOptions(conn: Connection, project: ProjectRef, par
     queryKey: gitlabKeys.pipelineListPage(conn, project, params, page),
     queryFn: ({ signal }) => fetchPipelinesPage(conn, project, params, page, signal),
     placeholderData: keepPreviousData,
-    refetchInterval: options.poll ? statusRefetchInterval((p: Page<PipelineBasic>) => p.items.map((x) => x.status), options.poll) : undefined,
+    ...(options.poll ? statusPolling((p: Page<PipelineBasic>) => p.items.map((x) => x.status), options.poll) : {}),
   });
 }
 
@@ -40,6 +40,6 @@ export function pipelineQueryOptions(conn: Connection, project: ProjectRef, pipe
   return queryOptions({
     queryKey: gitlabKeys.pipeline(conn, project, pipelineId),
     queryFn: ({ signal }) => fetchPipeline(conn, project, pipelineId, signal),
-    refetchInterval: options.poll ? statusRefetchInterval((p: Pipeline) => [p.status], options.poll) : undefined,
+    ...(options.poll ? statusPolling((p: Pipeline) => [p.status], options.poll) : {}),
   });
 }

@@ -4,8 +4,8 @@ import { JobActions } from '../../../features/job-actions/index.ts';
 import { JobAttempts, JobHeader } from '../../../features/job-details/index.ts';
 import { DigestEntry } from '../../../features/failures/index.ts';
 import { findFirstErrors, JobLog } from '../../../features/job-log/index.ts';
-import { GitLabError, jobQueryOptions, pipelineBridgesQueryOptions, type Connection } from '../../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, StaleBanner, projectPath as pagePath } from '../../../ui/index.ts';
+import { GitLabError, gitlabKeys, isActiveStatus, jobQueryOptions, pipelineBridgesQueryOptions, type Connection } from '../../../gitlab/index.ts';
+import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as pagePath } from '../../../ui/index.ts';
 import { useAppEnv, useWriteAccess } from '../../providers.tsx';
 import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
 
@@ -58,7 +58,8 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
   if (!job) return <LoadingState label={`Loading job #${jobId}`} />;
   return (
     <>
-      {query.isError ? <StaleBanner error={query.error} updatedAt={query.dataUpdatedAt} onRetry={retry} /> : null}
+      {/* The job and its log: fresh, stale, rate limited, unreachable or token expired, as on every page. */}
+      <ConnectionStatus queryKey={gitlabKeys.host(connection)} live={isActiveStatus(job.status) ? 'refreshing while the job runs' : undefined} />
       <JobHeader
         job={job}
         projectPath={projectPath}
