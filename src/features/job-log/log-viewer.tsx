@@ -146,6 +146,10 @@ const LogRow = memo(function LogRow({ index, line, start, data, header, collapse
       ) : null}
       {/* Escaped by ansi-to-html (escapeXML: true); links only http(s). */}
       <span className="log-row__text" dangerouslySetInnerHTML={{ __html: html === '' ? ' ' : html }} />
+      {data && data.hidden > 0 ? (
+        // The display ceiling (model/line-text.ts DISPLAY_LIMITS): the rest is in search and the download.
+        <span className="log-row__cut">… {data.hidden.toLocaleString('en')} more characters of this line (search and Download have the whole line)</span>
+      ) : null}
       {header && !header.hideDuration && header.duration !== '' ? <span className="log-row__duration">{header.duration}</span> : null}
     </div>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogIndex, type LogIndex } from './log-index.ts';
-import { lineContent, lineHtml, lineSpans, lineText, linkify, rawLineText, renderRawLine, spansToHtml } from './line-text.ts';
+import { DISPLAY_LIMITS, lineContent, lineHtml, lineSpans, lineText, linkify, rawLineText, renderRawLine, spansToHtml } from './line-text.ts';
+import { getLines } from './log-protocol.ts';
 import { BOLD, DEFAULT_STYLE, STRIKE, CONCEAL } from './sgr.ts';
 
 const E = '\x1b';
@@ -175,5 +176,36 @@ describe('a log of HTML injection attempts', () => {
   it('never makes a javascript: link', () => {
     const ix = index(log);
     for (let i = 0; i < ix.lineCount; i++) expect(lineHtml(ix, i)).not.toMatch(/href="(?!https?:\/\/)/i);
+  });
+});
+
+describe('the display ceiling of one line (a hostile line cannot take the browser down)', () => {
+  // Issue 12: 2 MB of `ESC[31;40;1;4m<n>ESC[0m` made one row of 400,000 DOM nodes.
+  const hostile = Array.from({ length: 100_000 }, (_, n) => `${E}[31;40;1;4m${n}${E}[0m`).join('');
+  const ix = index(`before\n${hostile}\nafter <b>\n`);
+
+  it('keeps at most maxSpans styled runs and maxChars characters, and counts what it left out', () => {
+    const whole = lineText(ix, 1);
+    const shown = lineContent(ix, 1, DISPLAY_LIMITS);
+    expect(shown.spans.length).toBeLessThanOrEqual(DISPLAY_LIMITS.maxSpans);
+    expect(shown.text.length).toBe(DISPLAY_LIMITS.maxChars);
+    expect(shown.text).toBe(whole.slice(0, DISPLAY_LIMITS.maxChars));
+    expect(shown.hidden).toBe(whole.length - DISPLAY_LIMITS.maxChars);
+    // The HTML has one element per run at most, whatever the line holds.
+    const html = spansToHtml(shown.spans);
+    expect((html.match(/<span/g) ?? []).length).toBeLessThanOrEqual(DISPLAY_LIMITS.maxSpans);
+  });
+
+  it('leaves ordinary lines whole, escaped as before, and search still sees the whole line', () => {
+    expect(lineContent(ix, 2, DISPLAY_LIMITS)).toMatchObject({ text: 'after <b>', hidden: 0 });
+    expect(spansToHtml(lineContent(ix, 2, DISPLAY_LIMITS).spans)).toContain('after &lt;b&gt;');
+    expect(lineText(ix, 1)).toContain('99999');
+    expect(getLines(ix, 1, 2)[0]).toMatchObject({ hidden: lineText(ix, 1).length - DISPLAY_LIMITS.maxChars });
+  });
+
+  it('cuts a long plain line too', () => {
+    const plain = index(`${'x'.repeat(50_000)}\n`);
+    expect(lineContent(plain, 0, DISPLAY_LIMITS)).toMatchObject({ hidden: 30_000 });
+    expect(lineContent(plain, 0).hidden).toBe(0);
   });
 });

@@ -17,7 +17,25 @@ export interface StyledSpan {
 export interface LineContent {
   text: string;
   spans: StyledSpan[];
+  /** Display characters past the ceiling (LineLimits), not in `text` or `spans`; 0 for most lines. */
+  hidden: number;
 }
+
+/**
+ * The most one displayed line may hold: a hostile line (2 MB of 100,000 colour changes) must not
+ * become 400,000 DOM nodes. Past `maxSpans` style runs the rest of the text keeps the last run's
+ * style (runs are merged); past `maxChars` the text is cut and counted in `hidden`. Search and the
+ * downloaded log still have the whole line.
+ */
+export interface LineLimits {
+  maxChars: number;
+  maxSpans: number;
+}
+
+/** The ceiling of a line on screen: at most 2,000 styled runs (spans) and 20,000 characters. */
+export const DISPLAY_LIMITS: LineLimits = Object.freeze({ maxChars: 20_000, maxSpans: 2_000 });
+
+const NO_LIMITS: LineLimits = Object.freeze({ maxChars: Number.POSITIVE_INFINITY, maxSpans: Number.POSITIVE_INFINITY });
 
 /**
  * Where display text may stop in a raw line range: the next ESC, `\r` and (in a timestamped
@@ -65,16 +83,27 @@ class RawLineStops {
  * applied, timestamp prefixes (at the start when `prefixed`, after each joined `\n` when
  * `timestamped`) skipped. `start` is the SGR style in force where the range begins.
  */
-export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: boolean, timestamped: boolean): LineContent {
+export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: boolean, timestamped: boolean, limits: LineLimits = NO_LIMITS): LineContent {
   const len = raw.length;
   const spans: StyledSpan[] = [];
   let style: Readonly<SgrStyle> = start;
   let q = prefixed ? TS_PREFIX_LENGTH : 0;
   const stops = new RawLineStops(raw, timestamped);
+  // Work stays linear in the line's length, and what is kept stays under the limits.
+  let shown = 0;
+  let hidden = 0;
   const add = (from: number, to: number) => {
+    const room = limits.maxChars - shown;
+    if (room <= 0) {
+      hidden += to - from;
+      return;
+    }
+    const take = Math.min(to - from, room);
+    hidden += to - from - take;
+    shown += take;
+    const piece = raw.slice(from, from + take);
     const last = spans[spans.length - 1];
-    const piece = raw.slice(from, to);
-    if (last && sameStyle(last.style, style)) last.text += piece;
+    if (last && (spans.length >= limits.maxSpans || sameStyle(last.style, style))) last.text += piece;
     else spans.push({ text: piece, style });
   };
   while (q < len) {
@@ -95,6 +124,8 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
       q = end;
     } else if (k === stops.cr) {
       spans.length = 0;
+      shown = 0;
+      hidden = 0;
       q = k + 1;
     } else {
       q = k + 1 + TS_PREFIX_LENGTH;
@@ -102,19 +133,22 @@ export function renderRawLine(raw: string, start: Readonly<SgrStyle>, prefixed: 
   }
   let text = '';
   for (const s of spans) text += s.text;
-  return { text, spans };
+  return { text, spans, hidden };
 }
 
-/** Text and spans of line `i`. */
-export function lineContent(index: LogIndex, i: number): LineContent {
+/** Text and spans of line `i`, within `limits` (none by default; the screen uses DISPLAY_LIMITS). */
+export function lineContent(index: LogIndex, i: number, limits: LineLimits = NO_LIMITS): LineContent {
   const flags = index.lineFlags(i);
   const style = index.style(index.lineStyleId(i));
   if (flags & LINE_PLAIN) {
-    const text = index.slice(index.contentStart(i), index.lineEnd(i));
-    return { text, spans: text.length > 0 ? [{ text, style }] : [] };
+    const from = index.contentStart(i);
+    const end = index.lineEnd(i);
+    const to = Math.min(end, from + limits.maxChars);
+    const text = index.slice(from, to);
+    return { text, spans: text.length > 0 ? [{ text, style }] : [], hidden: end - to };
   }
   const raw = index.slice(index.lineStart(i), index.lineEnd(i));
-  return renderRawLine(raw, style, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps);
+  return renderRawLine(raw, style, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps, limits);
 }
 
 /** Display text of a raw line range, as renderRawLine but without styles (search's hot path). */

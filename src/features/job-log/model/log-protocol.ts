@@ -3,7 +3,7 @@
  * for big logs, the same thread for small ones and tests). One handler serves both.
  */
 import { type LogIndex, type LogSection } from './log-index.ts';
-import { lineContent, spansToHtml, type LineHtmlOptions, type StyledSpan } from './line-text.ts';
+import { DISPLAY_LIMITS, lineContent, spansToHtml, type LineHtmlOptions, type StyledSpan } from './line-text.ts';
 import { visibleRows } from './folding.ts';
 import { findFailures, searchLog, type SearchOptions, type SearchResult } from './search.ts';
 
@@ -28,9 +28,12 @@ export interface LogSummary {
 /** One line, ready to draw. `html` is escaped (ansi-to-html, escapeXML) with links made. */
 export interface LogLine {
   line: number;
+  /** What is shown of the line: within DISPLAY_LIMITS (see `hidden`). */
   text: string;
   spans: StyledSpan[];
   html: string;
+  /** Characters of the line past the display ceiling (in search and the download, not on screen). */
+  hidden: number;
   depth: number;
   section: number;
   flags: number;
@@ -74,11 +77,12 @@ export function getLines(index: LogIndex, from: number, to: number, html?: LineH
   const b = Math.min(index.lineCount, Math.floor(to), a + MAX_LINES_PER_REQUEST);
   const out: LogLine[] = [];
   for (let i = a; i < b; i++) {
-    const { text, spans } = lineContent(index, i);
+    const { text, spans, hidden } = lineContent(index, i, DISPLAY_LIMITS);
     out.push({
       line: i,
       text,
       spans,
+      hidden,
       html: spansToHtml(spans, html),
       depth: index.lineDepth(i),
       section: index.lineSection(i),
