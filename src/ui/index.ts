@@ -9,7 +9,6 @@ export { MissingValue } from './missing-value.tsx';
 export { formatDuration, formatTimeAgo, formatExactTime } from './format.ts';
 export { LoadingState, EmptyState, type LoadingStateProps, type EmptyStateProps } from './states.tsx';
 export { ErrorState, type ErrorStateProps } from './error-state.tsx';
-export { StaleBanner, type StaleBannerProps } from './stale-banner.tsx';
 export { ConnectionMarker, ConnectionStatus, useConnectionHealth, type ConnectionMarkerProps, type ConnectionStatusProps } from './connection-health.tsx';
 export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
