@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     // Suites walk thousands of simulated jobs on a 2-core machine shared with the build.
     testTimeout: 30_000,
+    // Building a seeded simulator in a beforeAll can take over 10 s there too.
+    hookTimeout: 30_000,
     projects: [
       {
         extends: true,
@@ -21,6 +23,7 @@ export default defineConfig({
           name: 'dom',
           environment: 'jsdom',
           include: ['src/**/*.test.tsx'],
+          setupFiles: ['src/test-setup-dom.ts'],
         },
       },
     ],
