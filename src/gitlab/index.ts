@@ -30,7 +30,17 @@ export {
   isActiveStatus,
   isAllowedFailure,
   isFinishedStatus,
+  isIgnoredStatus,
   isKnownStatus,
+  isNotStartedStatus,
+  isPassedWithWarningsStatus,
+  isQueuedStatus,
+  isQueueTimeStatus,
+  isRunningStatus,
+  isUnfinishedStatus,
+} from './status.ts';
+export type { JobStatus, KnownJobStatus } from './status.ts';
+export {
   ArtifactFileSchema,
   ArtifactSchema,
   ArtifactTreeEntrySchema,
@@ -54,8 +64,6 @@ export type {
   Commit,
   DetailedStatus,
   Job,
-  JobStatus,
-  KnownJobStatus,
   Namespace,
   Pipeline,
   PipelineBasic,
