@@ -159,3 +159,6 @@ export { GROUP_PROJECTS_MAX_PAGES, fetchGroupProjects, groupProjectsQueryOptions
 export { fetchPipelineJobsPage } from './api/pipeline-jobs.ts';
 export { authorizeUrl, exchangeCode, pkceChallenge, randomToken, refreshDelay, refreshTokens, revokeToken } from './oauth.ts';
 export type { OAuthClient, OAuthTokens } from './oauth.ts';
+
+export { ProjectScopeContext, useProjectScope } from './project-scope.ts';
+export type { ProjectScope } from './project-scope.ts';
