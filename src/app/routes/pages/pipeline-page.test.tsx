@@ -7,7 +7,8 @@ import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
-import { ProjectScopeContext, type Connection } from '../../../gitlab/index.ts';
+import { useState } from 'react';
+import { ProjectScopeContext, type Connection, type ProjectScope } from '../../../gitlab/index.ts';
 import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
 import { createSession } from '../../session.ts';
 import { pipelinePage } from './pipeline-page.tsx';
@@ -54,9 +55,11 @@ async function findPipeline(test: (pipeline: Row, bridges: Row[], jobs: Row[]) =
 
 function Page() {
   const { id = '' } = useParams();
-  // As without a connection in the session: the actions are shown, not allowed.
+  // As without a connection in the session: the actions are shown, not allowed. One value for
+  // the page's life, as the project route keeps it.
+  const [scope] = useState<ProjectScope>(() => ({ connection, projectId: 1, projectPath: 'acme/platform/backend', readOnly: false, canWrite: false }));
   return (
-    <ProjectScopeContext value={{ connection, projectId: 1, projectPath: 'acme/platform/backend', readOnly: false, canWrite: false }}>
+    <ProjectScopeContext value={scope}>
       <pipelinePage.Component params={{ pipelineId: Number(id), tab: 'pipeline' }} />
     </ProjectScopeContext>
   );
