@@ -14,6 +14,7 @@ describe('project pages', () => {
     ['acme/backend/-/jobs/', 'Jobs · acme/backend'],
     ['acme/backend/-/jobs/42', 'Job #42 · acme/backend'],
     ['acme/backend/-/pipelines/7', 'Pipeline #7 · acme/backend'],
+    ['acme/backend/-/pipelines/7/failures', 'Failures · Pipeline #7 · acme/backend'],
     ['acme/backend/-/jobs/42/artifacts', 'Artifacts of job #42 · acme/backend'],
     ['acme/backend/-/jobs/42/artifacts/browse', 'Artifacts of job #42 · acme/backend'],
     ['acme/backend/-/jobs/42/artifacts/browse/build/out', 'build/out · Artifacts of job #42 · acme/backend'],
@@ -35,6 +36,7 @@ describe('project pages', () => {
     'acme/backend/-/jobs/42/artifacts/raw',
     'acme/backend/-/jobs/42/artifacts/zip/x',
     'acme/backend/-/pipelines/1/2',
+    'acme/backend/-/pipelines/x/failures',
     'acme/backend/-/issues',
   ])('%s is no page', (splat) => {
     expect(title(splat)).toBeNull();
