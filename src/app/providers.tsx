@@ -83,7 +83,7 @@ export function useWriteAccess(): WriteAccess {
   const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.get ?? noSnapshot, session?.get ?? noSnapshot);
   const connection = snapshot ? snapshot.connection : null;
   const readOnly = snapshot?.effective.readOnly ?? false;
-  const check = useQuery({ ...connectionQueryOptions(connection ?? { host: 'about:blank' }), enabled: connection !== null && !readOnly });
+  const check = useQuery(connectionQueryOptions(readOnly ? null : connection));
   if (!snapshot) return { readOnly: false, canWrite: 'unknown' };
   if (!connection) return { readOnly, canWrite: false };
   return { readOnly, canWrite: check.data?.canWrite ?? 'unknown' };

@@ -1,24 +1,20 @@
-import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
+import { PROJECT_ROUTE_ID, projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
 import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
 import { SettingsRoute } from './routes/settings-route.tsx';
 import { WallRoute } from './routes/wall-route.tsx';
+import type { RouterDeps } from './router-deps.ts';
 import { BootLoading, Shell } from './shell.tsx';
-import type { AppEnv } from './providers.tsx';
-import type { Session } from './session.ts';
 
-export interface RouterDeps {
-  queryClient: QueryClient;
-  session: Session;
-  env: AppEnv;
-}
+export type { RouterDeps };
 
 /**
  * Every URL of the dashboard. Only pages that work are registered; anything else is the
- * not-found page. Project pages mirror GitLab's paths (`/group/sub/project/-/jobs`, `/1/-/jobs`):
- * project paths contain slashes, so they arrive as a splat that the project route parses.
+ * not-found page. Pages with the header (`/settings`) are children of 'page' before the project
+ * splat; pages without it (`/wall`) sit beside 'root'. Project pages mirror GitLab's paths (`/group/sub/project/-/jobs`,
+ * `/1/-/jobs`): project paths contain slashes, so they arrive as a splat that the project route
+ * parses and matches against the table in routes/project-pages.ts (decision 0008).
  */
 export function appRoutes(deps: RouterDeps): RouteObject[] {
   return [
@@ -36,7 +32,7 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
           children: [
             { index: true, Component: ProjectPickerRoute },
             { path: 'settings', Component: SettingsRoute },
-            { id: 'project', path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
+            { id: PROJECT_ROUTE_ID, path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
           ],
         },
       ],

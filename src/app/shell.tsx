@@ -1,26 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useMatches, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
 import { LoadingState } from '../ui/index.ts';
 import { useStickyEmbed } from './embed/use-sticky-embed.ts';
 import { projectPath } from './gitlab-paths.ts';
 import { useAppEnv, useSession } from './providers.tsx';
-import type { ProjectRouteData } from './routes/project-route.tsx';
-
-/** The project of the page being shown, when it is a project page. */
-function useCurrentProject(): ProjectRouteData['project'] | null {
-  const matches = useMatches();
-  const match = matches.find((m) => m.id === 'project');
-  const data = match?.loaderData as ProjectRouteData | undefined;
-  return data?.project ?? null;
-}
+import { useCurrentProject } from './routes/project-route.tsx';
 
 /** Header (connection, project), navigation and the page; embed mode keeps only the page. */
 export function Shell() {
   const { embed } = useAppEnv();
   const { effective } = useSession();
-  const project = useCurrentProject();
+  const current = useCurrentProject();
   const mainRef = useRef<HTMLElement>(null);
   const navigating = useNavigation().state === 'loading';
   const { pathname } = useLocation();
@@ -55,10 +47,10 @@ export function Shell() {
             <Link className="app-header__brand" to="/">
               CI Jobs
             </Link>
-            {project ? (
+            {current ? (
               <div className="app-header__project">
                 <span className="muted">Project</span>
-                <Link to={projectPath(project.path_with_namespace ?? project.id, 'jobs')}>{project.path_with_namespace ?? project.name}</Link>
+                <Link to={projectPath(current.projectPath, 'jobs')}>{current.project.path_with_namespace ?? current.project.name}</Link>
               </div>
             ) : null}
             <nav className="app-nav" aria-label="Main">
@@ -68,9 +60,9 @@ export function Shell() {
                     Projects
                   </NavLink>
                 </li>
-                {project ? (
+                {current ? (
                   <li>
-                    <NavLink to={projectPath(project.path_with_namespace ?? project.id, 'jobs')}>Jobs</NavLink>
+                    <NavLink to={projectPath(current.projectPath, 'jobs')}>Jobs</NavLink>
                   </li>
                 ) : null}
                 <li>

@@ -22,6 +22,7 @@
  * - flaky: after the success that ends the run, up to `flakyLookback` more pipelines are read; a
  *   failure among them means the job goes red and green, not one change that broke it.
  */
+import { isFinishedStatus } from './status.ts';
 import type { Job, PipelineBasic } from './types.ts';
 
 /** What the walk reads of a pipeline (PipelineBasic, a list row). */
@@ -81,8 +82,6 @@ export interface WalkResult<J extends HistoryJob = HistoryJob> {
   needMore: boolean;
 }
 
-const FINISHED = new Set(['success', 'failed', 'canceled', 'skipped']);
-
 /** The latest attempt of a job name in a pipeline's jobs (a retry has a higher id). */
 export function latestAttempt<J extends HistoryJob>(jobs: readonly J[], name: string): J | null {
   let best: J | null = null;
@@ -93,7 +92,7 @@ export function latestAttempt<J extends HistoryJob>(jobs: readonly J[], name: st
 type Outcome = 'failed' | 'passed' | 'none' | 'unknown';
 
 function outcomeIn<J extends HistoryJob>(entry: HistoryEntry<J>, name: string, mayInferPass: boolean): { outcome: Outcome; job: J | null } {
-  if (!FINISHED.has(entry.pipeline.status)) return { outcome: 'none', job: null };
+  if (!isFinishedStatus(entry.pipeline.status)) return { outcome: 'none', job: null };
   if (entry.jobs === undefined) {
     if (mayInferPass && entry.pipeline.status === 'success') return { outcome: 'passed', job: null };
     return { outcome: 'unknown', job: null };
@@ -163,7 +162,7 @@ export function walkFailingSince<J extends HistoryJob>(
       // Flakiness: a failure shortly before the success.
       for (let k = i + 1; k < earlier.length && looked < lookback; k++) {
         const entry = earlier[k];
-        if (!entry || !FINISHED.has(entry.pipeline.status)) continue;
+        if (!entry || !isFinishedStatus(entry.pipeline.status)) continue;
         looked++;
         const { outcome } = outcomeIn(entry, name, mayInferPass);
         if (outcome === 'unknown') {

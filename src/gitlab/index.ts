@@ -32,7 +32,17 @@ export {
   isActiveStatus,
   isAllowedFailure,
   isFinishedStatus,
+  isIgnoredStatus,
   isKnownStatus,
+  isNotStartedStatus,
+  isPassedWithWarningsStatus,
+  isQueuedStatus,
+  isQueueTimeStatus,
+  isRunningStatus,
+  isUnfinishedStatus,
+} from './status.ts';
+export type { JobStatus, KnownJobStatus } from './status.ts';
+export {
   ArtifactFileSchema,
   ArtifactSchema,
   ArtifactTreeEntrySchema,
@@ -56,8 +66,6 @@ export type {
   Commit,
   DetailedStatus,
   Job,
-  JobStatus,
-  KnownJobStatus,
   Namespace,
   Pipeline,
   PipelineBasic,
@@ -166,3 +174,6 @@ export { fetchPipelineJobsPage } from './api/pipeline-jobs.ts';
 export { authorizeUrl, exchangeCode, pkceChallenge, randomToken, refreshDelay, refreshTokens, revokeToken } from './oauth.ts';
 export type { OAuthClient, OAuthTokens } from './oauth.ts';
 export { connectionHealth, sameHealth, type ConnectionHealth, type ConnectionHealthKind, type HealthQueryState } from './health.ts';
+
+export { ProjectScopeContext, useProjectScope } from './project-scope.ts';
+export type { ProjectScope } from './project-scope.ts';

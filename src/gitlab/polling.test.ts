@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GitLabError } from './errors.ts';
 import { MAX_BACKOFF_MS, RATE_LIMIT_FLOOR_MS, failureStreak, intervalForStatuses, nextPollDelay, retryDelay, shouldRetry, statusPolling, statusRefetchInterval } from './polling.ts';
-import { isActiveStatus, isFinishedStatus } from './types.ts';
+import { isActiveStatus, isFinishedStatus } from './status.ts';
 
 const intervals = { activeMs: 3000, idleMs: 30000 };
 const err = (kind: GitLabError['kind'], status?: number) => new GitLabError({ kind, status, url: 'https://g.example/api/v4/x' });

@@ -7,7 +7,7 @@
  * floor) and stop on 401/403/404 (nothing will change by asking again).
  */
 import { GitLabError, type GitLabErrorKind } from './errors.ts';
-import { isActiveStatus, isFinishedStatus } from './types.ts';
+import { isActiveStatus, isFinishedStatus } from './status.ts';
 
 export interface PollIntervals {
   /** Something is queued or running. */

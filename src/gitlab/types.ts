@@ -25,45 +25,6 @@ const bool = () => opt(z.boolean());
 const stringList = () => opt(z.pipe(z.array(z.unknown()), z.transform((items) => items.filter((i): i is string => typeof i === 'string'))));
 
 // ---------------------------------------------------------------------------------------------
-// Statuses
-
-export const KNOWN_JOB_STATUSES = [
-  'created',
-  'waiting_for_resource',
-  'preparing',
-  'waiting_for_callback',
-  'pending',
-  'running',
-  'success',
-  'failed',
-  'canceling',
-  'canceled',
-  'skipped',
-  'manual',
-  'scheduled',
-] as const;
-export type KnownJobStatus = (typeof KNOWN_JOB_STATUSES)[number];
-/** A job or pipeline status: one of `KnownJobStatus`, or a value a newer GitLab added. */
-export type JobStatus = KnownJobStatus | (string & {});
-
-const KNOWN = new Set<string>(KNOWN_JOB_STATUSES);
-export function isKnownStatus(status: string): status is KnownJobStatus {
-  return KNOWN.has(status);
-}
-
-const ACTIVE = new Set<string>(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending', 'running', 'canceling', 'scheduled']);
-const FINISHED = new Set<string>(['success', 'failed', 'canceled', 'skipped']);
-
-/** Will change without anyone acting (queued, running, scheduled…): poll it fast. */
-export function isActiveStatus(status: string | null | undefined): boolean {
-  return status != null && ACTIVE.has(status);
-}
-/** Reached an end state. `manual` and unknown statuses are neither active nor finished. */
-export function isFinishedStatus(status: string | null | undefined): boolean {
-  return status != null && FINISHED.has(status);
-}
-
-// ---------------------------------------------------------------------------------------------
 // Small entities
 
 export const UserSchema = z.object({
@@ -306,48 +267,3 @@ export const ArtifactTreeEntrySchema = z.object({
 });
 export type ArtifactTreeEntry = z.infer<typeof ArtifactTreeEntrySchema>;
 export const ArtifactTreeSchema = z.array(ArtifactTreeEntrySchema);
-
-// ---------------------------------------------------------------------------------------------
-// What can be done with a job (REST has no playable/retryable/cancelable flags: FACTS.md)
-
-const CANCELABLE = new Set<string>(['created', 'waiting_for_resource', 'preparing', 'pending', 'running']);
-const RETRYABLE = new Set<string>(['success', 'failed', 'canceled']);
-const PLAYABLE = new Set<string>(['manual', 'scheduled']);
-
-export function canCancel(job: Pick<Job, 'status'>): boolean {
-  return CANCELABLE.has(job.status);
-}
-export function canRetry(job: Pick<Job, 'status' | 'archived'>): boolean {
-  return RETRYABLE.has(job.status) && job.archived !== true;
-}
-/**
- * Manual or scheduled jobs can be run; a finished job that was manual can be run again, but
- * REST does not say which finished jobs were manual, so only the current status counts here.
- */
-export function canPlay(job: Pick<Job, 'status'>): boolean {
-  return PLAYABLE.has(job.status);
-}
-export function hasArtifacts(job: Pick<Job, 'artifacts_file' | 'artifacts'>): boolean {
-  if (job.artifacts_file) return true;
-  return (job.artifacts ?? []).some((a) => a.file_type === 'archive');
-}
-/**
- * An archive one can open now: listed, not erased, and not past `artifacts_expire_at` (GitLab
- * may keep listing an archive for a while after it expired; it is gone all the same).
- */
-export function hasBrowsableArchive(job: Pick<Job, 'artifacts_file' | 'artifacts' | 'erased_at' | 'artifacts_expire_at'>, now: number = Date.now()): boolean {
-  if (job.erased_at || !hasArtifacts(job)) return false;
-  const at = job.artifacts_expire_at ? Date.parse(job.artifacts_expire_at) : Number.NaN;
-  return Number.isNaN(at) || at > now;
-}
-/** Finished, not yet erased, and something (a log or artifacts) to erase. */
-export function canErase(job: Pick<Job, 'status' | 'erased_at' | 'artifacts_file' | 'artifacts'>): boolean {
-  if (!isFinishedStatus(job.status) || job.erased_at) return false;
-  // Older GitLab sends no `artifacts` list at all: then we cannot know about the log; assume one.
-  if (job.artifacts == null) return true;
-  return job.artifacts.length > 0 || hasArtifacts(job);
-}
-/** "failed (allowed to fail)" is a warning, not a failure. */
-export function isAllowedFailure(job: Pick<Job, 'status' | 'allow_failure'>): boolean {
-  return job.status === 'failed' && job.allow_failure === true;
-}

@@ -1,7 +1,7 @@
 // The shared UI kit: presentational pieces every view reuses.
 export { StatusBadge, type StatusBadgeProps } from './status-badge.tsx';
 export { StatusIcon, STATUS_ICON_SVGS, type StatusIconProps } from './status-icon.tsx';
-export { statusLook, KNOWN_STATUSES, type StatusLook, type StatusTone } from './status.ts';
+export { statusLook, type StatusLook, type StatusTone } from './status.ts';
 export { Duration, type DurationProps } from './duration.tsx';
 export { TimeAgo, type TimeAgoProps } from './time-ago.tsx';
 export { FailingSince, type FailingSinceProps } from './failing-since.tsx';

@@ -43,9 +43,6 @@ const LOOKS: Record<string, StatusLook> = {
 
 const ALLOWED_FAILURE: StatusLook = { label: 'failed (allowed to fail)', icon: 'status_warning', tone: 'warning' };
 
-/** The statuses GitLab documents; anything else is rendered as its raw word. */
-export const KNOWN_STATUSES: readonly string[] = Object.keys(LOOKS);
-
 /** The look of a status; `allowFailure` turns `failed` into GitLab's warning. */
 export function statusLook(status: string | null | undefined, allowFailure = false): StatusLook {
   const raw = status ?? '';

@@ -1,17 +1,22 @@
-import { useEffect } from 'react';
-import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { projectQueryOptions, type Project } from '../../gitlab/index.ts';
+import { useEffect, useMemo } from 'react';
+import { data, redirect, useLoaderData, useRouteLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
-import { useSession, useSessionStore } from '../providers.tsx';
-import type { RouterDeps } from '../router.tsx';
+import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
+import type { RouterDeps } from '../router-deps.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import { matchPageByKind, matchProjectPage } from './project-pages.tsx';
+import type { MatchedProjectPage } from './project-page.ts';
+import { matchProjectPage } from './project-pages.ts';
+
+/** The route id of every project page (the shell reads its data for the header). */
+export const PROJECT_ROUTE_ID = 'project';
 
 export interface ProjectRouteData {
   project: Project;
-  /** The matched page's kind (see project-pages.tsx). */
-  kind: string;
-  params: Record<string, string>;
+  /** The project's path (`acme/platform/backend`), or its id when GitLab sent no path. */
+  projectPath: string;
+  /** The page the URL names, its params parsed. */
+  page: MatchedProjectPage;
 }
 
 function projectPathOf(project: Project): string {
@@ -27,38 +32,41 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
   return async ({ params, request }: LoaderFunctionArgs): Promise<ProjectRouteData> => {
     const splat = params['*'] ?? '';
     const location = parseProjectLocation(splat);
-    const matched = location ? matchProjectPage(location.rest) : null;
-    if (!location || !matched) throw data(null, { status: 404, statusText: 'Not Found' });
+    const page = location ? matchProjectPage(location.rest) : null;
+    if (!location || !page) throw data(null, { status: 404, statusText: 'Not Found' });
 
     // Inside a portal the token may still be on its way (ci-dashboard:token): wait for it a while.
     const connection = await session.waitForConnection(request.signal);
-    if (!connection) {
-      const search = new URL(request.url).search;
-      throw redirect(`/settings?next=${encodeURIComponent(`/${splat}${search}`)}`);
-    }
+    const url = new URL(request.url);
+    if (!connection) throw redirect(`/settings?next=${encodeURIComponent(`/${splat}${url.search}`)}`);
     const ref = isNumericProjectRef(location.project) ? Number(location.project) : location.project;
     const project = await queryClient.ensureQueryData(projectQueryOptions(connection, ref));
     // The page shows its own error and retry; a failed first load must not hide the project.
-    await matched.page
-      .load?.({ queryClient, connection, project, projectPath: projectPathOf(project), params: matched.params, env, request })
-      .catch(() => undefined);
-    return { project, kind: matched.page.kind, params: matched.params };
+    await page.load({ queryClient, connection, project, env, search: url.searchParams }).catch(() => undefined);
+    return { project, projectPath: projectPathOf(project), page };
   };
 }
 
+/** The project of the page being shown, when it is a project page (for the shell's header). */
+export function useCurrentProject(): ProjectRouteData | null {
+  return useRouteLoaderData<ProjectRouteData>(PROJECT_ROUTE_ID) ?? null;
+}
+
 export function ProjectRoute() {
-  const { project, kind, params } = useLoaderData<ProjectRouteData>();
+  const { project, projectPath, page } = useLoaderData<ProjectRouteData>();
   const { connection } = useSession();
   const session = useSessionStore();
-  const path = projectPathOf(project);
-  const page = matchPageByKind(kind);
-  useDocumentTitle(page ? page.title(params, path) : path);
+  const { readOnly, canWrite } = useWriteAccess();
+  useDocumentTitle(page.title(projectPath));
 
   useEffect(() => {
-    session.addRecentProject({ id: project.id, path, name: project.name });
-  }, [session, project.id, project.name, path]);
+    session.addRecentProject({ id: project.id, path: projectPath, name: project.name });
+  }, [session, project.id, project.name, projectPath]);
 
-  if (!connection || !page) return null; // the loader redirects first; this covers a disconnect meanwhile
-  const { Component } = page;
-  return <Component connection={connection} project={project} projectPath={path} params={params} />;
+  const scope = useMemo<ProjectScope | null>(
+    () => (connection ? { connection, projectId: project.id, projectPath, readOnly, canWrite } : null),
+    [connection, project.id, projectPath, readOnly, canWrite],
+  );
+  if (!scope) return null; // the loader redirects first; this covers a disconnect meanwhile
+  return <ProjectScopeContext value={scope}>{page.render()}</ProjectScopeContext>;
 }

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import { describeFailureReason, isActiveStatus, type Job } from '../../gitlab/index.ts';
+import { describeFailureReason, isActiveStatus, isQueuedStatus, isRunningStatus, type Job } from '../../gitlab/index.ts';
 import { Duration, MissingValue, StatusBadge, TimeAgo, projectPath as pagePath, ExternalLink } from '../../ui/index.ts';
 import { artifactsSummary, formatSize } from './artifacts-summary.ts';
 import './job-details.css';
@@ -16,8 +16,6 @@ export interface JobHeaderProps {
   /** Actions on the job (cancel, retry, erase…), from the job-actions feature. */
   renderActions?: (job: Job) => ReactNode;
 }
-
-const QUEUED = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending']);
 
 /** Only http(s) addresses from GitLab become links. */
 function safeHref(url: string | null | undefined): string | null {
@@ -61,8 +59,8 @@ export function JobHeader({ job, projectPath, projectId, fetchedAt, renderAction
   const reason = job.status === 'failed' ? describeFailureReason(job.failure_reason) : null;
   const artifacts = artifactsSummary(job, fetchedAt);
   const web = safeHref(job.web_url);
-  const queued = QUEUED.has(job.status);
-  const running = job.status === 'running' || job.status === 'canceling';
+  const queued = isQueuedStatus(job.status);
+  const running = isRunningStatus(job.status);
   const pipelineProject = pipeline?.project_id != null && pipeline.project_id !== projectId ? pipeline.project_id : projectPath;
 
   return (

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router';
-import { GitLabError, fetchJobTraceResponse, isActiveStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
 import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';
@@ -15,8 +15,6 @@ export interface JobLogProps {
   /** Refresh intervals (config.json's `refresh`): the log is polled at `activeMs` while the job is active. */
   poll?: PollIntervals;
 }
-
-const NOT_STARTED = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending', 'manual', 'scheduled']);
 
 /** The URL's search: `?q=term&case=1&regex=1`. */
 function searchFromParams(params: URLSearchParams): LogSearch {
@@ -34,7 +32,7 @@ function NoLog({ job }: { job: Job }) {
       </EmptyState>
     );
   }
-  if (NOT_STARTED.has(job.status)) {
+  if (isNotStartedStatus(job.status)) {
     return (
       <EmptyState title="This job has not started yet">
         <p>Its log appears here as soon as a runner picks it up.</p>

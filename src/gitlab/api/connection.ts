@@ -1,4 +1,4 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { GitLabError } from '../errors.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { Connection } from '../transport.ts';
@@ -55,10 +55,11 @@ export async function checkConnection(conn: Connection, signal?: AbortSignal): P
   return check;
 }
 
-export function connectionQueryOptions(conn: Connection) {
+/** The check of `conn`; null (nothing to check) gives a query that never runs (`skipToken`). */
+export function connectionQueryOptions(conn: Connection | null) {
   return queryOptions({
-    queryKey: gitlabKeys.connection(conn),
-    queryFn: ({ signal }) => checkConnection(conn, signal),
+    queryKey: gitlabKeys.connection(conn ?? ''),
+    queryFn: conn ? ({ signal }) => checkConnection(conn, signal) : skipToken,
     staleTime: 5 * 60 * 1000,
   });
 }

@@ -9,7 +9,7 @@ import type { AllPages, Page } from '../pagination.ts';
 import { createLimiter } from '../limiter.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
-import { isFinishedStatus } from '../types.ts';
+import { isFinishedStatus } from '../status.ts';
 import type { Bridge, Job, PipelineBasic } from '../types.ts';
 import { pipelineBridgesQueryOptions } from './bridges.ts';
 import { pipelineJobsQueryOptions } from './pipeline-jobs.ts';

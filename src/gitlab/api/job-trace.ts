@@ -4,7 +4,7 @@ import type { PollIntervals } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import { gitlabRequest, projectSegment } from '../transport.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
-import { isActiveStatus } from '../types.ts';
+import { isActiveStatus } from '../status.ts';
 
 function tracePath(project: ProjectRef, jobId: number): string {
   return `/projects/${projectSegment(project)}/jobs/${jobId}/trace`;

@@ -11,7 +11,7 @@ import { ARTIFACT_PATHS } from '../../../../gitlab-sim/content/artifacts.ts';
 import { createSim } from '../../../../gitlab-sim/index.ts';
 import type { Sim } from '../../../../gitlab-sim/index.ts';
 import { storageRedirectWithoutCors, withoutRange } from '../../../features/artifacts/model/test-helpers.ts';
-import type { FetchLike } from '../../../gitlab/index.ts';
+import { ProjectScopeContext, type FetchLike } from '../../../gitlab/index.ts';
 import { ToastProvider } from '../../../ui/index.ts';
 import { parseProjectLocation, projectPath } from '../../gitlab-paths.ts';
 import { createQueryClient } from '../../providers.tsx';
@@ -107,10 +107,13 @@ const PROJECT = { id: 1, name: 'backend', path_with_namespace: 'acme/platform/ba
 function PageHarness() {
   const splat = useParams()['*'] ?? '';
   const location = parseProjectLocation(splat);
-  const params = location ? artifactsPage.match(location.rest) : null;
-  if (!params) return <p>Page not found</p>;
-  const { Component } = artifactsPage;
-  return <Component connection={{ host: HOST, token: TOKEN }} project={PROJECT} projectPath={PROJECT.path_with_namespace} params={params} />;
+  const page = location ? artifactsPage.match(location.rest) : null;
+  if (!page) return <p>Page not found</p>;
+  return (
+    <ProjectScopeContext value={{ connection: { host: HOST, token: TOKEN }, projectId: PROJECT.id, projectPath: PROJECT.path_with_namespace, readOnly: false, canWrite: 'unknown' }}>
+      {page.render()}
+    </ProjectScopeContext>
+  );
 }
 
 function renderRoute(path: string, fetch: FetchLike = simFetch()) {
@@ -166,18 +169,18 @@ function rowNames(table: HTMLElement): string[] {
 
 describe('the page module', () => {
   it.each([
-    [['jobs', '5', 'artifacts'], { jobId: '5', path: '' }],
-    [['jobs', '5', 'artifacts', 'browse'], { jobId: '5', path: '' }],
-    [['jobs', '5', 'artifacts', 'browse', 'a b', 'Ü.txt'], { jobId: '5', path: 'a b/Ü.txt' }],
-    [['jobs', '5', 'artifacts', 'file', 'reports', 'junit.xml'], { jobId: '5', path: 'reports/junit.xml' }],
-    [['jobs', '5', 'artifacts', 'raw', 'x.log'], { jobId: '5', path: 'x.log' }],
+    [['jobs', '5', 'artifacts'], { jobId: 5, path: '' }],
+    [['jobs', '5', 'artifacts', 'browse'], { jobId: 5, path: '' }],
+    [['jobs', '5', 'artifacts', 'browse', 'a b', 'Ü.txt'], { jobId: 5, path: 'a b/Ü.txt' }],
+    [['jobs', '5', 'artifacts', 'file', 'reports', 'junit.xml'], { jobId: 5, path: 'reports/junit.xml' }],
+    [['jobs', '5', 'artifacts', 'raw', 'x.log'], { jobId: 5, path: 'x.log' }],
     [['jobs', '5'], null],
     [['jobs', '5', 'artifacts', 'download'], null],
     [['jobs', '5', 'artifacts', 'file'], null],
     [['jobs', 'abc', 'artifacts'], null],
     [['pipelines', '5', 'artifacts'], null],
   ])('matches %j', (rest, params) => {
-    expect(artifactsPage.match(rest)).toEqual(params);
+    expect(artifactsPage.params(rest)).toEqual(params);
   });
 });
 

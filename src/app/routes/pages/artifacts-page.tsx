@@ -2,24 +2,30 @@ import { useCallback } from 'react';
 import { ArtifactActions } from '../../../features/job-actions/index.ts';
 import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
 import { StaticLog } from '../../../features/job-log/index.ts';
-import { jobQueryOptions, versionQueryOptions, type Job } from '../../../gitlab/index.ts';
-import { useAppEnv, useWriteAccess } from '../../providers.tsx';
-import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
+import { jobQueryOptions, useProjectScope, versionQueryOptions, type Job } from '../../../gitlab/index.ts';
+import { useAppEnv } from '../../providers.tsx';
+import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
 
-function ArtifactsPage({ connection, project, projectPath, params }: ProjectPageProps) {
+interface ArtifactsParams {
+  jobId: number;
+  /** The file or folder inside the archive; '' for its root. */
+  path: string;
+}
+
+function ArtifactsPage({ params }: { params: ArtifactsParams }) {
   const { poll } = useAppEnv();
-  const { readOnly, canWrite } = useWriteAccess();
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
   const renderArtifactActions = useCallback(
-    (job: Job) => <ArtifactActions connection={connection} projectId={project.id} projectPath={projectPath} job={job} readOnly={readOnly} canWrite={canWrite} />,
-    [connection, project.id, projectPath, readOnly, canWrite],
+    (job: Job) => <ArtifactActions connection={connection} projectId={projectId} projectPath={projectPath} job={job} readOnly={readOnly} canWrite={canWrite} />,
+    [connection, projectId, projectPath, readOnly, canWrite],
   );
   return (
     <ArtifactBrowser
       connection={connection}
-      projectId={project.id}
+      projectId={projectId}
       projectPath={projectPath}
-      jobId={Number(params.jobId)}
-      path={params.path ?? ''}
+      jobId={params.jobId}
+      path={params.path}
       poll={poll}
       // Coloured logs in artifacts go through the job log's own escaping and colours.
       renderAnsiText={renderAnsiText}
@@ -32,28 +38,28 @@ function renderAnsiText(text: string, label: string) {
   return <StaticLog text={text} label={label} height="70vh" />;
 }
 
-const JOB_ID = /^[1-9]\d{0,17}$/;
+function artifactsParams(jobId: string, path: string): ArtifactsParams | null {
+  const id = parseId(jobId);
+  return id === null ? null : { jobId: id, path };
+}
 
 /**
  * `/<project>/-/jobs/:id/artifacts/browse/*path` (GitLab's own path), `/<project>/-/jobs/:id/artifacts`
- * (the browse root), and GitLab's `…/artifacts/file/*path` and `…/artifacts/raw/*path` (that file's preview). The router hands the segments decoded, so names with spaces or any script arrive as typed.
+ * (the browse root), and GitLab's `…/artifacts/file/*path` and `…/artifacts/raw/*path` (that file's
+ * preview). The router hands the segments decoded, so names with spaces or any script arrive as typed.
  */
-export const artifactsPage: ProjectPage = {
-  kind: 'artifacts',
-  match: (rest) => {
-    const [jobs, id, artifacts, browse, ...path] = rest;
-    if (jobs !== 'jobs' || id === undefined || !JOB_ID.test(id) || artifacts !== 'artifacts') return null;
-    if (browse === undefined) return { jobId: id, path: '' };
-    // GitLab's own file pages (`…/artifacts/file/*path`, `…/artifacts/raw/*path`) open the file's preview here.
-    if (browse !== 'browse' && !((browse === 'file' || browse === 'raw') && path.length > 0)) return null;
-    return { jobId: id, path: path.join('/') };
-  },
-  load: async ({ queryClient, connection, project, params, env }) => {
-    await Promise.all([
-      queryClient.ensureQueryData(jobQueryOptions(connection, project.id, Number(params.jobId), { poll: env.poll })),
+export const artifactsPage = defineProjectPage({
+  routes: [
+    pageRoute('jobs/:jobId/artifacts', (param) => artifactsParams(param('jobId'), '')),
+    pageRoute('jobs/:jobId/artifacts/browse/*', (param) => artifactsParams(param('jobId'), param('*'))),
+    pageRoute('jobs/:jobId/artifacts/file/*', (param) => (param('*') === '' ? null : artifactsParams(param('jobId'), param('*')))),
+    pageRoute('jobs/:jobId/artifacts/raw/*', (param) => (param('*') === '' ? null : artifactsParams(param('jobId'), param('*')))),
+  ],
+  load: ({ queryClient, connection, project, params, env }) =>
+    Promise.all([
+      queryClient.ensureQueryData(jobQueryOptions(connection, project.id, params.jobId, { poll: env.poll })),
       queryClient.ensureQueryData(versionQueryOptions(connection)).catch(() => undefined),
-    ]);
-  },
-  title: (params, projectPath) => `${params.path ? `${params.path} · ` : ''}Artifacts of job #${params.jobId ?? ''} · ${projectPath}`,
+    ]),
+  title: (params, projectPath) => `${params.path ? `${params.path} · ` : ''}Artifacts of job #${params.jobId} · ${projectPath}`,
   Component: ArtifactsPage,
-};
+});

@@ -4,19 +4,18 @@ import { JobActions } from '../../../features/job-actions/index.ts';
 import { JobAttempts, JobHeader } from '../../../features/job-details/index.ts';
 import { DigestEntry } from '../../../features/failures/index.ts';
 import { findFirstErrors, JobLog } from '../../../features/job-log/index.ts';
-import { GitLabError, gitlabKeys, isActiveStatus, jobQueryOptions, pipelineBridgesQueryOptions, type Connection } from '../../../gitlab/index.ts';
+import { GitLabError, gitlabKeys, isActiveStatus, jobQueryOptions, pipelineBridgesQueryOptions, useProjectScope } from '../../../gitlab/index.ts';
 import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as pagePath } from '../../../ui/index.ts';
-import { useAppEnv, useWriteAccess } from '../../providers.tsx';
-import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
-
-const JOB_ID = /^[1-9]\d{0,15}$/;
+import { useAppEnv } from '../../providers.tsx';
+import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
 
 /**
  * GitLab answers 404 for a trigger job's id on `/jobs/:id`. Given the pipeline (`?pipeline=`,
  * as the pipeline page may link), the bridge is found among its bridges and its downstream
  * pipeline opens instead; without it, the page says both possibilities.
  */
-function MissingJob({ connection, projectId, projectPath, jobId, pipelineId }: { connection: Connection; projectId: number; projectPath: string; jobId: number; pipelineId: number | null }) {
+function MissingJob({ jobId, pipelineId }: { jobId: number; pipelineId: number | null }) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const bridges = useQuery({ ...pipelineBridgesQueryOptions(connection, projectId, pipelineId ?? 0), enabled: pipelineId !== null });
   const bridge = bridges.data?.items.find((b) => b.id === jobId);
   const downstream = bridge?.downstream_pipeline;
@@ -36,21 +35,19 @@ function MissingJob({ connection, projectId, projectPath, jobId, pipelineId }: {
   );
 }
 
-function JobPage({ connection, project, projectPath, params }: ProjectPageProps) {
+function JobPage({ params: { jobId } }: { params: { jobId: number } }) {
   const { poll } = useAppEnv();
-  const jobId = Number(params.jobId);
   const location = useLocation();
   const navigate = useNavigate();
-  const { readOnly, canWrite } = useWriteAccess();
-  const query = useQuery(jobQueryOptions(connection, project.id, jobId, { poll }));
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
+  const query = useQuery(jobQueryOptions(connection, projectId, jobId, { poll }));
   const retry = () => void query.refetch();
 
   if (query.isPending) return <LoadingState label={`Loading job #${jobId}`} />;
   if (query.isError && query.data === undefined) {
     if (query.error instanceof GitLabError && query.error.status === 404) {
-      const hint = new URLSearchParams(location.search).get('pipeline');
-      const pipelineId = hint && JOB_ID.test(hint) ? Number(hint) : null;
-      return <MissingJob connection={connection} projectId={project.id} projectPath={projectPath} jobId={jobId} pipelineId={pipelineId} />;
+      const pipelineId = parseId(new URLSearchParams(location.search).get('pipeline'));
+      return <MissingJob jobId={jobId} pipelineId={pipelineId} />;
     }
     return <ErrorState error={query.error} onRetry={retry} headingLevel={1} />;
   }
@@ -63,12 +60,12 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
       <JobHeader
         job={job}
         projectPath={projectPath}
-        projectId={project.id}
+        projectId={projectId}
         fetchedAt={query.dataUpdatedAt}
         renderActions={(shown) => (
           <JobActions
             connection={connection}
-            projectId={project.id}
+            projectId={projectId}
             projectPath={projectPath}
             job={shown}
             readOnly={readOnly}
@@ -78,21 +75,23 @@ function JobPage({ connection, project, projectPath, params }: ProjectPageProps)
           />
         )}
       />
-      <DigestEntry connection={connection} projectId={project.id} projectPath={projectPath} job={job} findFirstErrors={findFirstErrors} />
-      <JobAttempts connection={connection} projectId={project.id} projectPath={projectPath} job={job} poll={poll} />
+      <DigestEntry connection={connection} projectId={projectId} projectPath={projectPath} job={job} findFirstErrors={findFirstErrors} />
+      <JobAttempts connection={connection} projectId={projectId} projectPath={projectPath} job={job} poll={poll} />
       {/* Erasing the job (an action on this page) empties its log: start the log over then. */}
-      <JobLog key={`${job.id}:${job.erased_at ?? ''}`} connection={connection} projectId={project.id} job={job} poll={poll} />
+      <JobLog key={`${job.id}:${job.erased_at ?? ''}`} connection={connection} projectId={projectId} job={job} poll={poll} />
     </>
   );
 }
 
 /** `/<project>/-/jobs/:jobId`: one job, its header and its whole log. */
-export const jobPage: ProjectPage = {
-  kind: 'job',
-  match: (rest) => (rest.length === 2 && rest[0] === 'jobs' && JOB_ID.test(rest[1] ?? '') ? { jobId: rest[1] ?? '' } : null),
-  load: async ({ queryClient, connection, project, params, env }) => {
-    await queryClient.ensureQueryData(jobQueryOptions(connection, project.id, Number(params.jobId), { poll: env.poll }));
-  },
-  title: (params, projectPath) => `Job #${params.jobId ?? ''} · ${projectPath}`,
+export const jobPage = defineProjectPage({
+  routes: [
+    pageRoute('jobs/:jobId', (param) => {
+      const jobId = parseId(param('jobId'));
+      return jobId === null ? null : { jobId };
+    }),
+  ],
+  load: ({ queryClient, connection, project, params, env }) => queryClient.ensureQueryData(jobQueryOptions(connection, project.id, params.jobId, { poll: env.poll })),
+  title: (params, projectPath) => `Job #${params.jobId} · ${projectPath}`,
   Component: JobPage,
-};
+});

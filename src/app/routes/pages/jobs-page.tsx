@@ -1,21 +1,21 @@
 import { useCallback } from 'react';
 import { BulkJobActions, JobActions } from '../../../features/job-actions/index.ts';
 import { JobList, jobListHeadQueryOptions, readJobListFilters } from '../../../features/jobs/index.ts';
-import type { Job } from '../../../gitlab/index.ts';
-import { useAppEnv, useWriteAccess } from '../../providers.tsx';
-import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
+import { useProjectScope, type Job } from '../../../gitlab/index.ts';
+import { useAppEnv } from '../../providers.tsx';
+import { defineProjectPage, pageRoute } from '../project-page.ts';
 
-function JobsPage({ connection, project, projectPath }: ProjectPageProps) {
+function JobsPage() {
   const { poll } = useAppEnv();
-  const { readOnly, canWrite } = useWriteAccess();
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
   // Stable callbacks: the list re-renders its cells when they change.
   const renderActions = useCallback(
-    (job: Job) => <JobActions connection={connection} projectId={project.id} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} job={job} layout="inline" />,
-    [connection, project.id, projectPath, readOnly, canWrite],
+    (job: Job) => <JobActions connection={connection} projectId={projectId} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} job={job} layout="inline" />,
+    [connection, projectId, projectPath, readOnly, canWrite],
   );
   const renderBulkActions = useCallback(
-    (selected: Job[]) => <BulkJobActions connection={connection} projectId={project.id} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} jobs={selected} />,
-    [connection, project.id, projectPath, readOnly, canWrite],
+    (selected: Job[]) => <BulkJobActions connection={connection} projectId={projectId} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} jobs={selected} />,
+    [connection, projectId, projectPath, readOnly, canWrite],
   );
   return (
     <>
@@ -25,7 +25,7 @@ function JobsPage({ connection, project, projectPath }: ProjectPageProps) {
       </div>
       <JobList
         connection={connection}
-        projectId={project.id}
+        projectId={projectId}
         projectPath={projectPath}
         poll={poll}
         renderActions={renderActions}
@@ -36,13 +36,12 @@ function JobsPage({ connection, project, projectPath }: ProjectPageProps) {
 }
 
 /** `/<project>/-/jobs?scope=failed&name=rspec`: the project's jobs. */
-export const jobsPage: ProjectPage = {
-  kind: 'jobs',
-  match: (rest) => (rest.length === 1 && rest[0] === 'jobs' ? {} : null),
-  load: async ({ queryClient, connection, project, env, request }) => {
-    const { scope } = readJobListFilters(new URL(request.url).searchParams);
+export const jobsPage = defineProjectPage({
+  routes: [pageRoute('jobs', () => ({}))],
+  load: async ({ queryClient, connection, project, env, search }) => {
+    const { scope } = readJobListFilters(search);
     await queryClient.ensureQueryData(jobListHeadQueryOptions(connection, project.id, scope, env.poll));
   },
   title: (_params, projectPath) => `Jobs · ${projectPath}`,
   Component: JobsPage,
-};
+});

@@ -8,7 +8,8 @@ import { createMemoryRouter, RouterProvider, useParams } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
-import type { Connection, Project } from '../../../gitlab/index.ts';
+import { useState } from 'react';
+import { ProjectScopeContext, type Connection, type ProjectScope } from '../../../gitlab/index.ts';
 import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
 import { createSession } from '../../session.ts';
 import { pipelinePage } from './pipeline-page.tsx';
@@ -19,7 +20,6 @@ configure({ asyncUtilTimeout: 5_000 });
 
 const HOST = 'http://sim.test';
 const TOKEN = 'glpat-sim-api';
-const project: Project = { id: 1, name: 'Backend', path_with_namespace: 'acme/platform/backend' };
 
 interface Row {
   id: number;
@@ -56,7 +56,14 @@ async function findPipeline(test: (pipeline: Row, bridges: Row[], jobs: Row[]) =
 
 function Page() {
   const { id = '' } = useParams();
-  return <pipelinePage.Component connection={connection} project={project} projectPath="acme/platform/backend" params={{ pipelineId: id }} />;
+  // As without a connection in the session: the actions are shown, not allowed. One value for
+  // the page's life, as the project route keeps it.
+  const [scope] = useState<ProjectScope>(() => ({ connection, projectId: 1, projectPath: 'acme/platform/backend', readOnly: false, canWrite: false }));
+  return (
+    <ProjectScopeContext value={scope}>
+      <pipelinePage.Component params={{ pipelineId: Number(id), tab: 'pipeline' }} />
+    </ProjectScopeContext>
+  );
 }
 
 function renderPage(path: string, { retry = true }: { retry?: boolean } = {}) {

@@ -5,10 +5,16 @@ import { FailuresDigest } from '../../../features/failures/index.ts';
 import { JobActions } from '../../../features/job-actions/index.ts';
 import { findFirstErrors } from '../../../features/job-log/index.ts';
 import { loadPipelinePage, parseViewState, PipelineDetails, writeViewState, type PipelineViewState } from '../../../features/pipeline-graph/index.ts';
-import { pipelineQueryOptions, type Bridge, type Job } from '../../../gitlab/index.ts';
+import { pipelineQueryOptions, useProjectScope, type Bridge, type Job } from '../../../gitlab/index.ts';
 import { projectPath as pagePath } from '../../../ui/index.ts';
-import { useAppEnv, useWriteAccess } from '../../providers.tsx';
-import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
+import { useAppEnv } from '../../providers.tsx';
+import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
+
+interface PipelineParams {
+  pipelineId: number;
+  /** GitLab's `/-/pipelines/:id/failures`: the Failures tab. */
+  tab: 'pipeline' | 'failures';
+}
 
 /** The pipeline page's tabs, as GitLab's: the pipeline (graph and timeline) and `/failures`. */
 function PipelineTabs({ projectPath, pipelineId }: { projectPath: string; pipelineId: number }) {
@@ -25,25 +31,24 @@ function PipelineTabs({ projectPath, pipelineId }: { projectPath: string; pipeli
   );
 }
 
-function PipelinePage({ connection, project, projectPath, params }: ProjectPageProps) {
+function PipelinePage({ params: { pipelineId, tab } }: { params: PipelineParams }) {
   const { poll } = useAppEnv();
-  const pipelineId = Number(params['pipelineId']);
-  const failuresTab = params['tab'] === 'failures';
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
+  const failuresTab = tab === 'failures';
   // The same cached query as the header's: the digest walks the pipeline's ref.
-  const pipeline = useQuery({ ...pipelineQueryOptions(connection, project.id, pipelineId), enabled: failuresTab });
+  const pipeline = useQuery({ ...pipelineQueryOptions(connection, projectId, pipelineId), enabled: failuresTab });
   const [search, setSearch] = useSearchParams();
   const state = useMemo(() => parseViewState(search), [search]);
   const onStateChange = useCallback((next: PipelineViewState) => setSearch((prev) => writeViewState(prev, next)), [setSearch]);
-  const { readOnly, canWrite } = useWriteAccess();
   // A downstream pipeline's jobs belong to their own project: act on them there.
   const renderJobActions = useCallback(
     (job: Job | Bridge) => {
-      const owner = job.pipeline?.project_id ?? project.id;
+      const owner = job.pipeline?.project_id ?? projectId;
       return (
         <JobActions
           connection={connection}
           projectId={owner}
-          {...(owner === project.id ? { projectPath } : {})}
+          {...(owner === projectId ? { projectPath } : {})}
           job={job}
           readOnly={readOnly}
           canWrite={canWrite}
@@ -51,12 +56,12 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
         />
       );
     },
-    [connection, project.id, projectPath, readOnly, canWrite],
+    [connection, projectId, projectPath, readOnly, canWrite],
   );
   return (
     <PipelineDetails
       connection={connection}
-      projectId={project.id}
+      projectId={projectId}
       projectPath={projectPath}
       pipelineId={pipelineId}
       poll={poll}
@@ -68,7 +73,7 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
         failuresTab ? (
           <FailuresDigest
             connection={connection}
-            projectId={project.id}
+            projectId={projectId}
             projectPath={projectPath}
             pipelineId={pipelineId}
             ref={pipeline.data?.ref ?? null}
@@ -82,17 +87,21 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
 }
 
 /** `/<project>/-/pipelines/:id`: the pipeline graph, its downstream pipelines and its timeline. */
-export const pipelinePage: ProjectPage = {
-  kind: 'pipeline',
-  // `/-/pipelines/:id` and GitLab's `/-/pipelines/:id/failures` (the Failures tab).
-  match: (rest) =>
-    rest[0] === 'pipelines' && /^[1-9]\d{0,15}$/.test(rest[1] ?? '') && (rest.length === 2 || (rest.length === 3 && rest[2] === 'failures'))
-      ? { pipelineId: rest[1] ?? '', ...(rest.length === 3 ? { tab: 'failures' } : {}) }
-      : null,
-  load: async ({ queryClient, connection, project, params, env, request }) => {
-    const state = parseViewState(new URL(request.url).searchParams);
-    await loadPipelinePage(queryClient, connection, project.id, Number(params['pipelineId']), { includeRetried: state.retried, poll: env.poll });
+export const pipelinePage = defineProjectPage({
+  routes: [
+    pageRoute('pipelines/:pipelineId', (param): PipelineParams | null => {
+      const pipelineId = parseId(param('pipelineId'));
+      return pipelineId === null ? null : { pipelineId, tab: 'pipeline' };
+    }),
+    pageRoute('pipelines/:pipelineId/failures', (param): PipelineParams | null => {
+      const pipelineId = parseId(param('pipelineId'));
+      return pipelineId === null ? null : { pipelineId, tab: 'failures' };
+    }),
+  ],
+  load: async ({ queryClient, connection, project, params, env, search }) => {
+    const state = parseViewState(search);
+    await loadPipelinePage(queryClient, connection, project.id, params.pipelineId, { includeRetried: state.retried, poll: env.poll });
   },
-  title: (params, projectPath) => `${params['tab'] === 'failures' ? 'Failures · ' : ''}Pipeline #${params['pipelineId'] ?? ''} · ${projectPath}`,
+  title: (params, projectPath) => `${params.tab === 'failures' ? 'Failures · ' : ''}Pipeline #${params.pipelineId} · ${projectPath}`,
   Component: PipelinePage,
-};
+});

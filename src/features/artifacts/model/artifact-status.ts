@@ -3,7 +3,7 @@
  * only reports, or not yet there. From the Job fields alone; older GitLab omits `artifacts[]`
  * and `artifacts_expire_at`, and then only `artifacts_file` tells.
  */
-import type { Job } from '../../../gitlab/index.ts';
+import { isUnfinishedStatus, type Job } from '../../../gitlab/index.ts';
 
 export type ArtifactStateKind = 'kept' | 'expiring' | 'expired' | 'erased' | 'none' | 'report-only' | 'not-yet';
 
@@ -23,7 +23,6 @@ type JobArtifactFields = Pick<Job, 'status' | 'erased_at' | 'artifacts_file' | '
 
 /** File types that are not reports a person would look for. */
 const NOT_REPORTS = new Set(['archive', 'metadata', 'trace']);
-const UNFINISHED = new Set(['created', 'waiting_for_resource', 'preparing', 'waiting_for_callback', 'pending', 'running', 'manual', 'scheduled', 'canceling']);
 
 function dateText(iso: string): string {
   const d = new Date(iso);
@@ -99,7 +98,7 @@ export function artifactState(job: JobArtifactFields, now: number = Date.now()):
       reports,
     };
   }
-  if (UNFINISHED.has(job.status)) {
+  if (isUnfinishedStatus(job.status)) {
     return { kind: 'not-yet', browsable: false, title: 'Not yet', detail: 'Artifacts are uploaded when the job finishes.', reports: [] };
   }
   return { kind: 'none', browsable: false, title: 'No artifacts', detail: 'This job did not upload any artifacts.', reports: [] };

@@ -4,12 +4,7 @@
 // `app/models/concerns/ci/has_status.rb` (Ci::HasStatus). Ci::Group#status calls it with
 // `with_allow_failure: true`, which is what this module does.
 
-import { KNOWN_JOB_STATUSES, isKnownStatus, type KnownJobStatus } from '../../../gitlab/index.ts';
-
-/** Every job status GitLab knows (Ci::HasStatus::AVAILABLE_STATUSES): the client's one list. */
-export const KNOWN_STATUSES = KNOWN_JOB_STATUSES;
-export type KnownStatus = KnownJobStatus;
-export { isKnownStatus };
+import { isIgnoredStatus, isKnownStatus, isPassedWithWarningsStatus, type KnownJobStatus as KnownStatus } from '../../../gitlab/index.ts';
 
 /** What Composite#status can return. */
 export type CompositeStatus =
@@ -47,13 +42,6 @@ export const ORDERED_STATUSES: readonly KnownStatus[] = [
   'created',
 ];
 
-/** Ci::HasStatus::COMPLETED_STATUSES. */
-export const COMPLETED_STATUSES: ReadonlySet<string> = new Set(['success', 'failed', 'canceled', 'skipped']);
-
-// Ci::HasStatus::PASSED_WITH_WARNINGS_STATUSES and IGNORED_STATUSES.
-const PASSED_WITH_WARNINGS = new Set(['failed', 'canceled']);
-const IGNORED = new Set(['manual']);
-
 export interface StatusInput {
   status: string;
   allow_failure?: boolean | null;
@@ -74,9 +62,9 @@ export function compositeStatus(jobs: readonly StatusInput[]): CompositeResult {
   const unknownStatuses: string[] = [];
   for (const job of jobs) {
     const allowed = job.allow_failure === true;
-    if (allowed && PASSED_WITH_WARNINGS.has(job.status)) {
+    if (allowed && isPassedWithWarningsStatus(job.status)) {
       set.add('success_with_warnings');
-    } else if (allowed && IGNORED.has(job.status)) {
+    } else if (allowed && isIgnoredStatus(job.status)) {
       set.add('ignored');
     } else if (isKnownStatus(job.status)) {
       set.add(job.status);

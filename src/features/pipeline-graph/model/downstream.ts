@@ -10,7 +10,7 @@
 // (MAX_NESTED_CHILDREN = 2) and the whole tree (`pipeline_hierarchy_size`); real trees hold
 // no pipeline twice, but the expansion below still guards against cycles and runaway depth.
 
-import { COMPLETED_STATUSES } from './composite-status.ts';
+import { isFinishedStatus } from '../../../gitlab/index.ts';
 import type { GraphBridgeInput, GraphJobInput, PipelineJobsInput } from './types.ts';
 
 /** Where a pipeline lives: a project id, or a project path when only the web URL names it. */
@@ -107,7 +107,7 @@ export function downstreamCards<B extends GraphBridgeInput>(
         projectPathFromWebUrl(bridge.web_url, instanceUrl),
     };
     if (down === null) {
-      const finished = COMPLETED_STATUSES.has(bridge.status);
+      const finished = isFinishedStatus(bridge.status);
       return {
         bridge,
         pipelineId: null,

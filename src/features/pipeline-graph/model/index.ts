@@ -8,14 +8,10 @@ export type {
 } from './types.ts';
 export {
   compositeStatus,
-  COMPLETED_STATUSES,
-  isKnownStatus,
-  KNOWN_STATUSES,
   ORDERED_STATUSES,
   statusRank,
   type CompositeResult,
   type CompositeStatus,
-  type KnownStatus,
   type StatusInput,
 } from './composite-status.ts';
 export {

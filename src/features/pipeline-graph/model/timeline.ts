@@ -5,7 +5,7 @@
 // gitlab-org/gitlab `app/models/commit_status.rb` #queued_duration). REST has no queued_at,
 // so it is started_at − queued_duration. Everything is relative to `now`, passed in.
 
-import { COMPLETED_STATUSES } from './composite-status.ts';
+import { isFinishedStatus, isQueueTimeStatus } from '../../../gitlab/index.ts';
 import { detectRetried, orderStages, stageOf } from './stages.ts';
 import type { GraphBridgeInput, GraphJobInput, PipelineJobsInput } from './types.ts';
 
@@ -64,8 +64,6 @@ export interface TimelineOptions {
   toleranceMs?: number;
 }
 
-const QUEUE_STATUSES: ReadonlySet<string> = new Set(['pending', 'waiting_for_resource', 'preparing', 'waiting_for_callback']);
-
 function parseTime(iso: string | null | undefined): number | null {
   if (iso === null || iso === undefined) return null;
   const t = Date.parse(iso);
@@ -86,12 +84,12 @@ export function timelineBar<J extends GraphJobInput>(
   if (queuedSeconds !== null && Number.isFinite(queuedSeconds) && queuedSeconds >= 0) {
     if (startedAt !== null) queuedAt = startedAt - queuedSeconds * 1000;
     // While pending, queued_duration runs to the response time, which `now` stands for.
-    else if (QUEUE_STATUSES.has(job.status)) queuedAt = now - queuedSeconds * 1000;
+    else if (isQueueTimeStatus(job.status)) queuedAt = now - queuedSeconds * 1000;
   }
   // Rounding must not put the queue before the job existed.
   if (queuedAt !== null && createdAt !== null && queuedAt < createdAt) queuedAt = createdAt;
 
-  const ongoing = finishedAt === null && !COMPLETED_STATUSES.has(job.status);
+  const ongoing = finishedAt === null && !isFinishedStatus(job.status);
   const running = startedAt !== null && ongoing;
   const queued = startedAt === null && queuedAt !== null && ongoing;
   const barStart = queuedAt ?? startedAt;
