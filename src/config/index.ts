@@ -7,7 +7,7 @@ export type { ParsedUrlSettings, UrlOverrides } from './url-params.ts';
 export { resolveConfig, resolveConnection } from './resolve.ts';
 export type { EffectiveConfig, ResolveInput, ResolvedConnection, SettingSource } from './resolve.ts';
 export { CONNECTION_STORAGE_KEY, createConnectionStore } from './connection-store.ts';
-export type { ConnectionStore, SavedConnection } from './connection-store.ts';
+export type { ConnectionStore, SavedConnection, SavedOAuth } from './connection-store.ts';
 export { SETTINGS_STORAGE_KEY, createSettingsStore } from './settings-store.ts';
 export type { SettingsStore, UserSettings } from './settings-store.ts';
 export { RECENT_PROJECTS_CAP, RECENT_PROJECTS_STORAGE_KEY, createRecentProjectsStore } from './recent-projects.ts';
