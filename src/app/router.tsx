@@ -3,6 +3,7 @@ import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react
 import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
 import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { OAuthCallbackRoute } from './routes/oauth-callback-route.tsx';
 import { SettingsRoute } from './routes/settings-route.tsx';
 import { WallRoute } from './routes/wall-route.tsx';
 import { BootLoading, Shell } from './shell.tsx';
@@ -36,6 +37,7 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
           children: [
             { index: true, Component: ProjectPickerRoute },
             { path: 'settings', Component: SettingsRoute },
+            { path: 'oauth/callback', Component: OAuthCallbackRoute },
             { id: 'project', path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
           ],
         },

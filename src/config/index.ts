@@ -12,5 +12,5 @@ export { SETTINGS_STORAGE_KEY, createSettingsStore } from './settings-store.ts';
 export type { SettingsStore, UserSettings } from './settings-store.ts';
 export { RECENT_PROJECTS_CAP, RECENT_PROJECTS_STORAGE_KEY, createRecentProjectsStore } from './recent-projects.ts';
 export type { RecentProject, RecentProjectsStore } from './recent-projects.ts';
-export { browserStorage, memoryStorage, storageIsPersistent, keepStorageInMemory } from './storage.ts';
+export { browserStorage, keepStorageInMemory, memoryStorage, readJson, storageIsPersistent, writeJson } from './storage.ts';
 export type { KeyValueStorage } from './storage.ts';
