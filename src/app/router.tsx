@@ -2,6 +2,7 @@ import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react
 import { PROJECT_ROUTE_ID, projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
 import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
+import { OAuthCallbackRoute } from './routes/oauth-callback-route.tsx';
 import { SettingsRoute } from './routes/settings-route.tsx';
 import { WallRoute } from './routes/wall-route.tsx';
 import type { RouterDeps } from './router-deps.ts';
@@ -32,6 +33,7 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
           children: [
             { index: true, Component: ProjectPickerRoute },
             { path: 'settings', Component: SettingsRoute },
+            { path: 'oauth/callback', Component: OAuthCallbackRoute },
             { id: PROJECT_ROUTE_ID, path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
           ],
         },

@@ -4,7 +4,7 @@
  * snapshot that loaders (outside React) and components (useSession) share. Storage and the
  * merging rules live in src/config; this only composes them.
  */
-import { tryNormalizeHost, type Connection } from '../gitlab/index.ts';
+import { refreshDelay, refreshTokens, revokeToken, tryNormalizeHost, type Connection, type OAuthTokens } from '../gitlab/index.ts';
 import {
   createConnectionStore,
   createRecentProjectsStore,
@@ -59,6 +59,12 @@ export interface Session {
    * expected, else when the portal's token arrives (null after `timeoutMs` or an abort).
    */
   waitForConnection(signal?: AbortSignal, timeoutMs?: number): Promise<Connection | null>;
+  /** Keeps what "Sign in with GitLab" got, like a personal token (this session unless `remember`). */
+  saveOAuth(input: { host: string; tokens: OAuthTokens; clientId: string; remember: boolean }): void;
+  /** Signs out: an OAuth token is revoked at GitLab first (best effort), then everything is forgotten. */
+  signOut(): Promise<void>;
+  /** Stops the refresh timer. */
+  dispose(): void;
 }
 
 /** How long a page waits for the portal's token before asking the person (Settings). */
@@ -91,7 +97,8 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
     if (portal) {
       return { connection: portal, source: 'portal', remember: false, recentProjects: recent.list(portal.host), effective };
     }
-    const connection: Connection | null = resolved ? (resolved.token ? { host: resolved.host, token: resolved.token } : { host: resolved.host }) : null;
+    let connection: Connection | null = resolved ? (resolved.token ? { host: resolved.host, token: resolved.token } : { host: resolved.host }) : null;
+    if (connection?.token && resolved?.tokenSource === 'browser' && saved?.oauth) connection = { ...connection, tokenType: 'oauth', renewToken: renew };
     return {
       connection,
       source: resolved?.tokenSource ?? (effective.gitlabUrlSource === 'config' ? 'config' : resolved ? 'browser' : null),
@@ -108,6 +115,37 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
   connections.subscribe(changed);
   recent.subscribe(changed);
   settings.subscribe(changed);
+
+  // OAuth: one refresh at a time; a request that failed with an older token gets the newer one.
+  const redirectUri = new URL('oauth/callback', baseUrl).toString();
+  let renewing: Promise<string | null> | null = null;
+  function renew(failed: string): Promise<string | null> {
+    const saved = connections.getSnapshot();
+    if (!saved?.oauth || !saved.token) return Promise.resolve(null);
+    if (saved.token !== failed) return Promise.resolve(saved.token);
+    const { oauth, host, remember } = saved;
+    renewing ??= refreshTokens({ host, clientId: oauth.clientId, redirectUri }, oauth.refreshToken)
+      .then((t) => {
+        connections.save({ host, token: t.accessToken, oauth: { refreshToken: t.refreshToken, expiresAt: t.expiresAt, clientId: oauth.clientId, scopes: t.scopes.length > 0 ? t.scopes : oauth.scopes } }, { remember });
+        return t.accessToken;
+      })
+      .catch(() => null)
+      .finally(() => {
+        renewing = null;
+      });
+    return renewing;
+  }
+  // Before it expires (GitLab's OAuth tokens live two hours), by this browser's clock.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    const saved = connections.getSnapshot();
+    if (!saved?.oauth || !saved.token) return;
+    const token = saved.token;
+    timer = setTimeout(() => void renew(token), refreshDelay(saved.oauth.expiresAt, Date.now()));
+  };
+  connections.subscribe(schedule);
+  schedule();
 
   const subscribe = (listener: () => void) => {
     listeners.add(listener);
@@ -126,6 +164,17 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
     addRecentProject(project) {
       const { connection } = (snapshot ??= compute());
       if (connection) recent.add(connection.host, project);
+    },
+    saveOAuth({ host, tokens, clientId, remember }) {
+      connections.save({ host, token: tokens.accessToken, oauth: { refreshToken: tokens.refreshToken, expiresAt: tokens.expiresAt, clientId, scopes: tokens.scopes } }, { remember });
+    },
+    async signOut() {
+      const saved = connections.getSnapshot();
+      if (saved?.oauth && saved.token) await revokeToken({ host: saved.host, clientId: saved.oauth.clientId, redirectUri }, saved.token).catch(() => undefined);
+      connections.clear();
+    },
+    dispose() {
+      clearTimeout(timer);
     },
     setPortalConnection({ host, token }) {
       const normalized = tryNormalizeHost(host, baseUrl);

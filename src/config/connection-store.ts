@@ -11,22 +11,34 @@ import type { KeyValueStorage } from './storage.ts';
 
 export const CONNECTION_STORAGE_KEY = 'ci-dashboard.connection';
 
+/** What "Sign in with GitLab" keeps beside its access token, to refresh it. */
+export interface SavedOAuth {
+  refreshToken: string;
+  /** Epoch ms by this browser's clock. */
+  expiresAt: number;
+  clientId: string;
+  scopes: string[];
+}
+
 export interface SavedConnection {
   /** Normalised GitLab address. */
   host: string;
   token?: string;
+  /** Present when the token came from "Sign in with GitLab". */
+  oauth?: SavedOAuth;
   /** True when kept in localStorage (survives closing the browser). */
   remember: boolean;
 }
 
-const StoredSchema = z.object({ host: z.string(), token: z.optional(z.string()) });
+const OAuthSchema = z.object({ refreshToken: z.string(), expiresAt: z.number(), clientId: z.string(), scopes: z.array(z.string()) });
+const StoredSchema = z.object({ host: z.string(), token: z.optional(z.string()), oauth: z.optional(z.catch(z.optional(OAuthSchema), undefined)) });
 
 export interface ConnectionStore {
   /** The saved connection; the same object until it changes. */
   getSnapshot(): SavedConnection | null;
   subscribe(listener: () => void): () => void;
   /** Saves host and token; `remember` chooses localStorage over sessionStorage. Throws a TypeError for an unusable address. */
-  save(connection: { host: string; token?: string }, options: { remember: boolean }): void;
+  save(connection: { host: string; token?: string; oauth?: SavedOAuth }, options: { remember: boolean }): void;
   /** The token saved for this host, if any. */
   tokenFor(host: string): string | undefined;
   /** Drops the token, keeps the address. */
@@ -52,7 +64,8 @@ export function createConnectionStore(options: { session?: KeyValueStorage; loca
       const host = tryNormalizeHost(parsed.data.host, options.baseUrl);
       if (!host) continue;
       const token = parsed.data.token?.trim();
-      return token ? { host, token, remember } : { host, remember };
+      if (!token) return { host, remember };
+      return parsed.data.oauth ? { host, token, oauth: parsed.data.oauth, remember } : { host, token, remember };
     }
     return null;
   };
@@ -60,7 +73,7 @@ export function createConnectionStore(options: { session?: KeyValueStorage; loca
   let snapshot = read();
   const refresh = () => {
     const next = read();
-    if (next?.host === snapshot?.host && next?.token === snapshot?.token && next?.remember === snapshot?.remember) return;
+    if (next?.host === snapshot?.host && next?.token === snapshot?.token && next?.remember === snapshot?.remember && next?.oauth?.refreshToken === snapshot?.oauth?.refreshToken) return;
     snapshot = next;
     listeners.notify();
   };
@@ -73,7 +86,7 @@ export function createConnectionStore(options: { session?: KeyValueStorage; loca
       const host = tryNormalizeHost(connection.host, options.baseUrl);
       if (!host) throw new TypeError(`Not a usable GitLab address: ${connection.host}`);
       const token = connection.token?.trim() || undefined;
-      const value = token ? { host, token } : { host };
+      const value = token ? (connection.oauth ? { host, token, oauth: connection.oauth } : { host, token }) : { host };
       writeJson(remember ? local : session, CONNECTION_STORAGE_KEY, value);
       (remember ? session : local).removeItem(CONNECTION_STORAGE_KEY);
       refresh();

@@ -5,7 +5,7 @@
 import { tryNormalizeHost } from '../gitlab/index.ts';
 import type { Connection } from '../gitlab/index.ts';
 import type { SavedConnection } from './connection-store.ts';
-import type { EmbedConfig, RefreshConfig, RuntimeConfig, Theme, WallConfig, WallProjectInput } from './schema.ts';
+import type { EmbedConfig, OAuthConfig, RefreshConfig, RuntimeConfig, Theme, WallConfig, WallProjectInput } from './schema.ts';
 import type { UserSettings } from './settings-store.ts';
 import type { ParsedUrlSettings } from './url-params.ts';
 
@@ -25,6 +25,8 @@ export interface EffectiveConfig {
   /** Shown inside a portal's iframe (`?embed=1`). */
   embed: boolean;
   embedOptions: EmbedConfig;
+  /** "Sign in with GitLab" (config.json `gitlab.oauth`), for config.json's GitLab only. */
+  oauth: OAuthConfig | null;
   wall: WallConfig & { projects: WallProjectInput[] };
   /** Things to tell the person (ignored URL parameters, an unusable address…). */
   warnings: string[];
@@ -75,6 +77,8 @@ export function resolveConfig({ config, settings = {}, saved = null, url, baseUr
     theme: overrides.theme ?? settings.theme ?? config.theme,
     embed: overrides.embed ?? false,
     embedOptions: config.embed,
+    // The application is registered on config.json's GitLab: no sign-in against another host.
+    oauth: config.gitlab.oauth && gitlabUrl && config.gitlab.url && tryNormalizeHost(config.gitlab.url, baseUrl) === gitlabUrl ? config.gitlab.oauth : null,
     wall: { ...config.wall, projects: overrides.projects ?? config.wall.projects ?? [...projects] },
     warnings,
   };

@@ -11,8 +11,15 @@ export type FetchLike = (input: string | URL | Request, init?: RequestInit) => P
 export interface Connection {
   /** The address people open GitLab with (a path prefix such as https://example.com/gitlab works). */
   host: string;
-  /** Sent as `PRIVATE-TOKEN` only; never in a URL. */
+  /** Sent as `PRIVATE-TOKEN` (an OAuth token as `Authorization: Bearer`); never in a URL. */
   token?: string;
+  /** `oauth`: a token from "Sign in with GitLab" (GitLab takes those only as Bearer). */
+  tokenType?: 'personal' | 'oauth';
+  /**
+   * For an OAuth token: a fresh access token after GitLab refused `failed` with 401 (expired),
+   * or null. One retry per request with what it returns.
+   */
+  renewToken?: (failed: string) => Promise<string | null>;
   /** The fetch to use; defaults to `globalThis.fetch` (read at call time). Tests inject the simulator here. */
   fetch?: FetchLike;
 }
@@ -214,7 +221,8 @@ async function send(conn: Connection, url: string, options: RequestOptions, acce
     if (expiredTokens.has(token)) {
       throw new GitLabError({ kind: 'token-expired', url, method, detail: 'GitLab already refused this token as expired; it is not sent again' });
     }
-    headers['PRIVATE-TOKEN'] = token;
+    if (conn.tokenType === 'oauth') headers.Authorization = `Bearer ${token}`;
+    else headers['PRIVATE-TOKEN'] = token;
   }
   let body: string | undefined;
   if (options.body !== undefined) {
@@ -322,7 +330,12 @@ export async function requestUrl(
   const method = options.method ?? 'GET';
   const responseType = options.responseType ?? 'json';
   const accept = responseType === 'json' ? 'application/json' : '*/*';
-  const response = await send(conn, url, options, accept);
+  let response = await send(conn, url, options, accept);
+  if (response.status === 401 && conn.tokenType === 'oauth' && conn.renewToken && conn.token) {
+    // GitLab's OAuth tokens live two hours: an expired one is refreshed once, silently.
+    const renewed = await conn.renewToken(conn.token).catch(() => null);
+    if (renewed && renewed !== conn.token) response = await send({ ...conn, token: renewed }, url, options, accept);
+  }
   if (!response.ok) {
     const error = await readBody(url, method, () => errorFromResponse(response, { url, method }));
     if (error.kind === 'token-expired') markTokenExpired(conn.token);

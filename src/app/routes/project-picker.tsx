@@ -6,6 +6,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../ui/index.ts';
 import { SiteProjects, Welcome } from './welcome.tsx';
 import { isConnectionProblem } from '../connection-problem.ts';
 import { parsePastedGitLabUrl, projectPath } from '../gitlab-paths.ts';
+import { useSignIn } from '../oauth/use-sign-in.ts';
 import { useSession } from '../providers.tsx';
 import type { RecentProject } from '../session.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -24,7 +25,7 @@ export function ProjectPickerRoute() {
       </div>
       <div className="picker">
         <div className="picker__main">
-          {connection && signedIn ? <ProjectSearch connection={connection} /> : <Welcome host={connection?.host ?? effective.gitlabUrl} projects={effective.projects} />}
+          {connection && signedIn ? <ProjectSearch connection={connection} /> : <Welcome host={connection?.host ?? effective.gitlabUrl} projects={effective.projects} signIn={<WelcomeSignIn />} />}
         </div>
         <aside aria-label="Open a project">
           <PasteBox connectedHost={connection?.host ?? null} />
@@ -33,6 +34,24 @@ export function ProjectPickerRoute() {
         </aside>
       </div>
     </>
+  );
+}
+
+/** The first screen's sign-in button (nothing when the site has no OAuth application). */
+function WelcomeSignIn() {
+  const signIn = useSignIn();
+  if (!signIn.available) return null;
+  return (
+    <div className="welcome__sign-in">
+      <button type="button" className="button button--primary" disabled={signIn.busy} onClick={() => signIn.start(false, '/')}>
+        {signIn.busy ? 'Signing in…' : 'Sign in with GitLab'}
+      </button>
+      {signIn.error ? (
+        <p className="tone-danger" role="alert">
+          {signIn.error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 

@@ -2,7 +2,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { storageIsPersistent } from '../../config/index.ts';
 import { gitlabKeys } from '../../gitlab/index.ts';
-import { SettingsPage, type SettingsValues } from '../../features/settings/index.ts';
+import { SettingsPage, SignInWithGitLab, type SettingsValues } from '../../features/settings/index.ts';
+import { useSignIn } from '../oauth/use-sign-in.ts';
 import { useToast } from '../../ui/index.ts';
 import { useSession, useSessionStore } from '../providers.tsx';
 import { useDocumentTitle } from '../use-document-title.ts';
@@ -22,6 +23,7 @@ export function SettingsRoute() {
   const toast = useToast();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const signIn = useSignIn();
 
   // Tokens are not part of query keys, so a new token must not see the old one's cache.
   function forgetHost(host: string | undefined) {
@@ -37,22 +39,37 @@ export function SettingsRoute() {
   }
 
   function handleDisconnect() {
-    forgetHost(snapshot.connection?.host);
-    session.disconnect();
-    toast.show('Disconnected: the token is forgotten.', { tone: 'info' });
+    const host = snapshot.connection?.host;
+    const oauth = snapshot.connection?.tokenType === 'oauth';
+    // Signing out of GitLab revokes the token there before forgetting it here.
+    void session.signOut().then(() => {
+      forgetHost(host);
+      toast.show(oauth ? 'Signed out: GitLab revoked the token.' : 'Disconnected: the token is forgotten.', { tone: 'info' });
+    });
   }
 
   const connection = snapshot.connection;
+  const persistent = storageIsPersistent();
   return (
-    <SettingsPage
+    <>
+      {signIn.available ? (
+        <SignInWithGitLab host={signIn.available.host} busy={signIn.busy} error={signIn.error} persistent={persistent} onSignIn={(remember) => signIn.start(remember, next)} />
+      ) : null}
+      {connection?.tokenType === 'oauth' ? (
+        <p className="banner" role="status">
+          Signed in with GitLab on {connection.host}. The token renews itself; Disconnect signs out and revokes it.
+        </p>
+      ) : null}
+      <SettingsPage
       // A fresh form after saving or disconnecting elsewhere.
       key={`${connection?.host ?? ''}|${snapshot.source ?? ''}`}
       initial={{ host: connection?.host ?? '', token: connection?.token ?? '', remember: snapshot.remember }}
       canDisconnect={snapshot.source === 'browser'}
       source={snapshot.source === 'config' ? 'this site’s config.json' : snapshot.source === 'portal' ? 'the portal this page is embedded in (kept in memory only)' : undefined}
-      persistent={storageIsPersistent()}
+      persistent={persistent}
       onSave={handleSave}
       onDisconnect={handleDisconnect}
-    />
+      />
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { projectPath } from '../gitlab-paths.ts';
 
@@ -18,13 +19,15 @@ export interface WelcomeProps {
   host: string | null;
   /** config.json's defaultProjects (or the person's own list). */
   projects: readonly string[];
+  /** "Sign in with GitLab", when this site has an OAuth application. */
+  signIn?: ReactNode;
 }
 
 /**
  * The first screen without a token: what to do, in order, and the site's own projects.
  * Nothing here fails or asks to "try again": without a token there is nothing to retry.
  */
-export function Welcome({ host, projects }: WelcomeProps) {
+export function Welcome({ host, projects, signIn }: WelcomeProps) {
   const tokenPage = host ? tokenPageUrl(host) : null;
   return (
     <section className="welcome" aria-labelledby="welcome-heading">
@@ -33,6 +36,7 @@ export function Welcome({ host, projects }: WelcomeProps) {
         This dashboard shows the CI jobs of your GitLab projects{host ? <> on <strong>{host}</strong></> : null}. It talks to GitLab
         with your own access, so it needs to know who you are.
       </p>
+      {signIn}
       <ul className="welcome__steps">
         <li>
           <strong>Sign in with GitLab</strong> in Settings{host ? null : ', after entering your GitLab’s address'}, or
