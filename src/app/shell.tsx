@@ -73,6 +73,13 @@ export function Shell() {
                     <NavLink to={projectPath(project.path_with_namespace ?? project.id, 'jobs')}>Jobs</NavLink>
                   </li>
                 ) : null}
+                {project ? (
+                  <li>
+                    <NavLink to={projectPath(project.path_with_namespace ?? project.id, 'pipelines')} end>
+                      Pipelines
+                    </NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/settings">Settings</NavLink>
                 </li>

@@ -6,6 +6,7 @@ import { artifactsPage } from './pages/artifacts-page.tsx';
 import { jobPage } from './pages/job-page.tsx';
 import { jobsPage } from './pages/jobs-page.tsx';
 import { pipelinePage } from './pages/pipeline-page.tsx';
+import { pipelinesPage } from './pages/pipelines-page.tsx';
 
 /** What a project page's loader and component receive. */
 export interface ProjectPageContext {
@@ -41,7 +42,7 @@ export interface ProjectPage {
 }
 
 /** Every project page, most specific first: the first whose `match` succeeds wins. */
-export const projectPages: readonly ProjectPage[] = [artifactsPage, jobPage, jobsPage, pipelinePage];
+export const projectPages: readonly ProjectPage[] = [artifactsPage, jobPage, jobsPage, pipelinesPage, pipelinePage];
 
 export function matchProjectPage(rest: readonly string[]): { page: ProjectPage; params: Record<string, string> } | null {
   for (const page of projectPages) {

@@ -4,6 +4,7 @@ import { JobActions } from '../../../features/job-actions/index.ts';
 import { loadPipelinePage, parseViewState, PipelineDetails, writeViewState, type PipelineViewState } from '../../../features/pipeline-graph/index.ts';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { useAppEnv, useWriteAccess } from '../../providers.tsx';
+import { PIPELINE_TABS } from '../../gitlab-links.ts';
 import type { ProjectPage, ProjectPageProps } from '../project-pages.tsx';
 
 function PipelinePage({ connection, project, projectPath, params }: ProjectPageProps) {
@@ -47,7 +48,14 @@ function PipelinePage({ connection, project, projectPath, params }: ProjectPageP
 /** `/<project>/-/pipelines/:id`: the pipeline graph, its downstream pipelines and its timeline. */
 export const pipelinePage: ProjectPage = {
   kind: 'pipeline',
-  match: (rest) => (rest.length === 2 && rest[0] === 'pipelines' && /^[1-9]\d{0,15}$/.test(rest[1] ?? '') ? { pipelineId: rest[1] ?? '' } : null),
+  // `/-/pipelines/:id` and GitLab's tabs `/-/pipelines/:id/builds|failures|test_report`: the tab is
+  // the `tab` param (gitlab-links.ts PIPELINE_TABS); until a tab has its own view the graph shows.
+  match: (rest): Record<string, string> | null => {
+    if (rest[0] !== 'pipelines' || !/^[1-9]\d{0,15}$/.test(rest[1] ?? '')) return null;
+    if (rest.length === 2) return { pipelineId: rest[1] ?? '' };
+    if (rest.length === 3 && (PIPELINE_TABS as readonly string[]).includes(rest[2] ?? '')) return { pipelineId: rest[1] ?? '', tab: rest[2] ?? '' };
+    return null;
+  },
   load: async ({ queryClient, connection, project, params, env, request }) => {
     const state = parseViewState(new URL(request.url).searchParams);
     await loadPipelinePage(queryClient, connection, project.id, Number(params['pipelineId']), { includeRetried: state.retried, poll: env.poll });
