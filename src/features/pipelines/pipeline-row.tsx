@@ -80,7 +80,7 @@ export const PipelineRow = memo(function PipelineRow({ connection, projectId, pr
         {sha ? <code>{sha.slice(0, 8)}</code> : <MissingValue label="no commit" />}
         {commit?.title ? <span className="pipelines__title"> {commit.title}</span> : null}
       </td>
-      <td>{d?.user ? <span title={d.user.username ? `@${d.user.username}` : undefined}>{d.user.name}</span> : detail.isPending && onScreen ? <span className="muted">…</span> : <MissingValue label="unknown" />}</td>
+      <td>{d?.user ? <span title={d.user.username ? `@${d.user.username}` : undefined}>{d.user.name}</span> : detail.isPending ? <span className="muted" aria-label="Loading">…</span> : <MissingValue label="unknown" />}</td>
       <td>
         <Duration seconds={d?.duration} running={status === 'running'} measuredAt={detail.dataUpdatedAt} startedAt={d?.started_at ?? null} />
       </td>
@@ -88,7 +88,7 @@ export const PipelineRow = memo(function PipelineRow({ connection, projectId, pr
         <TimeAgo value={pipeline.created_at ?? d?.created_at} />
       </td>
       <td>
-        <StageIcons stages={stages} loading={onScreen && (jobs.isPending || bridges.isPending)} failed={jobs.isError} pipelineId={pipeline.id} />
+        <StageIcons stages={stages} loading={jobs.isPending || bridges.isPending} failed={jobs.isError} pipelineId={pipeline.id} />
       </td>
     </tr>
   );
