@@ -1,5 +1,6 @@
 // Paths that mirror GitLab's own: `/<project path or numeric id>/-/<section>/…`.
 // Project paths contain slashes, so the router hands us a splat and we find the `-` segment.
+import { isNumericProjectRef, resolveGitLabPath } from './gitlab-links.ts';
 
 export interface ProjectLocation {
   /** `acme/platform/backend` or a numeric id such as `1`, as it appeared in the URL. */
@@ -35,10 +36,7 @@ function isValidProjectRef(project: string): boolean {
 
 export { projectPath } from '../ui/project-path.ts';
 
-/** True for a numeric project id such as `1` (as opposed to a path). */
-export function isNumericProjectRef(project: string): boolean {
-  return /^[1-9]\d*$/.test(project);
-}
+export { isNumericProjectRef };
 
 export type PastedUrlResult =
   | {
@@ -51,8 +49,6 @@ export type PastedUrlResult =
       hostDiffers: boolean;
     }
   | { ok: false; reason: string };
-
-const PROJECT_SECTIONS = new Set(['jobs', 'pipelines']);
 
 /**
  * Turns a pasted GitLab URL (or path) into the dashboard's path for the same page.
@@ -94,27 +90,8 @@ export function parsePastedGitLabUrl(input: string, connectedHost?: string | nul
     }
   }
 
-  const segments = pathname.split('/').filter((s) => s !== '');
-  if (segments.length === 0) return { ok: false, reason: 'This URL names no project.' };
-
-  // GitLab's `/projects/:id` redirects to the project; it is the one numeric-id URL it has.
-  if (segments[0] === 'projects' && segments.length === 2 && isNumericProjectRef(segments[1] ?? '')) {
-    return { ok: true, path: `/${segments[1]}/-/jobs`, host, hostDiffers };
-  }
-
-  const dash = segments.indexOf('-');
-  if (dash === 0) return { ok: false, reason: 'This URL is a GitLab page, not a project.' };
-  const projectSegments = dash === -1 ? segments : segments.slice(0, dash);
-  const location = parseProjectLocation(`${projectSegments.join('/')}/-/`);
-  if (!location) return { ok: false, reason: 'This URL names no project.' };
-  if (projectSegments.length < 2 && !isNumericProjectRef(location.project)) {
-    return { ok: false, reason: 'This URL names a group or a user, not a project.' };
-  }
-
-  const section = dash === -1 ? [] : segments.slice(dash + 1);
-  const first = section[0];
-  const keep = first !== undefined && PROJECT_SECTIONS.has(first);
-  const tail = keep ? section.join('/') : 'jobs';
-  const suffix = keep ? `${url.search}${url.hash}` : '';
-  return { ok: true, path: `/${projectSegments.join('/')}/-/${tail}${suffix}`, host, hostDiffers };
+  // The same resolver as the address bar (gitlab-links.ts): every link opens its nearest page.
+  const resolved = resolveGitLabPath(pathname, url.search, url.hash);
+  if (!resolved.ok) return { ok: false, reason: resolved.reason };
+  return { ok: true, path: resolved.link.path, host, hostDiffers };
 }

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../config/index.ts';
@@ -86,10 +86,23 @@ describe('routes', () => {
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 
-  it.each(['/acme/platform/backend/-/pipelines/x', '/acme/platform/backend', '/wall/x', '/a/b/-/nothing'])('shows the not-found page for %s', async (path) => {
+  it.each(['/wall/x', '/justagroup', '/-/profile'])('shows the not-found page for %s', async (path) => {
     stubGitLab();
     renderApp(path);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+  });
+
+  it('resolves GitLab links typed in the address bar as the paste box does (gitlab-links.ts)', async () => {
+    stubGitLab();
+    const { router } = renderApp('/acme/platform/backend');
+    await waitFor(() => expect(router.state.location.pathname).toBe('/acme/platform/backend/-/jobs'));
+  });
+
+  it('says what is wrong with a malformed id', async () => {
+    stubGitLab();
+    renderApp('/acme/platform/backend/-/pipelines/x');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('“x” is not a pipeline id');
   });
 
   it('says what failed for a project GitLab does not show, with ways back', async () => {

@@ -65,6 +65,13 @@ export function Shell() {
                     <NavLink to={projectPath(current.projectPath, 'jobs')}>Jobs</NavLink>
                   </li>
                 ) : null}
+                {current ? (
+                  <li>
+                    <NavLink to={projectPath(current.projectPath, 'pipelines')} end>
+                      Pipelines
+                    </NavLink>
+                  </li>
+                ) : null}
                 <li>
                   <NavLink to="/settings">Settings</NavLink>
                 </li>

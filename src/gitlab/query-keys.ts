@@ -30,6 +30,8 @@ export interface JobListParams {
 }
 export interface PipelineListParams {
   ref?: string;
+  /** A commit's pipelines (GitLab's `sha`). */
+  sha?: string;
   status?: string;
   scope?: string;
   source?: string;

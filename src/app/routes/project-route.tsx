@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { data, redirect, useLoaderData, useRouteLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
+import { linkPath, resolveGitLabPath } from '../gitlab-links.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
 import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
 import type { RouterDeps } from '../router-deps.ts';
@@ -33,7 +34,21 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
     const splat = params['*'] ?? '';
     const location = parseProjectLocation(splat);
     const page = location ? matchProjectPage(location.rest) : null;
-    if (!location || !page) throw data(null, { status: 404, statusText: 'Not Found' });
+    if (!location || !page) {
+      // Not a dashboard page as written: the same resolver as the paste box finds the nearest one
+      // (the project root, a commit, a raw log…) or says what is wrong with the link.
+      const url = new URL(request.url);
+      const resolved = resolveGitLabPath(`/${splat}`, url.search, url.hash);
+      if (!resolved.ok) {
+        if (location) throw data(resolved.reason, { status: 400, statusText: 'Bad link' });
+        throw data(null, { status: 404, statusText: 'Not Found' });
+      }
+      const { target, project } = resolved.link;
+      // No raw-log page yet: the job page shows the whole log.
+      const path = target.page === 'job-raw' ? linkPath(project, { page: 'job', jobId: target.jobId }) : resolved.link.path;
+      if (path.split('?')[0] !== `/${splat}`.replace(/\/+$/, '')) throw redirect(path);
+      throw data(null, { status: 404, statusText: 'Not Found' });
+    }
 
     // Inside a portal the token may still be on its way (ci-dashboard:token): wait for it a while.
     const connection = await session.waitForConnection(request.signal);

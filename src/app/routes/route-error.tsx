@@ -18,7 +18,9 @@ export function RouteError() {
   if (isRouteErrorResponse(error) && error.status === 404) return <NotFoundPage />;
 
   const needsSettings = isConnectionProblem(error);
-  const shown = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
+  // A link the resolver refused (`/-/jobs/abc`) carries its reason as the response's data.
+  const reason = isRouteErrorResponse(error) && error.status === 400 && typeof error.data === 'string' ? error.data : null;
+  const shown = reason !== null ? new Error(reason) : isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
   return (
     <ErrorState
       error={shown}

@@ -14,7 +14,7 @@ import type { PollOption } from './jobs.ts';
 export function fetchPipelinesPage(conn: Connection, project: ProjectRef, params: PipelineListParams = {}, page = 1, signal?: AbortSignal): Promise<Page<PipelineBasic>> {
   return fetchPage(conn, `/projects/${projectSegment(project)}/pipelines`, {
     item: PipelineBasicSchema,
-    query: { ref: params.ref, status: params.status, scope: params.scope, source: params.source, username: params.username, updated_after: params.updatedAfter, order_by: 'id', sort: 'desc' },
+    query: { ref: params.ref, sha: params.sha, status: params.status, scope: params.scope, source: params.source, username: params.username, updated_after: params.updatedAfter, order_by: 'id', sort: 'desc' },
     perPage: params.perPage ?? 20,
     cursor: { mode: 'offset', page },
     signal,

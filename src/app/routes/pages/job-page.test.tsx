@@ -148,8 +148,8 @@ describe('the job page', () => {
     await waitFor(() => expect(router.state.location.pathname).toMatch(new RegExp(`/-/pipelines/${target?.downstream.id}$`)));
   });
 
-  it('a malformed job id is not a page', async () => {
+  it('a malformed job id says what is wrong with it', async () => {
     renderApp('/acme/platform/backend/-/jobs/abc');
-    expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
+    expect((await screen.findByRole('alert')).textContent).toContain('“abc” is not a job id');
   });
 });

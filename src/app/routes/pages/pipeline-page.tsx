@@ -97,6 +97,11 @@ export const pipelinePage = defineProjectPage({
       const pipelineId = parseId(param('pipelineId'));
       return pipelineId === null ? null : { pipelineId, tab: 'failures' };
     }),
+    // GitLab's Jobs and Tests tabs (`/builds`, `/test_report`): the graph shows every job.
+    pageRoute('pipelines/:pipelineId/:gitlabTab', (param): PipelineParams | null => {
+      const pipelineId = parseId(param('pipelineId'));
+      return pipelineId === null || !['builds', 'test_report'].includes(param('gitlabTab')) ? null : { pipelineId, tab: 'pipeline' };
+    }),
   ],
   load: async ({ queryClient, connection, project, params, env, search }) => {
     const state = parseViewState(search);

@@ -1,0 +1,29 @@
+import { NO_PIPELINE_FILTERS, PipelineList, pipelineListQueryOptions, readPipelineListFilters } from '../../../features/pipelines/index.ts';
+import { useProjectScope } from '../../../gitlab/index.ts';
+import { useAppEnv } from '../../providers.tsx';
+import { defineProjectPage, pageRoute } from '../project-page.ts';
+
+function PipelinesPage() {
+  const { poll } = useAppEnv();
+  const { connection, projectId, projectPath } = useProjectScope();
+  return (
+    <>
+      <div className="page-header">
+        <h1>Pipelines</h1>
+        <span className="muted">{projectPath}</span>
+      </div>
+      <PipelineList connection={connection} projectId={projectId} projectPath={projectPath} poll={poll} />
+    </>
+  );
+}
+
+/** `/<project>/-/pipelines?scope=tags&status=failed`: the project's pipelines, beside Jobs. */
+export const pipelinesPage = defineProjectPage({
+  routes: [pageRoute('pipelines', () => ({}))],
+  load: async ({ queryClient, connection, project, env, search }) => {
+    const filters = readPipelineListFilters(search) ?? NO_PIPELINE_FILTERS;
+    await queryClient.ensureQueryData(pipelineListQueryOptions(connection, project.id, filters, env.poll));
+  },
+  title: (_params, projectPath) => `Pipelines · ${projectPath}`,
+  Component: PipelinesPage,
+});
