@@ -16,6 +16,7 @@ export const FOLD_PRIORITY: Readonly<Record<string, number>> = {
   user: 8,
   runner: 7,
   artifacts: 6,
+  since: 6,
   finished: 5,
   ref: 4,
   duration: 3,
