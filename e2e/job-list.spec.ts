@@ -123,6 +123,8 @@ test.describe('The project job list', () => {
   });
 
   test('I hide a column and move another; the choice is still there tomorrow', async ({ page, connect }) => {
+    // A wide screen, where every default column fits (a narrower one folds some away).
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await connect(page);
     await page.goto('/acme/platform/backend/-/jobs');
     const table = page.getByRole('table', { name: 'Latest jobs of acme/platform/backend' });

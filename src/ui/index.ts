@@ -14,6 +14,7 @@ export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { countOf } from './plural.ts';
+export { useMediaQuery, PHONE_QUERY } from './use-media-query.ts';
 export { projectPath } from './project-path.ts';
 export { useRouteLinks, type RouteLinks } from './route-links.ts';
 export { ExternalLink, ExternalLinkTargetContext, useExternalLinkTarget, type ExternalLinkTarget } from './external-link.tsx';

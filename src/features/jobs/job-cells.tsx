@@ -10,7 +10,7 @@ import {
   type Job,
 } from '../../gitlab/index.ts';
 import { describeError } from '../../gitlab/index.ts';
-import { Duration, FailingSince, MissingValue, projectPath, TimeAgo, ExternalLink } from '../../ui/index.ts';
+import { Duration, ExternalLink, FailingSince, formatDuration, MissingValue, projectPath, TimeAgo } from '../../ui/index.ts';
 import { Icon, JobStatusBadge } from './icons.tsx';
 import { safeHref } from './safe-href.ts';
 
@@ -64,7 +64,14 @@ export function JobCell({ job }: { job: Job }) {
       <AppLink path={jobHref(env.projectPath, job)} className="job-link">
         <span className="job-id">#{job.id}</span> <span className="job-name">{job.name}</span>
       </AppLink>
-      {job.failure_reason ? <span className="muted small truncate">{job.failure_reason.replaceAll('_', ' ')}</span> : null}
+      <span className="muted small truncate job-meta">
+        {job.failure_reason ? <span className="job-meta__reason">{job.failure_reason.replaceAll('_', ' ')}</span> : null}
+        {/* Shown when their columns fold away on a narrow screen (column-fold.ts, jobs.css). */}
+        {job.stage ? <span className="job-fold job-fold--stage">{job.stage}</span> : null}
+        {job.pipeline ? <span className="job-fold job-fold--pipeline">#{job.pipeline.id}</span> : null}
+        {job.ref ? <span className="job-fold job-fold--ref">{job.ref}</span> : null}
+        {job.duration !== null && job.duration !== undefined ? <span className="job-fold job-fold--duration">{formatDuration(job.duration)}</span> : null}
+      </span>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { memo, startTransition, useCallback, useEffect, useId, useLayoutEffect, 
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
+import { foldColumns, useContentWidth } from './column-fold.ts';
 import { jobHref, StatusCell } from './job-cells.tsx';
 import { JobIconStyles } from './icons.tsx';
 import type { ColumnPrefs } from './column-prefs.ts';
@@ -67,9 +68,16 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     enableRowSelection: selectable,
   });
   const rows = table.getRowModel().rows;
-  const leafColumns = table.getVisibleLeafColumns();
+  const allLeafColumns = table.getVisibleLeafColumns();
 
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Columns give way as the box narrows; cards below CARD_WIDTH (column-fold.ts).
+  const boxWidth = useContentWidth(scrollRef);
+  const fold = foldColumns(
+    allLeafColumns.map((c) => ({ id: c.id, width: columnWidth(c.id) })),
+    boxWidth,
+  );
+  const leafColumns = fold.folded.size === 0 ? allLeafColumns : allLeafColumns.filter((c) => !fold.folded.has(c.id));
   // Stable functions: the virtualizer rebuilds its 10,000 measurements whenever one changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   const virtualizer = useVirtualizer({
@@ -179,14 +187,19 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   const handleToggle = useCallback((id: string) => latestToggle.current(id), []);
 
   const bodyHeight = Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT);
-  const widths = leafColumns.map((c) => (c.id === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(c.id)?.width ?? 100));
-  const width = widths.reduce((sum, w) => sum + w, 0);
+  const widths = leafColumns.map((c) => columnWidth(c.id));
+  const width = fold.cards ? 0 : widths.reduce((sum, w) => sum + w, 0);
   // Each column at least its width; room to spare is shared out in proportion, as a table would.
-  const template = widths.map((w) => `minmax(${w}px, ${w}fr)`).join(' ');
+  // A card: selection, status icon, the job (name, then stage · pipeline · ref · duration), actions.
+  const template = fold.cards
+    ? leafColumns.map((c) => (c.id === 'job' ? 'minmax(0, 1fr)' : c.id === 'status' ? '32px' : c.id === 'actions' ? 'max-content' : `${columnWidth(c.id)}px`)).join(' ')
+    : widths.map((w) => `minmax(${w}px, ${w}fr)`).join(' ');
+  // Status and Job stay in view when the table scrolls sideways, Actions at the right edge.
+  const stickyLeft = fold.cards ? {} : stickyOffsets(leafColumns.map((c) => c.id), widths);
   const selectedCount = Object.keys(rowSelection).length;
   const allSelected = selectable && rows.length > 0 && selectedCount >= rows.length && rows.every((r) => rowSelection[r.id]);
   const someSelected = selectable && !allSelected && selectedCount > 0;
-  const columnKey = leafColumns.map((c) => c.id).join(',');
+  const columnKey = leafColumns.map((c) => c.id).join(',') + (fold.cards ? ':cards' : '');
   const captionId = useId();
 
   return (
@@ -194,7 +207,14 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
       <JobIconStyles />
       {/* ARIA table roles on a grid of boxes: every row is placed on its own and laid out alone,
           so a row coming into view never lays out the others (a <table> relays its section). */}
-      <div role="table" className="jobs-table" aria-labelledby={captionId} aria-rowcount={rows.length + 1} style={{ minWidth: width, ['--job-columns' as string]: template }}>
+      <div
+        role="table"
+        className={fold.cards ? 'jobs-table is-cards' : 'jobs-table'}
+        data-folded={[...fold.folded].join(' ')}
+        aria-labelledby={captionId}
+        aria-rowcount={rows.length + 1}
+        style={{ minWidth: width, ['--job-columns' as string]: template, ...stickyLeft }}
+      >
         <div id={captionId} className="visually-hidden">
           {caption}
         </div>
@@ -202,7 +222,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
           <div role="row" aria-rowindex={1} className="jobs-table__row">
             {leafColumns.map((c) =>
               c.id === SELECT_COLUMN_ID ? (
-                <div key={c.id} role="columnheader" className="jobs-table__cell">
+                <div key={c.id} role="columnheader" className={cellClass(c.id)}>
                   <input
                     type="checkbox"
                     aria-label="Select every loaded job"
@@ -234,6 +254,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
                 top={item.start - HEADER_HEIGHT}
                 light={flicking}
                 columnKey={columnKey}
+                folded={fold.folded}
                 active={item.index === activeIndex}
                 selectable={selectable}
                 selected={rowSelection[row.id] === true}
@@ -252,8 +273,23 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
 
 const cellClass = (columnId: string) => {
   const extra = columnInfo(columnId)?.className;
-  return extra ? `jobs-table__cell ${extra}` : 'jobs-table__cell';
+  return extra ? `jobs-table__cell col-${columnId} ${extra}` : `jobs-table__cell col-${columnId}`;
 };
+
+const columnWidth = (columnId: string) => (columnId === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(columnId)?.width ?? 100);
+
+/** CSS variables with the left offsets of the columns that stick: selection, status, job (while they lead). */
+function stickyOffsets(ids: readonly string[], widths: readonly number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let left = 0;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] ?? '';
+    if (id !== SELECT_COLUMN_ID && id !== 'status' && id !== 'job') break;
+    out[`--sticky-${id}`] = `${left}px`;
+    left += widths[i] ?? 0;
+  }
+  return out;
+}
 
 type CellOf = ReturnType<Row<typeof jobTableFeatures, Job>['getVisibleCells']>[number];
 
@@ -272,6 +308,8 @@ interface JobRowProps {
   light: boolean;
   /** The visible columns in order, so a column change redraws the row. */
   columnKey: string;
+  /** Columns folded away at this width (part of columnKey, so not compared on its own). */
+  folded: ReadonlySet<string>;
   active: boolean;
   selectable: boolean;
   selected: boolean;
@@ -305,7 +343,7 @@ function sameRow(a: JobRowProps, b: JobRowProps): boolean {
 }
 
 /** One job; memoised, so scrolling only draws the rows that come into view. */
-const JobRow = memo(function JobRow({ row, job, index, top, light, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
+const JobRow = memo(function JobRow({ row, job, index, top, light, folded, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
   // Light while it mounted during a flick, full from the first render after it: never back.
   const [drawnLight, setDrawnLight] = useState(light);
   if (drawnLight && !light) setDrawnLight(false);
@@ -332,13 +370,13 @@ const JobRow = memo(function JobRow({ row, job, index, top, light, active, selec
         if (e.target === e.currentTarget) onFocus(index);
       }}
     >
-      {row.getVisibleCells().map((cell) =>
+      {row.getVisibleCells().filter((cell) => !folded.has(cell.column.id)).map((cell) =>
         drawnLight ? (
           <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
             <LightCell columnId={cell.column.id} job={job} />
           </div>
         ) : cell.column.id === SELECT_COLUMN_ID ? (
-          <div key={cell.id} role="cell" className="jobs-table__cell">
+          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
             <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row.id)} />
           </div>
         ) : (
