@@ -1,9 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
-import { ProjectPickerRoute } from './routes/project-picker.tsx';
 import { RouteError } from './routes/route-error.tsx';
-import { SettingsRoute } from './routes/settings-route.tsx';
 import { BootLoading, Shell } from './shell.tsx';
 import type { AppEnv } from './providers.tsx';
 import type { Session } from './session.ts';
@@ -31,9 +28,19 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
           id: 'page',
           ErrorBoundary: RouteError,
           children: [
-            { index: true, Component: ProjectPickerRoute },
-            { path: 'settings', Component: SettingsRoute },
-            { id: 'project', path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
+            // Each page's code comes with the page (React Router's `lazy`, decision 0018): the
+            // first screen does not wait for the job list, the graph, the log viewer or the
+            // artifact browser. The module and the loader's data are fetched side by side.
+            { index: true, lazy: { Component: async () => (await import('./routes/project-picker.tsx')).ProjectPickerRoute } },
+            { path: 'settings', lazy: { Component: async () => (await import('./routes/settings-route.tsx')).SettingsRoute } },
+            {
+              id: 'project',
+              path: '*',
+              lazy: {
+                loader: async () => (await import('./routes/project-route.tsx')).projectRouteLoader(deps),
+                Component: async () => (await import('./routes/project-route.tsx')).ProjectRoute,
+              },
+            },
           ],
         },
       ],
