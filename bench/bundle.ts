@@ -57,9 +57,12 @@ interface Visit {
 async function visit(browser: Browser, appUrl: string, url: string, throttle: number): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const files = new Set<string>();
-  context.on('request', (request) => {
-    const u = new URL(request.url());
-    if (`${u.origin}` === new URL(appUrl).origin && u.pathname.endsWith('.js')) files.add(u.pathname);
+  // Scripts the app's origin answered as JavaScript (a path the SPA fallback answers with
+  // index.html is not a script), by file name: the build's URLs are relative to the document.
+  context.on('response', (response) => {
+    const u = new URL(response.url());
+    const type = response.headers()['content-type'] ?? '';
+    if (u.origin === new URL(appUrl).origin && response.ok() && u.pathname.endsWith('.js') && type.includes('javascript')) files.add(path.basename(u.pathname));
   });
   try {
     const page = await context.newPage();
@@ -91,7 +94,7 @@ export async function run(): Promise<Record<string, unknown>> {
     const sizeOf = (file: string) => {
       let kb = gzKb.get(file);
       if (kb === undefined) {
-        kb = gzipSync(readFileSync(path.join(outDir, decodeURIComponent(file))), { level: 9 }).length / 1024;
+        kb = gzipSync(readFileSync(path.join(outDir, 'assets', decodeURIComponent(file))), { level: 9 }).length / 1024;
         gzKb.set(file, kb);
       }
       return kb;
@@ -106,7 +109,7 @@ export async function run(): Promise<Record<string, unknown>> {
       const plain = await visit(browser, server.url, url, 1);
       const slow = await visit(browser, server.url, url, 4);
       routes[route] = round(plain.files.reduce((sum, f) => sum + sizeOf(f), 0));
-      files[route] = plain.files.map((f) => `${path.basename(f)} ${round(sizeOf(f))}`);
+      files[route] = plain.files.map((f) => `${f} ${round(sizeOf(f))}`);
       firstScreen[route] = round(plain.firstScreenMs, 0);
       firstScreen4x[route] = round(slow.firstScreenMs, 0);
     }

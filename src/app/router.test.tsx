@@ -1,10 +1,14 @@
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../config/index.ts';
 import { AppProviders, createQueryClient, DEFAULT_ENV, type AppEnv } from './providers.tsx';
 import { createTestRouter } from './router.tsx';
 import { createSession } from './session.ts';
+
+// Pages are lazy route modules (decision 0021): a page's first visit in a test run imports
+// (and transforms) its whole feature, which can take more than the default second here.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();

@@ -1,10 +1,6 @@
 import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
-import { PROJECT_ROUTE_ID, projectRouteLoader, ProjectRoute } from './routes/project-route.tsx';
-import { ProjectPickerRoute } from './routes/project-picker.tsx';
+import { PROJECT_ROUTE_ID } from './routes/project-route-data.ts';
 import { RouteError } from './routes/route-error.tsx';
-import { OAuthCallbackRoute } from './routes/oauth-callback-route.tsx';
-import { SettingsRoute } from './routes/settings-route.tsx';
-import { WallRoute } from './routes/wall-route.tsx';
 import type { RouterDeps } from './router-deps.ts';
 import { BootLoading, Shell } from './shell.tsx';
 
@@ -20,7 +16,7 @@ export type { RouterDeps };
 export function appRoutes(deps: RouterDeps): RouteObject[] {
   return [
     // The wall has no header or navigation: a screen nobody touches.
-    { id: 'wall', path: 'wall', Component: WallRoute, ErrorBoundary: RouteError },
+    { id: 'wall', path: 'wall', lazy: { Component: async () => (await import('./routes/wall-route.tsx')).WallRoute }, ErrorBoundary: RouteError },
     {
       id: 'root',
       Component: Shell,
@@ -31,10 +27,20 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
           id: 'page',
           ErrorBoundary: RouteError,
           children: [
-            { index: true, Component: ProjectPickerRoute },
-            { path: 'settings', Component: SettingsRoute },
-            { path: 'oauth/callback', Component: OAuthCallbackRoute },
-            { id: PROJECT_ROUTE_ID, path: '*', loader: projectRouteLoader(deps), Component: ProjectRoute },
+            // Each page's code comes with the page (React Router's `lazy`, decision 0021): the
+            // first screen does not wait for the job list, the graph, the log viewer or the
+            // artifact browser. The module and the loader's data are fetched side by side.
+            { index: true, lazy: { Component: async () => (await import('./routes/project-picker.tsx')).ProjectPickerRoute } },
+            { path: 'settings', lazy: { Component: async () => (await import('./routes/settings-route.tsx')).SettingsRoute } },
+            { path: 'oauth/callback', lazy: { Component: async () => (await import('./routes/oauth-callback-route.tsx')).OAuthCallbackRoute } },
+            {
+              id: PROJECT_ROUTE_ID,
+              path: '*',
+              lazy: {
+                loader: async () => (await import('./routes/project-route.tsx')).projectRouteLoader(deps),
+                Component: async () => (await import('./routes/project-route.tsx')).ProjectRoute,
+              },
+            },
           ],
         },
       ],

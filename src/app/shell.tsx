@@ -6,7 +6,7 @@ import { LoadingState } from '../ui/index.ts';
 import { useStickyEmbed } from './embed/use-sticky-embed.ts';
 import { projectPath } from './gitlab-paths.ts';
 import { useAppEnv, useSession } from './providers.tsx';
-import { useCurrentProject } from './routes/project-route.tsx';
+import { useCurrentProject } from './routes/project-route-data.ts';
 
 /** Header (connection, project), navigation and the page; embed mode keeps only the page. */
 export function Shell() {

@@ -114,7 +114,7 @@ export function statusRefetchInterval<TData>(
 /**
  * The options a polled query spreads in: the interval above, and no retries inside one fetch
  * (each poll is the retry, so that a fault never asks more often than polling does and the
- * failure shows at once; see docs/decisions/0016).
+ * failure shows at once; see docs/decisions/0020).
  */
 export function statusPolling<TData>(statusesOf: (data: TData) => readonly (string | null | undefined)[], intervals: PollIntervals) {
   return { refetchInterval: statusRefetchInterval(statusesOf, intervals), retry: false } as const;

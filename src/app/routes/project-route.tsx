@@ -1,24 +1,15 @@
 import { useEffect, useMemo } from 'react';
-import { data, redirect, useLoaderData, useRouteLoaderData, type LoaderFunctionArgs } from 'react-router';
+import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
 import { linkPath, resolveGitLabPath } from '../gitlab-links.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
 import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
 import type { RouterDeps } from '../router-deps.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
-import type { MatchedProjectPage } from './project-page.ts';
+import type { ProjectRouteData } from './project-route-data.ts';
 import { matchProjectPage } from './project-pages.ts';
 
-/** The route id of every project page (the shell reads its data for the header). */
-export const PROJECT_ROUTE_ID = 'project';
-
-export interface ProjectRouteData {
-  project: Project;
-  /** The project's path (`acme/platform/backend`), or its id when GitLab sent no path. */
-  projectPath: string;
-  /** The page the URL names, its params parsed. */
-  page: MatchedProjectPage;
-}
+export { PROJECT_ROUTE_ID, useCurrentProject, type ProjectRouteData } from './project-route-data.ts';
 
 function projectPathOf(project: Project): string {
   return project.path_with_namespace ?? String(project.id);
@@ -60,11 +51,6 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
     await page.load({ queryClient, connection, project, env, search: url.searchParams }).catch(() => undefined);
     return { project, projectPath: projectPathOf(project), page };
   };
-}
-
-/** The project of the page being shown, when it is a project page (for the shell's header). */
-export function useCurrentProject(): ProjectRouteData | null {
-  return useRouteLoaderData<ProjectRouteData>(PROJECT_ROUTE_ID) ?? null;
 }
 
 export function ProjectRoute() {

@@ -1,7 +1,7 @@
 // The job page as a whole route against the simulated GitLab in-process: the header in GitLab's
 // words, the log (escaped, sections folded, #L selection, search in the URL), attempts, a running
 // job that refreshes, and the ways a job or its log can be missing.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +10,10 @@ import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config
 import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
 import { createTestRouter } from '../../router.tsx';
 import { createSession } from '../../session.ts';
+
+// The app's pages are lazy route modules (decision 0021): a page's first visit in a test run
+// imports (and transforms) its whole feature, which can take more than the default second here.
+configure({ asyncUtilTimeout: 10_000 });
 
 const HOST = 'http://sim.test';
 

@@ -2,7 +2,7 @@
 // statuses in GitLab's words, links, scopes and quick tabs in the URL, filters over loaded pages,
 // keyset paging and the offset fallback, an unknown status, a GitLab 9 job with half its fields,
 // live updates, and GitLab's errors (404 project, down, 429).
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -11,6 +11,10 @@ import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config
 import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
 import { createTestRouter } from '../../router.tsx';
 import { createSession } from '../../session.ts';
+
+// The app's pages are lazy route modules (decision 0021): a page's first visit in a test run
+// imports (and transforms) its whole feature, which can take more than the default second here.
+configure({ asyncUtilTimeout: 10_000 });
 
 const HOST = 'http://sim.test';
 
