@@ -90,7 +90,7 @@ describe('routes', () => {
     expect(screen.queryByRole('navigation', { name: 'Main' })).toBeNull();
   });
 
-  it.each(['/wall/x', '/justagroup', '/-/profile'])('shows the not-found page for %s', async (path) => {
+  it.each(['/justagroup', '/-/profile'])('shows the not-found page for %s', async (path) => {
     stubGitLab();
     renderApp(path);
     expect(await screen.findByRole('heading', { name: 'Page not found' })).toBeTruthy();
