@@ -35,7 +35,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await expect(page.getByRole('table')).toBeVisible();
       await expectAccessible(page, 'jobs table');
 
-      await page.goto('/no/such/-/thing');
+      await page.goto('/-/profile');
       await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
       await expectAccessible(page, 'not found');
 

@@ -170,5 +170,5 @@ test('a job that has not started, an erased job and a missing job each say what 
   await page.goto(`${PROJECT}/999999`);
   await expect(page.getByRole('heading', { name: 'Job #999999 not found, or it is a trigger job' })).toBeVisible();
   await page.goto(`${PROJECT}/abc`);
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('“abc” is not a job id');
 });

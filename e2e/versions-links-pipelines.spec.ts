@@ -115,6 +115,12 @@ test('GitLab links pasted or typed open their nearest page, and a malformed id s
 
   await paste(`${sim.url}/acme/platform/backend/-/pipelines/${p?.id}/failures`);
   await expect(page).toHaveURL(new RegExp(`/acme/platform/backend/-/pipelines/${p?.id}/failures$`));
+  await expect(page.getByRole('link', { name: 'Failures' })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('region', { name: 'Failures' })).toBeVisible({ timeout: 15_000 });
+
+  // GitLab's Jobs tab opens the pipeline's graph.
+  await paste(`${sim.url}/acme/platform/backend/-/pipelines/${p?.id}/builds`);
+  await expect(page).toHaveURL(new RegExp(`/acme/platform/backend/-/pipelines/${p?.id}/builds$`));
   await expect(page.getByRole('list', { name: `Stages of pipeline #${p?.id}` })).toBeVisible({ timeout: 15_000 });
 
   await paste(`${sim.url}/acme/platform/backend/-/commit/${p?.sha}`);
