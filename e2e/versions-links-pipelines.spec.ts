@@ -52,6 +52,25 @@ for (const version of ['9', '12', '15', '17', '18']) {
   });
 }
 
+test('on GitLab 9 the job list does not ask for a status that version cannot filter by, and says so', async ({ page, connect, sim }) => {
+  await setVersion(sim.url, '9');
+  await connect(page);
+  await page.goto('/acme/platform/backend/-/jobs?scope=manual&scope=failed');
+  const table = page.getByRole('table', { name: /jobs of acme\/platform\/backend/i });
+  await expect(table).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('note').filter({ hasText: 'This GitLab cannot filter jobs by manual (needs GitLab 12.0 or later)' })).toBeVisible();
+  await noErrorPanel(page);
+  // The rows are the failed ones the host could filter by.
+  await expect(table.locator('[role="row"][data-job-id]').first()).toBeVisible();
+  await page.getByText('Status:').click();
+  await expect(page.getByRole('checkbox', { name: /^scheduled \(needs GitLab 11.4 or later\)/ })).toBeDisabled();
+
+  await page.goto('/acme/platform/backend/-/jobs?scope=manual');
+  await expect(page.getByRole('heading', { name: 'This GitLab cannot filter by that status' })).toBeVisible({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'Show every status' }).click();
+  await expect(table).toBeVisible({ timeout: 15_000 });
+});
+
 test('I filter the pipelines list, watch a pipeline finish, and open it', async ({ page, connect, sim }) => {
   await connect(page);
   await page.goto('/acme/platform/backend');

@@ -95,7 +95,7 @@ export {
 } from './polling.ts';
 export type { PollDelayInput, PollIntervals, PolledQuery } from './polling.ts';
 
-export { GITLAB_CAPABILITIES, capabilityReason, fetchVersion, gitlabFeatures, parseVersion, unavailableReason, versionAtLeast, versionQueryOptions } from './api/version.ts';
+export { GITLAB_CAPABILITIES, JOB_SCOPE_SINCE, capabilityReason, fetchVersion, gitlabFeatures, jobScopeReason, parseVersion, unavailableReason, versionAtLeast, versionQueryOptions } from './api/version.ts';
 export type { GitLabCapability, GitLabFeatures, ParsedVersion } from './api/version.ts';
 export { useGitLabFeatures } from './use-gitlab-features.ts';
 export { currentUserQueryOptions, fetchCurrentUser } from './api/user.ts';

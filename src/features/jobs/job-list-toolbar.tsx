@@ -5,6 +5,8 @@ import { normalizeScope, QUICK_TABS, SCOPE_STATUSES, tabOfScope, type JobListFil
 export interface JobListToolbarProps {
   filters: JobListFilters;
   onChange: (filters: JobListFilters, options?: { replace?: boolean }) => void;
+  /** Why the host cannot filter by a status ("needs GitLab 12.0 or later"), or undefined. */
+  scopeReason?: (status: string) => string | undefined;
 }
 
 /** A text filter that writes to the URL once typing pauses (each keystroke would be a history entry). */
@@ -39,7 +41,7 @@ function TextFilter({ label, name, value, onCommit }: { label: string; name: str
 }
 
 /** Quick tabs, the status scope GitLab filters by, and the filters over loaded pages. */
-export function JobListToolbar({ filters, onChange }: JobListToolbarProps) {
+export function JobListToolbar({ filters, onChange, scopeReason }: JobListToolbarProps) {
   const tab = tabOfScope(filters.scope);
   const toggleStatus = (status: string, on: boolean) => {
     const scope = on ? [...filters.scope, status] : filters.scope.filter((s) => s !== status);
@@ -67,12 +69,16 @@ export function JobListToolbar({ filters, onChange }: JobListToolbarProps) {
         </summary>
         <fieldset className="status-menu__panel">
           <legend className="visually-hidden">Statuses GitLab filters by (scope)</legend>
-          {SCOPE_STATUSES.map((s) => (
-            <label key={s} className="checkbox">
-              <input type="checkbox" checked={filters.scope.includes(s)} onChange={(e) => toggleStatus(s, e.target.checked)} />
-              {statusLook(s).label}
-            </label>
-          ))}
+          {SCOPE_STATUSES.map((s) => {
+            const reason = scopeReason?.(s);
+            return (
+              <label key={s} className="checkbox">
+                <input type="checkbox" checked={filters.scope.includes(s)} disabled={reason !== undefined && !filters.scope.includes(s)} onChange={(e) => toggleStatus(s, e.target.checked)} />
+                {statusLook(s).label}
+                {reason ? <span className="muted"> ({reason})</span> : null}
+              </label>
+            );
+          })}
         </fieldset>
       </details>
       <TextFilter label="Name" name="name" value={filters.name} onCommit={(name) => onChange({ ...filters, name }, { replace: true })} />

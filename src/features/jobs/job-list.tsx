@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { gitlabKeys, isActiveStatus, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
-import { ConnectionStatus, EmptyState, ErrorState, LoadingState, useRouteLinks, countOf } from '../../ui/index.ts';
+import { gitlabKeys, isActiveStatus, jobScopeReason, versionQueryOptions, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { ConnectionStatus, EmptyState, ErrorState, LoadingState, statusLook, useRouteLinks, countOf } from '../../ui/index.ts';
 import { ColumnMenu } from './column-menu.tsx';
 import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
 import { JobCellEnvContext, type JobCellEnv } from './job-cells.tsx';
@@ -49,7 +50,13 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
   };
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
 
-  const list = useJobList(connection, projectId, filters.scope, poll);
+  // A status the host cannot filter by (`scope=manual` before GitLab 12) is left out of the
+  // request, which GitLab would refuse whole, and said beside the list.
+  const version = useQuery(versionQueryOptions(connection));
+  const scopeReason = useCallback((status: string) => jobScopeReason(version.data, status), [version.data]);
+  const unsupported = filters.scope.filter((s) => scopeReason(s) !== undefined);
+  const requestScope = useMemo(() => filters.scope.filter((s) => scopeReason(s) === undefined), [filters.scope, scopeReason]);
+  const list = useJobList(connection, projectId, requestScope, poll);
   const { head, pages } = list;
   const shown = useMemo(() => filterLoadedJobs(list.jobs, filters), [list.jobs, filters]);
   const selected = useMemo(() => shown.filter((j) => rowSelection[String(j.id)]), [shown, rowSelection]);
@@ -68,7 +75,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
   }, [hasMore, loadingMore, moreFailed, loadMore]);
 
   const retry = () => void head.refetch();
-  const toolbar = <JobListToolbar filters={filters} onChange={setFilters} />;
+  const toolbar = <JobListToolbar filters={filters} onChange={setFilters} scopeReason={scopeReason} />;
 
   if (list.isInitialLoading) {
     return (
@@ -90,7 +97,27 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
   const local = hasLocalFilters(filters);
   const active = list.jobs.some((j) => isActiveStatus(j.status));
   let body: ReactNode;
-  if (list.jobs.length === 0 && filters.scope.length === 0) {
+  const unsupportedNote =
+    unsupported.length > 0 ? (
+      <p className="job-list__scope-note" role="note">
+        This GitLab cannot filter jobs by {unsupported.map((s) => statusLook(s).label).join(', ')} ({scopeReason(unsupported[0] ?? '')})
+        {requestScope.length > 0 ? ': the list shows the other chosen statuses.' : '.'}
+      </p>
+    ) : null;
+  if (unsupported.length > 0 && requestScope.length === 0) {
+    body = (
+      <EmptyState
+        title="This GitLab cannot filter by that status"
+        action={
+          <button type="button" className="button" onClick={() => setFilters({ ...filters, scope: [] })}>
+            Show every status
+          </button>
+        }
+      >
+        {unsupportedNote}
+      </EmptyState>
+    );
+  } else if (list.jobs.length === 0 && filters.scope.length === 0) {
     body = (
       <EmptyState title="No jobs yet">
         <p>This project has not run any CI job, or its pipelines are not visible to this token.</p>
@@ -128,7 +155,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
     body = (
       <JobTable
         // Another scope is another list: start it at the top.
-        key={filters.scope.join(',')}
+        key={requestScope.join(',')}
         jobs={shown}
         caption={`Latest jobs of ${projectPath}`}
         projectPath={projectPath}
@@ -152,6 +179,7 @@ export function JobList({ connection, projectId, projectPath, poll, renderAction
         </div>
         {/* Fresh ("Updated … ago"), stale, rate limited, unreachable or token expired: the same words on every page. */}
         <ConnectionStatus queryKey={gitlabKeys.host(connection)} live={active ? 'refreshing by itself while jobs are queued or running' : undefined} />
+        {requestScope.length > 0 ? unsupportedNote : null}
         {local ? (
           <p className="job-list__scope-note" role="note">
             Name, stage and ref filter the <strong>{countOf(list.jobs.length, 'job')} loaded so far</strong>, not every job in GitLab:{' '}

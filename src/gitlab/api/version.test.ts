@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { capabilityReason, gitlabFeatures, parseVersion, unavailableReason, versionAtLeast } from './version.ts';
+import { hostVersion, NAMED_VERSIONS, scopeValues, STATUSES } from '../../../gitlab-sim/versions.ts';
+import { capabilityReason, gitlabFeatures, JOB_SCOPE_SINCE, jobScopeReason, parseVersion, unavailableReason, versionAtLeast } from './version.ts';
 import type { GitLabCapability } from './version.ts';
 
 describe('GitLab versions', () => {
@@ -50,5 +51,23 @@ describe('the capability table', () => {
     expect(unavailableReason(gitlabFeatures('17.0.0'), 'playVariables')).toBeUndefined();
     expect(unavailableReason(gitlabFeatures(null), 'playVariables')).toBeUndefined();
     expect(unavailableReason(null, 'retryBridges')).toBeUndefined();
+  });
+
+  it('knows which statuses each version filters jobs by: the same as the simulator at that version', () => {
+    expect(Object.keys(JOB_SCOPE_SINCE).sort()).toEqual(Object.keys(STATUSES).sort());
+    for (const version of Object.values(NAMED_VERSIONS)) {
+      const accepted = scopeValues(hostVersion(version));
+      for (const status of Object.keys(JOB_SCOPE_SINCE)) {
+        expect(jobScopeReason(version, status) === undefined, `${status} at ${version}`).toBe(accepted.includes(status as (typeof accepted)[number]));
+      }
+    }
+  });
+
+  it('says why a status cannot be filtered by, and nothing when the version is unknown or the status new to the table', () => {
+    expect(jobScopeReason('9.5.10-ee', 'manual')).toBe('needs GitLab 12.0 or later');
+    expect(jobScopeReason('12.2.0', 'preparing')).toBe('needs GitLab 12.3 or later');
+    expect(jobScopeReason('12.0.0', 'manual')).toBeUndefined();
+    expect(jobScopeReason(null, 'canceling')).toBeUndefined();
+    expect(jobScopeReason('9.0.0', 'some_future_status')).toBeUndefined();
   });
 });

@@ -95,6 +95,37 @@ export function gitlabFeatures(version: string | Version | null | undefined): Gi
   return out;
 }
 
+/**
+ * The job statuses the jobs lists' `scope` filter takes, by the version that first accepted
+ * each (the scope lists of the api-docs; FACTS.md dates the statuses they do not name). A host
+ * older than that answers 400 "scope does not have a valid value" for the whole request.
+ */
+export const JOB_SCOPE_SINCE: Readonly<Record<string, readonly [number, number]>> = {
+  created: [8, 0],
+  pending: [8, 0],
+  running: [8, 0],
+  failed: [8, 0],
+  success: [8, 0],
+  canceled: [8, 0],
+  skipped: [8, 0],
+  manual: [12, 0],
+  scheduled: [11, 4],
+  preparing: [12, 3],
+  waiting_for_resource: [15, 0],
+  canceling: [16, 9],
+  waiting_for_callback: [17, 5],
+};
+
+/**
+ * Why the host cannot filter jobs by this status ("needs GitLab 12.0 or later"), or undefined
+ * when it can or may (unknown version, or a status the table does not know: GitLab decides).
+ */
+export function jobScopeReason(version: string | Version | null | undefined, status: string): string | undefined {
+  const since = JOB_SCOPE_SINCE[status];
+  if (!since || versionAtLeast(version, since[0], since[1]) !== false) return undefined;
+  return `needs GitLab ${since[0]}.${since[1]} or later`;
+}
+
 /** "needs GitLab 14.9 or later" */
 export function capabilityReason(key: GitLabCapability): string {
   const [major, minor] = GITLAB_CAPABILITIES[key].since;
