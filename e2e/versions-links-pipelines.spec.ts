@@ -146,6 +146,11 @@ test('GitLab links pasted or typed open their nearest page, and a malformed id s
   await expect(page).toHaveURL(new RegExp(`/acme/platform/backend/-/pipelines\\?sha=${p?.sha}$`));
   await expect(page.getByRole('table', { name: 'Pipelines of acme/platform/backend' }).locator(`tr[data-pipeline="${p?.id}"]`)).toBeVisible({ timeout: 15_000 });
 
+  const [someJob] = await api<Row[]>(sim.url, `/projects/1/pipelines/${p?.id}/jobs?per_page=1`);
+  await paste(`${sim.url}/acme/platform/backend/-/jobs/${someJob?.id}/raw`);
+  await expect(page).toHaveURL(new RegExp(`/acme/platform/backend/-/jobs/${someJob?.id}/raw$`));
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^Raw log of .* #${someJob?.id}$`) })).toBeVisible({ timeout: 15_000 });
+
   await paste(`${sim.url}/acme/platform/backend/-/jobs/abc`);
   await expect(page.getByText(/“abc” is not a job id/)).toBeVisible();
 

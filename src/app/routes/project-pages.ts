@@ -3,6 +3,7 @@ import { jobPage } from './pages/job-page.tsx';
 import { jobsPage } from './pages/jobs-page.tsx';
 import { pipelinePage } from './pages/pipeline-page.tsx';
 import { pipelinesPage } from './pages/pipelines-page.tsx';
+import { rawLogPage } from './pages/raw-log-page.tsx';
 import type { MatchedProjectPage, ProjectPage } from './project-page.ts';
 
 /**
@@ -10,7 +11,7 @@ import type { MatchedProjectPage, ProjectPage } from './project-page.ts';
  * page is a `defineProjectPage({ routes: [pageRoute('pipelines/:pipelineId/failures', …)], … })`
  * module in `pages/` and one line here.
  */
-export const projectPages: readonly ProjectPage[] = [artifactsPage, jobPage, jobsPage, pipelinesPage, pipelinePage];
+export const projectPages: readonly ProjectPage[] = [artifactsPage, rawLogPage, jobPage, jobsPage, pipelinesPage, pipelinePage];
 
 export function matchProjectPage(rest: readonly string[]): MatchedProjectPage | null {
   for (const page of projectPages) {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router';
 import { ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
-import { linkPath, resolveGitLabPath } from '../gitlab-links.ts';
+import { resolveGitLabPath } from '../gitlab-links.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
 import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
 import type { RouterDeps } from '../router-deps.ts';
@@ -34,9 +34,7 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
         if (location) throw data(resolved.reason, { status: 400, statusText: 'Bad link' });
         throw data(null, { status: 404, statusText: 'Not Found' });
       }
-      const { target, project } = resolved.link;
-      // No raw-log page yet: the job page shows the whole log.
-      const path = target.page === 'job-raw' ? linkPath(project, { page: 'job', jobId: target.jobId }) : resolved.link.path;
+      const path = resolved.link.path;
       if (path.split('?')[0] !== `/${splat}`.replace(/\/+$/, '')) throw redirect(path);
       throw data(null, { status: 404, statusText: 'Not Found' });
     }

@@ -152,6 +152,21 @@ describe('the job page', () => {
     await waitFor(() => expect(router.state.location.pathname).toMatch(new RegExp(`/-/pipelines/${target?.downstream.id}$`)));
   });
 
+  it('GitLab’s raw log link shows the whole log as plain text, escaped, without its section markers', { timeout: 15_000 }, async () => {
+    const failed = await job('failed', 'rspec 2/3');
+    renderApp(`/acme/platform/backend/-/jobs/${failed.id}/raw`);
+    expect(await screen.findByRole('heading', { level: 1, name: `Raw log of rspec 2/3 #${failed.id}` })).toBeTruthy();
+    const log = await screen.findByRole('region', { name: `Log of job #${failed.id}, plain text` });
+    await waitFor(() => expect(log.textContent).toContain('Running with gitlab-runner'));
+    await waitFor(() => expect(log.textContent).toContain('<script>alert(1)</script>'));
+    expect(log.querySelector('script, img')).toBeNull();
+    // Plain text: the sections are not folded (their bodies show) and no marker is left.
+    await waitFor(() => expect(log.textContent).toContain('Bundle complete!'));
+    expect(log.textContent).not.toContain('section_start:');
+    expect(within(log).queryByRole('button', { name: /Expand section/ })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Open the job page' }).getAttribute('href')).toBe(`/acme/platform/backend/-/jobs/${failed.id}`);
+  });
+
   it('a malformed job id says what is wrong with it', async () => {
     renderApp('/acme/platform/backend/-/jobs/abc');
     expect((await screen.findByRole('alert')).textContent).toContain('“abc” is not a job id');
