@@ -4,7 +4,10 @@
  * `section_start:…`/`section_end:…` markers are dropped; the text, its line breaks and the `\r`
  * of progress bars stay.
  */
-const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])/g;
+// Built from a string: the control characters are the point here (ESC = \u001b, BEL = \u0007).
+const ESC = '\u001b';
+const BEL = '\u0007';
+const ESCAPES = new RegExp(`${ESC}(?:\\[[0-?]*[ -/]*[@-~]|\\][^${BEL}${ESC}]*(?:${BEL}|${ESC}\\\\)?|[@-Z\\\\-_])`, 'g');
 const SECTION_MARKERS = /section_(?:start|end):\d+:[A-Za-z0-9_.-]+(?:\[[^\]\r\n]*\])?\r/g;
 
 export function plainLogText(raw: string): string {
