@@ -43,3 +43,8 @@ export function formatLineTime(ms: number, mode: TimestampMode, origin?: number,
   const frac = abs % 1000;
   return h > 0 ? `${sign}${h}:${pad(m)}:${pad(s)}.${pad(frac, 3)}` : `${sign}${pad(m)}:${pad(s)}.${pad(frac, 3)}`;
 }
+
+/** The mode after `mode` in the menu's order (the `t` shortcut), wrapping round. */
+export function nextTimestampMode(mode: TimestampMode): TimestampMode {
+  return TIMESTAMP_MODES[(TIMESTAMP_MODES.findIndex((x) => x.value === mode) + 1) % TIMESTAMP_MODES.length]?.value ?? 'utc';
+}
