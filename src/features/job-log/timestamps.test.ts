@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLineTime, isTimestampMode } from './timestamps.ts';
+import { formatLineTime, isTimestampMode, nextTimestampMode } from './timestamps.ts';
 
 const t = Date.UTC(2024, 4, 22, 12, 43, 46, 962);
 
@@ -25,5 +25,13 @@ describe('line timestamps', () => {
     expect(isTimestampMode('local')).toBe(true);
     expect(isTimestampMode('tai')).toBe(false);
     expect(isTimestampMode(null)).toBe(false);
+  });
+});
+
+describe('nextTimestampMode', () => {
+  it('cycles in the menu’s order', () => {
+    expect(nextTimestampMode('hidden')).toBe('utc');
+    expect(nextTimestampMode('utc')).toBe('local');
+    expect(nextTimestampMode('relative')).toBe('hidden');
   });
 });
