@@ -36,27 +36,29 @@ export function Welcome({ host, projects, signIn }: WelcomeProps) {
         This dashboard shows the CI jobs of your GitLab projects{host ? <> on <strong>{host}</strong></> : null}. It talks to GitLab
         with your own access, so it needs to know who you are.
       </p>
-      {signIn}
-      <ul className="welcome__steps">
-        <li>
-          <strong>Sign in with GitLab</strong> in Settings{host ? null : ', after entering your GitLab’s address'}, or
-        </li>
-        <li>
-          paste a <strong>personal access token</strong> there, with the <code>read_api</code> scope to look at jobs, or <code>api</code> to also
-          cancel, retry and run them{tokenPage ? (
-            <>
-              {' '}
-              (<a href={tokenPage} target="_blank" rel="noopener noreferrer">
-                create one in GitLab
-              </a>
-              )
-            </>
-          ) : null}
-          .
-        </li>
-      </ul>
+      {signIn ? (
+        <>
+          <div className="welcome__sign-in">{signIn}</div>
+          <p>Or use a personal access token instead:</p>
+        </>
+      ) : null}
       <p>
-        <Link className="button button--primary" to="/settings">
+        {host ? null : <>Enter your GitLab’s address in Settings, then </>}
+        {host ? 'Paste' : 'paste'} a <strong>personal access token</strong> in Settings, with the <code>read_api</code> scope to look at jobs, or{' '}
+        <code>api</code> to also cancel, retry and run them
+        {tokenPage ? (
+          <>
+            {' '}
+            (<a href={tokenPage} target="_blank" rel="noopener noreferrer">
+              create one in GitLab
+            </a>
+            )
+          </>
+        ) : null}
+        .
+      </p>
+      <p>
+        <Link className={signIn ? 'button' : 'button button--primary'} to="/settings">
           Open Settings
         </Link>
       </p>
