@@ -1,7 +1,8 @@
 /**
  * How a page under `/<project>/-/…` is declared: React Router path patterns for the part after
- * `/-/`, a parser that turns the matched strings into the page's typed params (once), the data
- * it warms in the loader, its title and its component. The table of pages is project-pages.ts.
+ * `/-/`, a parser that turns the matched strings into the page's typed params (once) and its
+ * title, in the table of pages (project-pages.ts); the data it warms in the loader and its
+ * component in a module of its own (`pages/*-page.tsx`), loaded only when a URL names the page.
  */
 import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType, ReactNode } from 'react';
@@ -42,24 +43,48 @@ export function pageRoute<Path extends string, P>(pattern: Path, parse: (param: 
   };
 }
 
-export interface ProjectPageDefinition<P> {
-  /** The page's URL shapes, tried in order. */
-  routes: readonly PageRoute<P>[];
+/**
+ * A page's own code: the loader that warms its data and its component. It is a module of its
+ * own in `pages/`, fetched only when a URL names the page (its own chunk, decision 0022), so that
+ * a page's first load carries none of the other pages' features.
+ */
+export interface ProjectPageModule<P> {
   /**
    * Warms the queries the page reads (with the same queryOptions). A failure here must not hide
    * the project: the route ignores it and the page shows it.
    */
   load?(context: ProjectPageLoadContext<P>): Promise<unknown>;
-  title(params: P, projectPath: string): string;
   Component: ComponentType<{ params: P }>;
 }
 
-/** A page matched to a URL: its params already parsed, its type hidden behind these three. */
+/** Declares a page module (`export const jobsPage = projectPageModule<JobsParams>({ … })`). */
+export function projectPageModule<P>(module: ProjectPageModule<P>): ProjectPageModule<P> {
+  return module;
+}
+
+export interface ProjectPageDefinition<P> {
+  /** The page's URL shapes, tried in order. */
+  routes: readonly PageRoute<P>[];
+  title(params: P, projectPath: string): string;
+  /** The page's module, `() => import('./pages/jobs-page.tsx').then((m) => m.jobsPage)`. */
+  module(): Promise<ProjectPageModule<P>>;
+}
+
+/** A page matched to a URL: its params already parsed, its type hidden behind these. */
 export interface MatchedProjectPage {
-  load(context: Omit<ProjectPageLoadContext<unknown>, 'params'>): Promise<void>;
   title(projectPath: string): string;
+  /** Fetches the page's code (once per page; the browser caches the chunk). */
+  open(): Promise<OpenedProjectPage>;
+}
+
+/** A matched page whose code is here: its loader and its element. */
+export interface OpenedProjectPage {
+  load(context: Omit<ProjectPageLoadContext<unknown>, 'params'>): Promise<void>;
   render(): ReactNode;
 }
+
+/** What the project route shows: the page's title and its element. */
+export type ShownProjectPage = Pick<MatchedProjectPage, 'title'> & Pick<OpenedProjectPage, 'render'>;
 
 export interface ProjectPage {
   /** Matches the decoded segments after `/-/`; null when the URL is not this page. */
@@ -83,15 +108,17 @@ export interface DefinedProjectPage<P> extends ProjectPage, ProjectPageDefinitio
   params(rest: readonly string[]): P | null;
 }
 
-/** A page for the table in project-pages.ts; its definition stays readable (tests render its Component). */
+/** A page for the table in project-pages.ts: its URL shapes and title here, its code behind `module`. */
 export function defineProjectPage<P>(definition: ProjectPageDefinition<P>): DefinedProjectPage<P> {
-  const bind = (params: P): MatchedProjectPage => ({
-    load: async (context) => {
-      await definition.load?.({ ...context, params });
-    },
-    title: (projectPath) => definition.title(params, projectPath),
-    render: () => createElement(definition.Component, { params }),
-  });
+  const open = async (params: P): Promise<OpenedProjectPage> => {
+    const { load, Component } = await definition.module();
+    return {
+      load: async (context) => {
+        await load?.({ ...context, params });
+      },
+      render: () => createElement(Component, { params }),
+    };
+  };
   const params = (rest: readonly string[]): P | null => {
     for (const route of definition.routes) {
       const matched = route.match(rest);
@@ -104,7 +131,7 @@ export function defineProjectPage<P>(definition: ProjectPageDefinition<P>): Defi
     params,
     match(rest) {
       const matched = params(rest);
-      return matched === null ? null : bind(matched);
+      return matched === null ? null : { title: (projectPath) => definition.title(matched, projectPath), open: () => open(matched) };
     },
   };
 }

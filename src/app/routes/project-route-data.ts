@@ -4,7 +4,7 @@
  */
 import { useRouteLoaderData } from 'react-router';
 import type { Project } from '../../gitlab/index.ts';
-import type { MatchedProjectPage } from './project-page.ts';
+import type { ShownProjectPage } from './project-page.ts';
 
 /** The route id of every project page (the shell reads its data for the header). */
 export const PROJECT_ROUTE_ID = 'project';
@@ -13,8 +13,8 @@ export interface ProjectRouteData {
   project: Project;
   /** The project's path (`acme/platform/backend`), or its id when GitLab sent no path. */
   projectPath: string;
-  /** The page the URL names, its params parsed. */
-  page: MatchedProjectPage;
+  /** The page the URL names, its params parsed and its code loaded. */
+  page: ShownProjectPage;
 }
 
 /** The project of the page being shown, when it is a project page (for the shell's header). */

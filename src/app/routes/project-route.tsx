@@ -39,15 +39,18 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
       throw data(null, { status: 404, statusText: 'Not Found' });
     }
 
+    // The page's own code (its chunk) is fetched beside the connection and the project.
+    const opening = page.open();
+    opening.catch(() => undefined); // awaited below; a failure then is the route's error
     // Inside a portal the token may still be on its way (ci-dashboard:token): wait for it a while.
     const connection = await session.waitForConnection(request.signal);
     const url = new URL(request.url);
     if (!connection) throw redirect(`/settings?next=${encodeURIComponent(`/${splat}${url.search}`)}`);
     const ref = isNumericProjectRef(location.project) ? Number(location.project) : location.project;
-    const project = await queryClient.ensureQueryData(projectQueryOptions(connection, ref));
+    const [project, opened] = await Promise.all([queryClient.ensureQueryData(projectQueryOptions(connection, ref)), opening]);
     // The page shows its own error and retry; a failed first load must not hide the project.
-    await page.load({ queryClient, connection, project, env, search: url.searchParams }).catch(() => undefined);
-    return { project, projectPath: projectPathOf(project), page };
+    await opened.load({ queryClient, connection, project, env, search: url.searchParams }).catch(() => undefined);
+    return { project, projectPath: projectPathOf(project), page: { title: page.title, render: opened.render } };
   };
 }
 

@@ -16,6 +16,7 @@ import { ToastProvider } from '../../../ui/index.ts';
 import { parseProjectLocation, projectPath } from '../../gitlab-paths.ts';
 import { createQueryClient } from '../../providers.tsx';
 import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
+import { artifactsRoute } from '../project-pages.ts';
 import { artifactsPage } from './artifacts-page.tsx';
 
 const HOST = 'http://sim.test';
@@ -107,11 +108,11 @@ const PROJECT = { id: 1, name: 'backend', path_with_namespace: 'acme/platform/ba
 function PageHarness() {
   const splat = useParams()['*'] ?? '';
   const location = parseProjectLocation(splat);
-  const page = location ? artifactsPage.match(location.rest) : null;
-  if (!page) return <p>Page not found</p>;
+  const params = location ? artifactsRoute.params(location.rest) : null;
+  if (!params) return <p>Page not found</p>;
   return (
     <ProjectScopeContext value={{ connection: { host: HOST, token: TOKEN }, projectId: PROJECT.id, projectPath: PROJECT.path_with_namespace, readOnly: false, canWrite: 'unknown' }}>
-      {page.render()}
+      <artifactsPage.Component params={params} />
     </ProjectScopeContext>
   );
 }
@@ -180,7 +181,7 @@ describe('the page module', () => {
     [['jobs', 'abc', 'artifacts'], null],
     [['pipelines', '5', 'artifacts'], null],
   ])('matches %j', (rest, params) => {
-    expect(artifactsPage.params(rest)).toEqual(params);
+    expect(artifactsRoute.params(rest)).toEqual(params);
   });
 });
 

@@ -1,16 +1,11 @@
-import { useCallback } from 'react';
+import { lazy, Suspense, useCallback } from 'react';
 import { ArtifactActions } from '../../../features/job-actions/index.ts';
 import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
-import { StaticLog } from '../../../features/job-log/index.ts';
 import { jobQueryOptions, useProjectScope, versionQueryOptions, type Job } from '../../../gitlab/index.ts';
+import { LoadingState } from '../../../ui/index.ts';
 import { useAppEnv } from '../../providers.tsx';
-import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
-
-interface ArtifactsParams {
-  jobId: number;
-  /** The file or folder inside the archive; '' for its root. */
-  path: string;
-}
+import { projectPageModule } from '../project-page.ts';
+import type { ArtifactsParams } from '../project-pages.ts';
 
 function ArtifactsPage({ params }: { params: ArtifactsParams }) {
   const { poll } = useAppEnv();
@@ -34,32 +29,23 @@ function ArtifactsPage({ params }: { params: ArtifactsParams }) {
   );
 }
 
+// The job log's viewer (its model and ANSI colours) comes only when a coloured log is previewed.
+const StaticLog = lazy(() => import('../../../features/job-log/index.ts').then((m) => ({ default: m.StaticLog })));
+
 function renderAnsiText(text: string, label: string) {
-  return <StaticLog text={text} label={label} height="70vh" />;
+  return (
+    <Suspense fallback={<LoadingState label={`Loading ${label}`} />}>
+      <StaticLog text={text} label={label} height="70vh" />
+    </Suspense>
+  );
 }
 
-function artifactsParams(jobId: string, path: string): ArtifactsParams | null {
-  const id = parseId(jobId);
-  return id === null ? null : { jobId: id, path };
-}
-
-/**
- * `/<project>/-/jobs/:id/artifacts/browse/*path` (GitLab's own path), `/<project>/-/jobs/:id/artifacts`
- * (the browse root), and GitLab's `…/artifacts/file/*path` and `…/artifacts/raw/*path` (that file's
- * preview). The router hands the segments decoded, so names with spaces or any script arrive as typed.
- */
-export const artifactsPage = defineProjectPage({
-  routes: [
-    pageRoute('jobs/:jobId/artifacts', (param) => artifactsParams(param('jobId'), '')),
-    pageRoute('jobs/:jobId/artifacts/browse/*', (param) => artifactsParams(param('jobId'), param('*'))),
-    pageRoute('jobs/:jobId/artifacts/file/*', (param) => (param('*') === '' ? null : artifactsParams(param('jobId'), param('*')))),
-    pageRoute('jobs/:jobId/artifacts/raw/*', (param) => (param('*') === '' ? null : artifactsParams(param('jobId'), param('*')))),
-  ],
+/** The artifact browser's code (its URLs and title: `artifactsRoute` in project-pages.ts). */
+export const artifactsPage = projectPageModule<ArtifactsParams>({
   load: ({ queryClient, connection, project, params, env }) =>
     Promise.all([
       queryClient.ensureQueryData(jobQueryOptions(connection, project.id, params.jobId, { poll: env.poll })),
       queryClient.ensureQueryData(versionQueryOptions(connection)).catch(() => undefined),
     ]),
-  title: (params, projectPath) => `${params.path ? `${params.path} · ` : ''}Artifacts of job #${params.jobId} · ${projectPath}`,
   Component: ArtifactsPage,
 });

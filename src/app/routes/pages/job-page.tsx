@@ -7,7 +7,7 @@ import { findFirstErrors, JobLog } from '../../../features/job-log/index.ts';
 import { GitLabError, gitlabKeys, isActiveStatus, jobQueryOptions, pipelineBridgesQueryOptions, useProjectScope } from '../../../gitlab/index.ts';
 import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as pagePath } from '../../../ui/index.ts';
 import { useAppEnv } from '../../providers.tsx';
-import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
+import { parseId, projectPageModule } from '../project-page.ts';
 
 /**
  * GitLab answers 404 for a trigger job's id on `/jobs/:id`. Given the pipeline (`?pipeline=`,
@@ -83,15 +83,8 @@ function JobPage({ params: { jobId } }: { params: { jobId: number } }) {
   );
 }
 
-/** `/<project>/-/jobs/:jobId`: one job, its header and its whole log. */
-export const jobPage = defineProjectPage({
-  routes: [
-    pageRoute('jobs/:jobId', (param) => {
-      const jobId = parseId(param('jobId'));
-      return jobId === null ? null : { jobId };
-    }),
-  ],
+/** The job page's code (its URL and title: `jobRoute` in project-pages.ts). */
+export const jobPage = projectPageModule<{ jobId: number }>({
   load: ({ queryClient, connection, project, params, env }) => queryClient.ensureQueryData(jobQueryOptions(connection, project.id, params.jobId, { poll: env.poll })),
-  title: (params, projectPath) => `Job #${params.jobId} · ${projectPath}`,
   Component: JobPage,
 });

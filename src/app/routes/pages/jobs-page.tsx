@@ -3,7 +3,7 @@ import { BulkJobActions, JobActions } from '../../../features/job-actions/index.
 import { JobList, jobListHeadQueryOptions, readJobListFilters } from '../../../features/jobs/index.ts';
 import { useProjectScope, type Job } from '../../../gitlab/index.ts';
 import { useAppEnv } from '../../providers.tsx';
-import { defineProjectPage, pageRoute } from '../project-page.ts';
+import { projectPageModule } from '../project-page.ts';
 
 function JobsPage() {
   const { poll } = useAppEnv();
@@ -35,13 +35,11 @@ function JobsPage() {
   );
 }
 
-/** `/<project>/-/jobs?scope=failed&name=rspec`: the project's jobs. */
-export const jobsPage = defineProjectPage({
-  routes: [pageRoute('jobs', () => ({}))],
+/** The jobs page's code (its URL and title: `jobsRoute` in project-pages.ts). */
+export const jobsPage = projectPageModule<Record<string, never>>({
   load: async ({ queryClient, connection, project, env, search }) => {
     const { scope } = readJobListFilters(search);
     await queryClient.ensureQueryData(jobListHeadQueryOptions(connection, project.id, scope, env.poll));
   },
-  title: (_params, projectPath) => `Jobs · ${projectPath}`,
   Component: JobsPage,
 });

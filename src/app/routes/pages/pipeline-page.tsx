@@ -1,20 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useMemo } from 'react';
+import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
-import { FailuresDigest } from '../../../features/failures/index.ts';
 import { JobActions } from '../../../features/job-actions/index.ts';
-import { findFirstErrors } from '../../../features/job-log/index.ts';
 import { loadPipelinePage, parseViewState, PipelineDetails, writeViewState, type PipelineViewState } from '../../../features/pipeline-graph/index.ts';
 import { pipelineQueryOptions, useProjectScope, type Bridge, type Job } from '../../../gitlab/index.ts';
-import { projectPath as pagePath } from '../../../ui/index.ts';
+import { LoadingState, projectPath as pagePath } from '../../../ui/index.ts';
 import { useAppEnv } from '../../providers.tsx';
-import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
+import { projectPageModule } from '../project-page.ts';
+import type { PipelineParams } from '../project-pages.ts';
 
-interface PipelineParams {
-  pipelineId: number;
-  /** GitLab's `/-/pipelines/:id/failures`: the Failures tab. */
-  tab: 'pipeline' | 'failures';
-}
+// The Failures tab scans logs with the job log's model: its code comes when the tab opens.
+const PipelineFailures = lazy(() => import('./pipeline-failures.tsx').then((m) => ({ default: m.PipelineFailures })));
 
 /** The pipeline page's tabs, as GitLab's: the pipeline (graph and timeline) and `/failures`. */
 function PipelineTabs({ projectPath, pipelineId }: { projectPath: string; pipelineId: number }) {
@@ -71,42 +67,20 @@ function PipelinePage({ params: { pipelineId, tab } }: { params: PipelineParams 
       tabs={<PipelineTabs projectPath={projectPath} pipelineId={pipelineId} />}
       otherTab={
         failuresTab ? (
-          <FailuresDigest
-            connection={connection}
-            projectId={projectId}
-            projectPath={projectPath}
-            pipelineId={pipelineId}
-            ref={pipeline.data?.ref ?? null}
-            poll={poll}
-            findFirstErrors={findFirstErrors}
-          />
+          <Suspense fallback={<LoadingState label="Loading the failures" />}>
+            <PipelineFailures connection={connection} projectId={projectId} projectPath={projectPath} pipelineId={pipelineId} ref={pipeline.data?.ref ?? null} poll={poll} />
+          </Suspense>
         ) : undefined
       }
     />
   );
 }
 
-/** `/<project>/-/pipelines/:id`: the pipeline graph, its downstream pipelines and its timeline. */
-export const pipelinePage = defineProjectPage({
-  routes: [
-    pageRoute('pipelines/:pipelineId', (param): PipelineParams | null => {
-      const pipelineId = parseId(param('pipelineId'));
-      return pipelineId === null ? null : { pipelineId, tab: 'pipeline' };
-    }),
-    pageRoute('pipelines/:pipelineId/failures', (param): PipelineParams | null => {
-      const pipelineId = parseId(param('pipelineId'));
-      return pipelineId === null ? null : { pipelineId, tab: 'failures' };
-    }),
-    // GitLab's Jobs and Tests tabs (`/builds`, `/test_report`): the graph shows every job.
-    pageRoute('pipelines/:pipelineId/:gitlabTab', (param): PipelineParams | null => {
-      const pipelineId = parseId(param('pipelineId'));
-      return pipelineId === null || !['builds', 'test_report'].includes(param('gitlabTab')) ? null : { pipelineId, tab: 'pipeline' };
-    }),
-  ],
+/** The pipeline page's code (its URLs and title: `pipelineRoute` in project-pages.ts). */
+export const pipelinePage = projectPageModule<PipelineParams>({
   load: async ({ queryClient, connection, project, params, env, search }) => {
     const state = parseViewState(search);
     await loadPipelinePage(queryClient, connection, project.id, params.pipelineId, { includeRetried: state.retried, poll: env.poll });
   },
-  title: (params, projectPath) => `${params.tab === 'failures' ? 'Failures · ' : ''}Pipeline #${params.pipelineId} · ${projectPath}`,
   Component: PipelinePage,
 });

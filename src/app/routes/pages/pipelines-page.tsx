@@ -1,7 +1,7 @@
 import { NO_PIPELINE_FILTERS, PipelineList, pipelineListQueryOptions, readPipelineListFilters } from '../../../features/pipelines/index.ts';
 import { useProjectScope } from '../../../gitlab/index.ts';
 import { useAppEnv } from '../../providers.tsx';
-import { defineProjectPage, pageRoute } from '../project-page.ts';
+import { projectPageModule } from '../project-page.ts';
 
 function PipelinesPage() {
   const { poll } = useAppEnv();
@@ -17,13 +17,11 @@ function PipelinesPage() {
   );
 }
 
-/** `/<project>/-/pipelines?scope=tags&status=failed`: the project's pipelines, beside Jobs. */
-export const pipelinesPage = defineProjectPage({
-  routes: [pageRoute('pipelines', () => ({}))],
+/** The pipelines page's code (its URL and title: `pipelinesRoute` in project-pages.ts). */
+export const pipelinesPage = projectPageModule<Record<string, never>>({
   load: async ({ queryClient, connection, project, env, search }) => {
     const filters = readPipelineListFilters(search) ?? NO_PIPELINE_FILTERS;
     await queryClient.ensureQueryData(pipelineListQueryOptions(connection, project.id, filters, env.poll));
   },
-  title: (_params, projectPath) => `Pipelines · ${projectPath}`,
   Component: PipelinesPage,
 });

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { RawLog } from '../../../features/job-log/index.ts';
 import { jobQueryOptions, useProjectScope } from '../../../gitlab/index.ts';
 import { projectPath as pagePath } from '../../../ui/index.ts';
-import { defineProjectPage, pageRoute, parseId } from '../project-page.ts';
+import { projectPageModule } from '../project-page.ts';
 
 function RawLogPage({ params: { jobId } }: { params: { jobId: number } }) {
   const { connection, projectId, projectPath } = useProjectScope();
@@ -22,14 +22,7 @@ function RawLogPage({ params: { jobId } }: { params: { jobId: number } }) {
   );
 }
 
-/** `/<project>/-/jobs/:id/raw`, GitLab's raw log link: the whole log as plain text. */
-export const rawLogPage = defineProjectPage({
-  routes: [
-    pageRoute('jobs/:jobId/raw', (param) => {
-      const jobId = parseId(param('jobId'));
-      return jobId === null ? null : { jobId };
-    }),
-  ],
-  title: (params, projectPath) => `Raw log of job #${params.jobId} · ${projectPath}`,
+/** The raw log page's code (its URL and title: `rawLogRoute` in project-pages.ts). */
+export const rawLogPage = projectPageModule<{ jobId: number }>({
   Component: RawLogPage,
 });
