@@ -1,12 +1,14 @@
-import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type Row, type RowSelectionState } from '@tanstack/react-table';
+import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type RowSelectionState } from '@tanstack/react-table';
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, startTransition, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
 import { columnInfo, jobColumns, jobTableFeatures, SELECT_COLUMN_ID, SELECT_COLUMN_WIDTH } from './job-columns.tsx';
 import { foldColumns, useContentWidth } from './column-fold.ts';
-import { jobHref, StatusCell } from './job-cells.tsx';
+import { jobHref } from './job-cells.tsx';
 import { JobIconStyles } from './icons.tsx';
+import { cellClass, JobRow, type CellOf } from './job-row.tsx';
+import { useFlicking } from './use-flicking.ts';
 import type { ColumnPrefs } from './column-prefs.ts';
 
 /** Every row has this height (px), so the body can be virtualised and the reader's place kept exactly. */
@@ -16,19 +18,6 @@ const HEADER_HEIGHT = 38;
 const FALLBACK_VIEWPORT = 800;
 /** Load the next page when the reader is this many rows from the end. */
 const LOAD_AHEAD_ROWS = 30;
-/**
- * Faster than this (rows per 60 Hz frame) the list is being flicked, not read: rows that come
- * into view meanwhile draw their light form until the scroll slows (see useFlicking).
- */
-const FLICK_ROWS_PER_FRAME = 2;
-/**
- * A flick ends below this speed (or when the scroll stops): a single late frame (a garbage
- * collection) halves the measured speed, and must not redraw every row in full mid-flick.
- */
-const FLICK_END_ROWS_PER_FRAME = 1;
-/** The scroll has stopped when no scroll event came for this long (ms). */
-const FLICK_SETTLE_MS = 120;
-
 export interface JobTableProps {
   jobs: readonly Job[];
   caption: string;
@@ -93,7 +82,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     observeElementRect: observeRectWithFallback,
   });
   const items = virtualizer.getVirtualItems();
-  const flicking = useFlicking(scrollRef);
+  const flicking = useFlicking(scrollRef, ROW_HEIGHT);
 
   // Keep the reader's place when rows arrive above it: anchor on the first visible row.
   const anchor = useRef<{ id: number; index: number; delta: number } | null>(null);
@@ -271,11 +260,6 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   );
 }
 
-const cellClass = (columnId: string) => {
-  const extra = columnInfo(columnId)?.className;
-  return extra ? `jobs-table__cell col-${columnId} ${extra}` : `jobs-table__cell col-${columnId}`;
-};
-
 const columnWidth = (columnId: string) => (columnId === SELECT_COLUMN_ID ? SELECT_COLUMN_WIDTH : columnInfo(columnId)?.width ?? 100);
 
 /** CSS variables with the left offsets of the columns that stick: selection, status, job (while they lead). */
@@ -291,169 +275,6 @@ function stickyOffsets(ids: readonly string[], widths: readonly number[]): Recor
   return out;
 }
 
-type CellOf = ReturnType<Row<typeof jobTableFeatures, Job>['getVisibleCells']>[number];
-
 // At module scope: the table object `useTable` returns is new on every render, and a prop that
 // changed with it would redraw every memoised row on every scroll frame.
 const renderCell = (cell: CellOf) => <FlexRender cell={cell} />;
-
-interface JobRowProps {
-  row: Row<typeof jobTableFeatures, Job>;
-  /** The row's job: a new object when GitLab's data for it changed. */
-  job: Job;
-  index: number;
-  /** Where the row sits in the body (px). */
-  top: number;
-  /** The list is being flicked: a row that mounts now draws its light form (see LightCells). */
-  light: boolean;
-  /** The visible columns in order, so a column change redraws the row. */
-  columnKey: string;
-  /** Columns folded away at this width (part of columnKey, so not compared on its own). */
-  folded: ReadonlySet<string>;
-  active: boolean;
-  selectable: boolean;
-  selected: boolean;
-  onKeyDown: (event: KeyboardEvent<HTMLDivElement>, index: number, job: Job) => void;
-  onFocus: (index: number) => void;
-  onToggle: (id: string) => void;
-  renderCell: (cell: CellOf) => ReactNode;
-}
-
-/**
- * A new row model (a page arrived, a poll merged) gives every row a new `row` object; what a row
- * draws only changes with its job, its place, its columns and its state, so those decide.
- */
-function sameRow(a: JobRowProps, b: JobRowProps): boolean {
-  return (
-    a.job === b.job &&
-    a.row.id === b.row.id &&
-    a.index === b.index &&
-    a.top === b.top &&
-    // Rows already on screen keep what they drew when a flick starts; light rows redraw when it ends.
-    (a.light === b.light || b.light) &&
-    a.columnKey === b.columnKey &&
-    a.active === b.active &&
-    a.selectable === b.selectable &&
-    a.selected === b.selected &&
-    a.onKeyDown === b.onKeyDown &&
-    a.onFocus === b.onFocus &&
-    a.onToggle === b.onToggle &&
-    a.renderCell === b.renderCell
-  );
-}
-
-/** One job; memoised, so scrolling only draws the rows that come into view. */
-const JobRow = memo(function JobRow({ row, job, index, top, light, folded, active, selectable, selected, onKeyDown, onFocus, onToggle, renderCell }: JobRowProps) {
-  // Light while it mounted during a flick, full from the first render after it: never back.
-  const [drawnLight, setDrawnLight] = useState(light);
-  if (drawnLight && !light) setDrawnLight(false);
-  // A status that changes while the row is on screen flashes once (two names restart the animation).
-  const [seenStatus, setSeenStatus] = useState(job.status);
-  const [changes, setChanges] = useState(0);
-  if (seenStatus !== job.status) {
-    setSeenStatus(job.status);
-    setChanges((n) => n + 1);
-  }
-  const classes = ['jobs-table__row', selected ? 'is-selected' : '', changes > 0 ? `status-changed-${changes % 2}` : ''].filter(Boolean).join(' ');
-  return (
-    <div
-      role="row"
-      data-index={index}
-      data-job-id={job.id}
-      aria-rowindex={index + 2}
-      aria-selected={selectable ? selected : undefined}
-      tabIndex={active ? 0 : -1}
-      className={classes}
-      style={{ top }}
-      onKeyDown={(e) => onKeyDown(e, index, job)}
-      onFocus={(e) => {
-        if (e.target === e.currentTarget) onFocus(index);
-      }}
-    >
-      {row.getVisibleCells().filter((cell) => !folded.has(cell.column.id)).map((cell) =>
-        drawnLight ? (
-          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
-            <LightCell columnId={cell.column.id} job={job} />
-          </div>
-        ) : cell.column.id === SELECT_COLUMN_ID ? (
-          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
-            <input type="checkbox" aria-label={`Select job ${job.id}`} checked={selected} onChange={() => onToggle(row.id)} />
-          </div>
-        ) : (
-          <div key={cell.id} role="cell" className={cellClass(cell.column.id)}>
-            {renderCell(cell)}
-          </div>
-        ),
-      )}
-    </div>
-  );
-}, sameRow);
-
-/**
- * What a row shows while the list is flicked faster than anyone reads (a scrollbar drag, a fling):
- * its status and its name as plain text, without links, buttons, tooltips or times. It costs a
- * fraction of a full row to create, lay out and paint, so the flick keeps its frame rate on slow
- * machines; the full cells replace it as soon as the scroll slows.
- */
-function LightCell({ columnId, job }: { columnId: string; job: Job }) {
-  switch (columnId) {
-    case 'status':
-      return <StatusCell job={job} />;
-    case 'job':
-      return (
-        <span className="job-link">
-          <span className="job-id">#{job.id}</span> <span className="job-name">{job.name}</span>
-        </span>
-      );
-    case 'stage':
-      return <span className="truncate">{job.stage}</span>;
-    case 'ref':
-      return <code className="truncate">{job.ref}</code>;
-    default:
-      return null;
-  }
-}
-
-/**
- * True from when the box scrolls faster than FLICK_ROWS_PER_FRAME rows per frame until it slows
- * below FLICK_END_ROWS_PER_FRAME or stops for FLICK_SETTLE_MS. The end is a transition: the full
- * rows are drawn in an interruptible render, not in one long task. Reading scrollTop in a scroll
- * event costs no layout.
- */
-function useFlicking(scrollRef: RefObject<HTMLElement | null>): boolean {
-  const [flicking, setFlicking] = useState(false);
-  useEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return;
-    let lastTop = el.scrollTop;
-    let lastTime = performance.now();
-    let on = false;
-    let settle: ReturnType<typeof setTimeout> | undefined;
-    const end = () => {
-      on = false;
-      startTransition(() => setFlicking(false));
-    };
-    const onScroll = () => {
-      const now = performance.now();
-      const top = el.scrollTop;
-      const frames = Math.max(1, (now - lastTime) / (1000 / 60));
-      const rowsPerFrame = Math.abs(top - lastTop) / ROW_HEIGHT / frames;
-      lastTop = top;
-      lastTime = now;
-      if (!on && rowsPerFrame > FLICK_ROWS_PER_FRAME) {
-        on = true;
-        setFlicking(true);
-      } else if (on && rowsPerFrame < FLICK_END_ROWS_PER_FRAME) {
-        end();
-      }
-      clearTimeout(settle);
-      if (on) settle = setTimeout(end, FLICK_SETTLE_MS);
-    };
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      clearTimeout(settle);
-    };
-  }, [scrollRef]);
-  return flicking;
-}
