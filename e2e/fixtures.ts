@@ -21,7 +21,7 @@ export interface SimHandle {
   /** POST /-/sim/clock: move or pause the simulated time. */
   clock(body: { speed?: number; paused?: boolean; advance_ms?: number }): Promise<void>;
   /** POST /-/sim/faults: latency, errors, 429s, stripped CORS. */
-  faults(body: { latency_ms?: number; error_rate?: number; error_status?: number; rate_limit_429?: boolean; cors?: boolean }): Promise<void>;
+  faults(body: { latency_ms?: number; error_rate?: number; error_status?: number; rate_limit_429?: boolean; cors?: boolean; cors_preflight?: boolean; artifacts_redirect?: boolean }): Promise<void>;
   reset(): Promise<void>;
 }
 

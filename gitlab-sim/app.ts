@@ -131,7 +131,7 @@ export function createHandler(state: SimState, onReset: () => void): (request: R
     const faults = state.faults;
     if (request.method === 'OPTIONS') {
       const headers = new Headers(preflightHeaders(request));
-      if (!faults.cors) stripCors(headers);
+      if (!faults.cors && !faults.corsPreflight) stripCors(headers);
       return new Response(null, { status: 204, headers });
     }
     if (faults.latencyMs > 0) await new Promise((r) => setTimeout(r, faults.latencyMs));

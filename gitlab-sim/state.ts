@@ -30,6 +30,12 @@ export interface Faults {
   rateLimit429: boolean;
   /** false: strip every CORS header, as a proxy would. */
   cors: boolean;
+  /**
+   * With `cors: false`, still answer preflights with CORS: the request is sent and GitLab acts
+   * on it, only its answer is unreadable (a proxy that strips CORS from answers only, or a
+   * preflight the browser had cached). A write's outcome is then unknown to the browser.
+   */
+  corsPreflight: boolean;
   jobsRateLimitPerMinute: number;
   /** The GitLab version the host reports and whose entities it serves. */
   apiVersion: string;
@@ -72,6 +78,7 @@ function freshFaults(o: ResolvedOptions): Faults {
     errorStatus: 500,
     rateLimit429: false,
     cors: true,
+    corsPreflight: false,
     jobsRateLimitPerMinute: o.jobsRateLimitPerMinute,
     apiVersion: o.apiVersion,
     artifactsRedirect: false,

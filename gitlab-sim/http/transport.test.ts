@@ -89,6 +89,17 @@ describe('CORS', () => {
     expect(adm.headers.get('Access-Control-Allow-Origin')).toBe('*');
     await admin(sim, 'faults', { cors: true });
   });
+
+  it('with cors_preflight, passes preflights while stripping the answers: a write is done but unreadable', async () => {
+    await admin(sim, 'faults', { cors: false, cors_preflight: true });
+    const pre = await sim.fetch(
+      new Request('http://sim.test/api/v4/projects/1/jobs/5/cancel', { method: 'OPTIONS', headers: { Origin: 'https://x', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'private-token' } }),
+    );
+    expect(pre.headers.get('Access-Control-Allow-Origin')).toBe('*');
+    const r = await call(sim, '/api/v4/projects/1/jobs', { headers: { Origin: 'https://dash.example' } });
+    expect(r.headers.get('Access-Control-Allow-Origin')).toBeNull();
+    await admin(sim, 'faults', { cors: true, cors_preflight: false });
+  });
 });
 
 describe('injected faults', () => {

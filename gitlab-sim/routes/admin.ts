@@ -24,6 +24,7 @@ function describeState(state: SimState): Record<string, unknown> {
       error_status: f.errorStatus,
       rate_limit_429: f.rateLimit429,
       cors: f.cors,
+      cors_preflight: f.corsPreflight,
       jobs_rate_limit_per_minute: f.jobsRateLimitPerMinute,
       api_version: f.apiVersion,
       artifacts_redirect: f.artifactsRedirect,
@@ -93,6 +94,7 @@ export function createAdminApp(state: SimState, onReset: () => void): Hono {
     if (body.error_status !== undefined) f.errorStatus = num(body.error_status, 'error_status', 400, 599);
     if (body.rate_limit_429 !== undefined) f.rateLimit429 = bool(body.rate_limit_429, 'rate_limit_429');
     if (body.cors !== undefined) f.cors = bool(body.cors, 'cors');
+    if (body.cors_preflight !== undefined) f.corsPreflight = bool(body.cors_preflight, 'cors_preflight');
     if (body.artifacts_redirect !== undefined) f.artifactsRedirect = bool(body.artifacts_redirect, 'artifacts_redirect');
     if (body.jobs_rate_limit_per_minute !== undefined) {
       f.jobsRateLimitPerMinute = num(body.jobs_rate_limit_per_minute, 'jobs_rate_limit_per_minute', 0, 1_000_000);

@@ -81,6 +81,17 @@ export function isGitLabError(e: unknown): e is GitLabError {
   return e instanceof GitLabError;
 }
 
+/**
+ * Whether a write may have happened although no answer was read: the request may have left and
+ * the answer was lost (CORS stripped from the answer, a dropped connection, a gateway that gave
+ * up waiting). A refusal GitLab itself sent (4xx, 500, 503, 429) is a known outcome: nothing done.
+ */
+export function isOutcomeUnknown(e: unknown): boolean {
+  if (!(e instanceof GitLabError)) return false;
+  if (e.kind === 'cors' || e.kind === 'network' || e.kind === 'invalid-response') return true;
+  return e.kind === 'server' && (e.status === 502 || e.status === 504);
+}
+
 /** GitLab's credential query parameters: never sent by this client, stripped from GitLab's links. */
 export const CREDENTIAL_QUERY_KEYS: readonly string[] = ['private_token', 'access_token', 'job_token'];
 /** Hidden when a URL is shown: GitLab's credential parameters and a bare `token`. */

@@ -1,5 +1,5 @@
 // The public surface of the GitLab client. Everything that talks to GitLab goes through here.
-export { GitLabError, describeError, errorFromResponse, isGitLabError, parseErrorBody, redactUrl } from './errors.ts';
+export { GitLabError, describeError, errorFromResponse, isGitLabError, isOutcomeUnknown, parseErrorBody, redactUrl } from './errors.ts';
 export type { ErrorDescription, GitLabErrorKind } from './errors.ts';
 
 export {
@@ -126,6 +126,7 @@ export {
 } from './api/artifacts.ts';
 export type { ArchiveResult, BlobDownload } from './api/artifacts.ts';
 export {
+  afterLostAnswerQueryOptions,
   cancelJob,
   cancelJobMutationOptions,
   deleteArtifacts,
@@ -137,12 +138,17 @@ export {
   jobActionInvalidationKeys,
   keepArtifacts,
   keepArtifactsMutationOptions,
+  isLostAnswer,
+  LOST_ANSWER_CHECK_MS,
+  LostAnswerError,
   playJob,
   playJobMutationOptions,
+  readAfterLostAnswer,
   retryJob,
   retryJobMutationOptions,
+  writeOrCheck,
 } from './api/job-actions.ts';
-export type { JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';
+export type { AfterLostAnswer, JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';
 
 export {
   DEFAULT_FLAKY_LOOKBACK,

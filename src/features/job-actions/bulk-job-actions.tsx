@@ -54,8 +54,9 @@ export function BulkJobActions({ connection, projectId, projectPath, jobs, readO
       .mutateAsync({ action, targets })
       .then((results) => {
         setLast({ action, results });
-        const failed = results.some((r) => !r.ok);
-        toast.show(bulkSummary(action, results), { tone: failed ? 'danger' : 'success' });
+        const refused = results.some((r) => !r.ok && !r.unknown);
+        const unknown = results.some((r) => r.unknown);
+        toast.show(bulkSummary(action, results), { tone: refused ? 'danger' : unknown ? 'info' : 'success' });
         onDone?.(action, results);
       })
       .catch((e: unknown) => toast.show(String(e), { tone: 'danger' }))

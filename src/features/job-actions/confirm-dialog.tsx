@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { describeError } from '../../gitlab/index.ts';
 import { Dialog } from '../../ui/index.ts';
 import { isBridge, type ActionableJob, type JobActionName } from './model/availability.ts';
+import { describeActionError } from './model/outcome.ts';
 
 interface Wording {
   title: string;
@@ -51,7 +51,7 @@ export function ConfirmActionDialog({ name, job, busy, onConfirm, onClose }: Con
     setError(null);
     onConfirm().catch((e: unknown) => setError(e));
   };
-  const described = error ? describeError(error) : null;
+  const described = error ? describeActionError(error) : null;
   return (
     <Dialog
       open

@@ -6,13 +6,13 @@ import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sim } from '../../../gitlab-sim/index.ts';
-import { fetchJob, fetchJobsPage, fetchJobTrace, jobQueryOptions, jobsPageQueryOptions, type Connection, type Job } from '../../gitlab/index.ts';
+import { fetchJob, fetchJobsPage, fetchJobTrace, gitlabKeys, jobQueryOptions, jobsPageQueryOptions, type Connection, type Job } from '../../gitlab/index.ts';
 import { ToastProvider } from '../../ui/index.ts';
 import { BulkJobActions } from './bulk-job-actions.tsx';
 import { JobActions, type JobActionsProps } from './job-actions.tsx';
 import { READ_ONLY_REASON, READ_TOKEN_REASON } from './model/availability.ts';
 import { REMEMBERED_VARIABLES_STORAGE_KEY } from './model/remembered-variables.ts';
-import { findJob, HOST, newSim, READ_TOKEN, simAdmin, simConnection, simFetch } from './test-helpers.ts';
+import { findJob, HOST, lossyConnection, newSim, READ_TOKEN, simAdmin, simConnection, simFetch } from './test-helpers.ts';
 
 let sim: Sim;
 beforeEach(() => {
@@ -260,14 +260,94 @@ describe('JobActions: refused', () => {
     await waitFor(() => expect(toastRegion().textContent).toContain('404 Not found'));
   });
 
-  it('says GitLab is unreachable on a network failure', async () => {
+  it('says the outcome is unknown (GitLab unreachable), not "failed", when nothing answers', async () => {
     const user = userEvent.setup();
     const conn: Connection = { host: HOST, token: 'glpat-sim-api', fetch: () => Promise.reject(new TypeError('Failed to fetch')) };
     renderWithApp(<JobActions connection={conn} projectId={1} job={{ id: 5, name: 'rspec', status: 'running' }} readOnly={false} canWrite={true} />);
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(toastRegion().textContent).toContain('GitLab is unreachable'));
-    // Nothing else changed: the button is there to try again.
+    await waitFor(() => expect(toastRegion().textContent).toContain('Outcome unknown'));
+    expect(toastRegion().textContent).toContain('GitLab is unreachable');
+    expect(toastRegion().textContent).not.toContain('failed');
+    // It may have happened: Cancel waits until GitLab can say (the watch keeps asking).
+    expect(screen.getByRole('button', { name: /^Cancel/ }).getAttribute('aria-disabled')).toBe('true');
+  });
+});
+
+describe('JobActions: the answer was lost after the request left', () => {
+  it('retry: says the answer was lost, refetches, and reports the new job GitLab did create', async () => {
+    const user = userEvent.setup();
+    const failed = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
+    const { conn, writes } = lossyConnection(sim, true);
+    renderWithApp(<JobView conn={conn} jobId={failed.id} layout="toolbar" />);
+    await user.click(await screen.findByRole('button', { name: 'Retry' }));
+    const link = await within(toastRegion()).findByRole('link', { name: /^Open job #\d+$/ });
+    const newId = Number(/#(\d+)/.exec(link.textContent ?? '')?.[1]);
+    expect(newId).toBeGreaterThan(failed.id);
+    expect((await fetchJob(simConnection(sim), 1, newId)).name).toBe(failed.name);
+    expect(toastRegion().textContent).toContain('was lost (Blocked by the browser (CORS)), but GitLab shows it happened');
+    expect(toastRegion().textContent).not.toContain('failed —');
+    expect(writes).toHaveLength(1);
+  });
+
+  it('cancel that never arrived: GitLab shows the job still running, so Cancel is offered again', async () => {
+    const user = userEvent.setup();
+    const running = await findJob(simConnection(sim), 1, (j) => j.status === 'running' && j.ref === 'main');
+    const { conn } = lossyConnection(sim, false);
+    renderWithApp(<JobView conn={conn} jobId={running.id} layout="toolbar" />);
+    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(toastRegion().textContent).toContain('GitLab shows it did not happen'));
+    expect(toastRegion().textContent).toContain(`is running. You can try again.`);
+    expect(statusText()).toBe('running');
     expect(screen.getByRole('button', { name: 'Cancel' }).getAttribute('aria-disabled')).toBeNull();
+  });
+
+  it('erase in its dialog: a lost answer whose erase happened closes the dialog and says so', async () => {
+    const user = userEvent.setup();
+    const finished = await findJob(simConnection(sim), 1, (j) => j.status === 'success' && j.ref === 'main' && !j.erased_at);
+    const { conn } = lossyConnection(sim, true);
+    renderWithApp(<JobView conn={conn} jobId={finished.id} layout="toolbar" />);
+    await user.click(await screen.findByRole('button', { name: 'Erase' }));
+    const dialog = await screen.findByRole('dialog');
+    await user.click(within(dialog).getByRole('button', { name: 'Erase job' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(toastRegion().textContent).toContain('but GitLab shows it happened. Erased');
+    expect((await fetchJob(simConnection(sim), 1, finished.id)).erased_at).toBeTruthy();
+  });
+});
+
+describe('JobActions: the outcome stays unknown while GitLab cannot be read', () => {
+  it('holds every action, asks again, and says what happened once GitLab answers', async () => {
+    const user = userEvent.setup();
+    const failed = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
+    // CORS stripped from every answer (preflights pass): the retry is done, nothing can be read.
+    let stripped = false;
+    const base = simFetch(sim);
+    const conn: Connection = {
+      ...simConnection(sim),
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (!stripped || request.method === 'HEAD') return base(request);
+        await base(request);
+        throw new TypeError('Failed to fetch');
+      },
+    };
+    const { client } = renderWithApp(<JobView conn={conn} jobId={failed.id} layout="toolbar" />);
+    const retry = await screen.findByRole('button', { name: 'Retry' });
+    stripped = true;
+    await user.click(retry);
+    await waitFor(() => expect(toastRegion().textContent).toContain('Outcome unknown'));
+    expect(toastRegion().textContent).not.toContain('failed —');
+    // Held: a second Retry cannot start a second job.
+    const held = screen.getByRole('button', { name: /^Retry/ });
+    expect(held.getAttribute('aria-disabled')).toBe('true');
+    expect(held.getAttribute('title')).toContain('waiting until GitLab can say whether it happened');
+    await user.click(held);
+
+    stripped = false;
+    await act(() => client.invalidateQueries({ queryKey: gitlabKeys.job(conn, 1, failed.id) }));
+    await waitFor(() => expect(toastRegion().textContent).toContain('but GitLab shows it happened. Retried'));
+    const attempts = (await fetchJobsPage(simConnection(sim), 1, { perPage: 100, pagination: 'offset' })).items.filter((j) => j.name === failed.name && j.pipeline?.id === failed.pipeline?.id && j.id > failed.id);
+    expect(attempts).toHaveLength(1);
   });
 });
 

@@ -1,17 +1,20 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { unavailableReason, useGitLabFeatures, type Connection, type Job, type JobVariable } from '../../gitlab/index.ts';
+import { useState } from 'react';
+import { isLostAnswer, LostAnswerError, unavailableReason, useGitLabFeatures, type AfterLostAnswer, type Bridge, type Connection, type Job, type JobVariable } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
+import { ActionsMenu } from './actions-menu.tsx';
 import { ConfirmActionDialog } from './confirm-dialog.tsx';
 import {
   ACTION_LABELS,
   availableActions,
+  isBridge,
   needsConfirmation,
   type ActionableJob,
   type AvailableAction,
   type JobActionName,
   type WriteAccess,
 } from './model/availability.ts';
-import { failureOutcome, successOutcome } from './model/outcome.ts';
+import { errorOutcome, lostAnswerOutcome, OutcomeError, successOutcome, type Outcome } from './model/outcome.ts';
+import { LostAnswerWatch } from './lost-answer-watch.tsx';
 import { PlayJobDialog } from './play-dialog.tsx';
 import { useJobActionRunner } from './use-job-mutations.ts';
 import { useJobLink } from './use-job-link.ts';
@@ -52,15 +55,16 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   // The graph drops a retried job's node (and this component) before the action settles.
   const mounted = useMountedRef();
   const [dialog, setDialog] = useState<JobActionName | null>(null);
+  // An action whose answer was lost and that GitLab could not yet be asked about: held until it can.
+  const [unsettled, setUnsettled] = useState<JobActionName | null>(null);
   const only = actions ?? (layout === 'inline' ? INLINE_ACTIONS : undefined);
   const features = useGitLabFeatures(connection);
   const available = availableActions(job, { readOnly, canWrite }, only, undefined, features);
   // Before 14.9 play takes no variables: run at once rather than offer a form GitLab would ignore.
   const variablesReason = unavailableReason(features, 'playVariables');
 
-  const report = (name: JobActionName, result: Job | undefined) => {
-    const outcome = successOutcome(name, job, result);
-    if (name === 'retry' && result && onRetried && outcome.newJobId !== undefined) {
+  const report = (name: JobActionName, outcome: Outcome, result: Job | Bridge | undefined) => {
+    if (name === 'retry' && result && !isBridge(result) && onRetried && outcome.newJobId !== undefined) {
       toast.show(outcome.message, { tone: outcome.tone });
       onRetried(result);
       return;
@@ -69,21 +73,45 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
     toast.show(outcome.message, { tone: outcome.tone, ...(link ? { link, ms: 10_000 } : {}) });
   };
 
-  /** Runs the action; resolves when done (null: ignored, another was in flight); rejects with GitLab's error. */
+  /**
+   * Runs the action; resolves when done (null: ignored, another was in flight). Rejects with
+   * GitLab's refusal, or an OutcomeError when the answer was lost and GitLab shows it did not
+   * happen (or cannot be asked): only what GitLab shows happened counts as done.
+   */
   const perform = async (name: JobActionName, variables?: readonly JobVariable[]): Promise<Job | undefined | null> => {
-    const result = await runner.run(name, variables);
-    if (result !== null) report(name, result);
-    return result;
+    try {
+      const result = await runner.run(name, variables);
+      if (result !== null) report(name, successOutcome(name, job, result), result);
+      return result;
+    } catch (e) {
+      if (!isLostAnswer(e)) throw e;
+      const outcome = lostAnswerOutcome(name, job, e);
+      if (outcome.happened === 'unknown' && mounted.current) setUnsettled(name);
+      if (outcome.happened !== true) throw new OutcomeError(outcome);
+      const newer = e.after?.latest && e.after.latest.id > job.id ? e.after.latest : undefined;
+      report(name, outcome, newer);
+      return undefined;
+    }
   };
 
+  /** GitLab could at last be asked what the held action did: say it, and offer the actions again. */
+  const settle = (name: JobActionName, after: AfterLostAnswer) => {
+    const outcome = lostAnswerOutcome(name, job, new LostAnswerError({ action: name, jobId: job.id, cause: undefined, after }));
+    const newer = after.latest && after.latest.id > job.id ? after.latest : undefined;
+    report(name, outcome, outcome.happened === true ? newer : undefined);
+    setUnsettled(null);
+    if (outcome.happened === true) setDialog(null);
+  };
+
+  const held = unsettled !== null;
   const request = (name: JobActionName) => {
-    if (runner.busy) return;
+    if (runner.busy || held) return;
     if ((name === 'play' && !variablesReason) || needsConfirmation(name, job)) {
       setDialog(name);
       return;
     }
     perform(name).catch((e: unknown) => {
-      const outcome = failureOutcome(name, job, e);
+      const outcome = errorOutcome(name, job, e);
       toast.show(outcome.message, { tone: outcome.tone, ms: 10_000 });
     });
   };
@@ -91,7 +119,16 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
   if (available.length === 0) return null;
 
   const buttons = available.map((a) => (
-    <ActionButton key={a.name} action={a} job={job} pending={runner.pending} busy={runner.busy} note={a.name === 'play' ? variablesReason : undefined} onClick={() => request(a.name)} />
+    <ActionButton
+      key={a.name}
+      action={a}
+      job={job}
+      pending={runner.pending ?? unsettled}
+      busy={runner.busy || held}
+      heldBy={unsettled}
+      note={a.name === 'play' ? variablesReason : undefined}
+      onClick={() => request(a.name)}
+    />
   ));
 
   return (
@@ -103,12 +140,13 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
           {buttons}
         </div>
       )}
+      {unsettled ? <LostAnswerWatch connection={connection} projectId={projectId} job={job} name={unsettled} onKnown={settle} /> : null}
       {dialog === 'play' ? (
         <PlayJobDialog
           host={connection.host}
           projectId={projectId}
           job={job}
-          busy={runner.busy}
+          busy={runner.busy || held}
           onClose={() => setDialog(null)}
           onSubmit={async (variables) => {
             const result = await perform('play', variables);
@@ -120,7 +158,7 @@ export function JobActions({ connection, projectId, projectPath, job, readOnly, 
         <ConfirmActionDialog
           name={dialog}
           job={job}
-          busy={runner.busy}
+          busy={runner.busy || held}
           onClose={() => setDialog(null)}
           onConfirm={async () => {
             const result = await perform(dialog);
@@ -137,16 +175,24 @@ interface ActionButtonProps {
   job: ActionableJob;
   pending: JobActionName | null;
   busy: boolean;
+  /** An action whose answer was lost, until GitLab can say whether it happened: every action waits. */
+  heldBy: JobActionName | null;
   /** What the host cannot do for this action although it can run it (play without variables before 14.9). */
   note?: string | undefined;
   onClick(): void;
 }
 
-function ActionButton({ action, job, pending, busy, note, onClick }: ActionButtonProps) {
+function ActionButton({ action, job, pending, busy, heldBy, note, onClick }: ActionButtonProps) {
   const working = pending === action.name;
   const label = ACTION_LABELS[action.name];
   const disabled = !action.enabled || busy;
-  const title = action.reason ?? (busy && !working ? 'Another action on this job is in progress.' : `${label}: ${job.name} (#${job.id})${note ? `. ${note}` : ''}`);
+  const title =
+    action.reason ??
+    (heldBy
+      ? `GitLab's answer to ${ACTION_LABELS[heldBy]} was lost: waiting until GitLab can say whether it happened.`
+      : busy && !working
+        ? 'Another action on this job is in progress.'
+        : `${label}: ${job.name} (#${job.id})${note ? `. ${note}` : ''}`);
   return (
     <button
       type="button"
@@ -160,50 +206,5 @@ function ActionButton({ action, job, pending, busy, note, onClick }: ActionButto
     >
       {working ? `${label}…` : action.name === 'play' && !note ? 'Run…' : label}
     </button>
-  );
-}
-
-/** A disclosure: one "Actions" button opening the list, closed by Escape, a choice or a click elsewhere. */
-function ActionsMenu({ jobName, children }: { jobName: string; children: ReactNode }) {
-  const [open, setOpen] = useState(false);
-  const listId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
-  return (
-    <div
-      ref={rootRef}
-      className="job-actions job-actions--menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          toggleRef.current?.focus();
-        }
-      }}
-    >
-      <button ref={toggleRef} type="button" className="button button--small" aria-label={`Actions for ${jobName}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
-        Actions
-      </button>
-      <div
-        id={listId}
-        role="group"
-        aria-label={`Actions for ${jobName}`}
-        className="job-actions__menu"
-        hidden={!open}
-        onClick={(event) => {
-          if (event.target instanceof HTMLElement && event.target.closest('button')?.getAttribute('aria-disabled') !== 'true') setOpen(false);
-        }}
-      >
-        {children}
-      </div>
-    </div>
   );
 }

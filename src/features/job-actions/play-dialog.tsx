@@ -1,7 +1,8 @@
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
-import { describeError, type Job, type JobVariable } from '../../gitlab/index.ts';
+import type { Job, JobVariable } from '../../gitlab/index.ts';
 import { Dialog } from '../../ui/index.ts';
 import type { ActionableJob } from './model/availability.ts';
+import { describeActionError } from './model/outcome.ts';
 import { createRememberedVariablesStore, type RememberedVariablesStore } from './model/remembered-variables.ts';
 import { looksLikeVariableLines, mergeRows, newRow, parseVariableLines, rowsToVariables, validateRows, type VariableRow } from './model/variables.ts';
 
@@ -90,7 +91,7 @@ export function PlayJobDialog({ host, projectId, job, busy, onSubmit, onClose, s
       .catch((e: unknown) => setError(e));
   };
 
-  const described = error ? describeError(error) : null;
+  const described = error ? describeActionError(error) : null;
   return (
     <Dialog
       open

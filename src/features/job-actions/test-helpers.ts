@@ -36,3 +36,24 @@ export async function simAdmin(sim: Sim, path: string, body: unknown): Promise<v
   const res = await sim.fetch(new Request(`${HOST}/-/sim/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
   if (!res.ok) throw new Error(`sim ${path}: ${res.status}`);
 }
+
+/**
+ * A connection whose writes lose their answer, as a proxy that strips CORS from answers does:
+ * with `deliver` the simulated GitLab does the write and the browser never sees the answer;
+ * without it the request never arrives. Reads (and the transport's CORS probe) get through.
+ */
+export function lossyConnection(sim: Sim, deliver: boolean): { conn: Connection; writes: string[] } {
+  const writes: string[] = [];
+  const base = simFetch(sim);
+  const conn: Connection = {
+    ...simConnection(sim),
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      if (request.method === 'GET' || request.method === 'HEAD') return base(request);
+      writes.push(`${request.method} ${request.url}`);
+      if (deliver) await base(request);
+      throw new TypeError('Failed to fetch');
+    },
+  };
+  return { conn, writes };
+}

@@ -3,15 +3,19 @@
  * action changes, and mutation option factories whose `onSuccess` returns the awaited
  * invalidation of those keys.
  */
-import { mutationOptions } from '@tanstack/react-query';
+import { mutationOptions, queryOptions } from '@tanstack/react-query';
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { GitLabError } from '../errors.ts';
+import { GitLabError, isOutcomeUnknown } from '../errors.ts';
+import { fetchPipelineBridges } from './bridges.ts';
+import { fetchJob } from './jobs.ts';
+import { fetchPipelineJobs } from './pipeline-jobs.ts';
+import { failureStreak, nextPollDelay } from '../polling.ts';
 import { gitlabKeys, projectKey } from '../query-keys.ts';
 import type { JobAction } from '../query-keys.ts';
 import { buildUrl, gitlabRequest, projectSegment } from '../transport.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
 import { JobSchema } from '../types.ts';
-import type { Job } from '../types.ts';
+import type { Bridge, Job } from '../types.ts';
 
 export interface JobVariable {
   key: string;
@@ -96,7 +100,7 @@ export interface PlayVariables extends JobActionVariables {
  * under it) and the pipeline lists; under the project's path and its numeric id both, since
  * either may have been used to address it.
  */
-export function jobActionInvalidationKeys(conn: Pick<Connection, 'host'>, project: ProjectRef, vars: JobActionVariables, result?: Job): QueryKey[] {
+export function jobActionInvalidationKeys(conn: Pick<Connection, 'host'>, project: ProjectRef, vars: JobActionVariables, result?: Job | Bridge): QueryKey[] {
   const projects = new Set<string>([projectKey(project)]);
   const numericId = result?.pipeline?.project_id;
   if (typeof numericId === 'number') projects.add(String(numericId));
@@ -114,18 +118,125 @@ export function jobActionInvalidationKeys(conn: Pick<Connection, 'host'>, projec
  * Invalidates every key of `jobActionInvalidationKeys`, plus every bridge list on the host: an
  * upstream pipeline's trigger job shows this pipeline's status. Resolves once refetched.
  */
-export async function invalidateAfterJobAction(client: QueryClient, conn: Pick<Connection, 'host'>, project: ProjectRef, vars: JobActionVariables, result?: Job): Promise<void> {
+export async function invalidateAfterJobAction(client: QueryClient, conn: Pick<Connection, 'host'>, project: ProjectRef, vars: JobActionVariables, result?: Job | Bridge): Promise<void> {
   await Promise.all([
     ...jobActionInvalidationKeys(conn, project, vars, result).map((queryKey) => client.invalidateQueries({ queryKey })),
     client.invalidateQueries({ queryKey: gitlabKeys.host(conn), predicate: (q) => q.queryKey.includes('bridges') }),
   ]);
 }
 
+// ---------------------------------------------------------------------------------------------
+// An answer lost after the request left
+
+/** What GitLab shows after a write whose answer was lost: the job again, and the newest job of its name in its pipeline. */
+export interface AfterLostAnswer {
+  /** The job (or trigger job) as GitLab shows it now; undefined when it could not be found. */
+  job: Job | Bridge | undefined;
+  /** The newest job of the same name in the same pipeline (a retry's new job, when it was made). */
+  latest: Job | Bridge | undefined;
+}
+
+/**
+ * A write whose outcome is unknown: the request may have reached GitLab, but its answer was lost
+ * (`cause`). `after` is what GitLab showed when asked again; `checkError` when asking again failed
+ * too, so nobody can yet tell whether it happened.
+ */
+export class LostAnswerError extends Error {
+  override readonly name = 'LostAnswerError';
+  readonly action: JobAction;
+  readonly jobId: number;
+  readonly after: AfterLostAnswer | undefined;
+  readonly checkError: unknown;
+
+  constructor(init: { action: JobAction; jobId: number; cause: unknown; after?: AfterLostAnswer; checkError?: unknown }) {
+    super(`The answer to ${init.action} of job ${init.jobId} was lost; the outcome is ${init.after ? 'what GitLab now shows' : 'unknown'}`, { cause: init.cause });
+    this.action = init.action;
+    this.jobId = init.jobId;
+    this.after = init.after;
+    this.checkError = init.checkError;
+  }
+}
+
+export function isLostAnswer(e: unknown): e is LostAnswerError {
+  return e instanceof LostAnswerError;
+}
+
+function newest<T extends { id: number; name: string }>(items: readonly T[], name: string): T | undefined {
+  let found: T | undefined;
+  for (const item of items) if (item.name === name && (!found || item.id > found.id)) found = item;
+  return found;
+}
+
+/**
+ * Asks GitLab again, after a lost answer, for the job and its pipeline's jobs (bridges for a
+ * trigger job, which `GET /jobs/:id` answers 404): what the action actually did.
+ */
+export async function readAfterLostAnswer(conn: Connection, project: ProjectRef, vars: JobActionVariables, signal?: AbortSignal): Promise<AfterLostAnswer> {
+  let job: Job | Bridge | undefined;
+  try {
+    job = await fetchJob(conn, project, vars.jobId, signal);
+  } catch (e) {
+    if (!(e instanceof GitLabError && e.kind === 'not-found') || vars.pipelineId === undefined) throw e;
+  }
+  const pipelineId = job?.pipeline?.id ?? vars.pipelineId;
+  if (pipelineId === undefined) return { job, latest: undefined };
+  const list: readonly (Job | Bridge)[] = job
+    ? (await fetchPipelineJobs(conn, project, pipelineId, {}, signal)).items
+    : (await fetchPipelineBridges(conn, project, pipelineId, signal)).items;
+  job ??= list.find((j) => j.id === vars.jobId);
+  return { job, latest: job ? newest(list, job.name) : undefined };
+}
+
+/** How often GitLab is asked again, at best, while a lost answer's outcome is still unknown (the fault policy backs off from it). */
+export const LOST_ANSWER_CHECK_MS = 3_000;
+
+/**
+ * Asks again, by the one fault policy, until GitLab can say what a write whose answer was lost
+ * did; then stops. Under the job's key, so refreshing the job asks again at once.
+ */
+export function afterLostAnswerQueryOptions(conn: Connection, project: ProjectRef, vars: JobActionVariables) {
+  return queryOptions({
+    queryKey: [...gitlabKeys.job(conn, project, vars.jobId), 'after-lost-answer', vars.pipelineId ?? null] as const,
+    queryFn: ({ signal }) => readAfterLostAnswer(conn, project, vars, signal),
+    staleTime: 0,
+    gcTime: 0,
+    retry: false,
+    refetchInterval: (query) =>
+      query.state.data ? false : nextPollDelay({ baseMs: LOST_ANSWER_CHECK_MS, streak: failureStreak(query), error: query.state.error }),
+  });
+}
+
+/**
+ * Runs a write; when its answer is lost after the request may have left, asks GitLab what
+ * happened and rejects with a LostAnswerError carrying that (never a plain "failed").
+ */
+export async function writeOrCheck<T>(conn: Connection, project: ProjectRef, action: JobAction, vars: JobActionVariables, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (cause) {
+    if (!isOutcomeUnknown(cause)) throw cause;
+    try {
+      const after = await readAfterLostAnswer(conn, project, vars);
+      throw new LostAnswerError({ action, jobId: vars.jobId, cause, after });
+    } catch (e) {
+      if (e instanceof LostAnswerError) throw e;
+      throw new LostAnswerError({ action, jobId: vars.jobId, cause, checkError: e });
+    }
+  }
+}
+
+/** After a lost answer the views are refetched too (while the mutation is still pending), so the buttons follow what GitLab now shows. */
+function refetchAfterLostAnswer(client: QueryClient, conn: Connection, project: ProjectRef, error: unknown, vars: JobActionVariables): Promise<void> | undefined {
+  if (!(error instanceof LostAnswerError)) return undefined;
+  return invalidateAfterJobAction(client, conn, project, vars, error.after?.latest);
+}
+
 function jobMutation(conn: Connection, project: ProjectRef, action: JobAction, run: (vars: JobActionVariables) => Promise<Job>) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, action),
-    mutationFn: run,
+    mutationFn: (vars: JobActionVariables) => writeOrCheck(conn, project, action, vars, () => run(vars)),
     onSuccess: (job: Job, vars: JobActionVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars, job),
+    onError: (error: Error, vars: JobActionVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),
   });
 }
 
@@ -144,14 +255,17 @@ export function keepArtifactsMutationOptions(conn: Connection, project: ProjectR
 export function playJobMutationOptions(conn: Connection, project: ProjectRef) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, 'play'),
-    mutationFn: ({ jobId, variables }: PlayVariables) => playJob(conn, project, jobId, variables),
+    mutationFn: ({ jobId, variables, pipelineId }: PlayVariables) =>
+      writeOrCheck(conn, project, 'play', pipelineId === undefined ? { jobId } : { jobId, pipelineId }, () => playJob(conn, project, jobId, variables)),
     onSuccess: (job: Job, vars: PlayVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars, job),
+    onError: (error: Error, vars: PlayVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),
   });
 }
 export function deleteArtifactsMutationOptions(conn: Connection, project: ProjectRef) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, 'delete-artifacts'),
-    mutationFn: ({ jobId }: JobActionVariables) => deleteArtifacts(conn, project, jobId),
+    mutationFn: (vars: JobActionVariables) => writeOrCheck(conn, project, 'delete-artifacts', vars, () => deleteArtifacts(conn, project, vars.jobId)),
     onSuccess: (_data: void, vars: JobActionVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars),
+    onError: (error: Error, vars: JobActionVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),
   });
 }

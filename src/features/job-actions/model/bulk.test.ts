@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fetchJob } from '../../../gitlab/index.ts';
-import { findJob, newSim, simConnection } from '../test-helpers.ts';
+import { findJob, lossyConnection, newSim, simConnection } from '../test-helpers.ts';
 import { bulkSummary, bulkTargets, runBulk } from './bulk.ts';
 
 describe('bulk actions against the simulated GitLab', () => {
@@ -38,7 +38,27 @@ describe('bulk actions against the simulated GitLab', () => {
       { id: 2, name: 'b', status: 'running' },
     ]);
     expect(results.map((r) => r.ok)).toEqual([false, false]);
+    // The request may have left: unknown, not "failed".
+    expect(results[0]?.message).toContain('Outcome unknown');
     expect(results[0]?.message).toContain('GitLab is unreachable');
+    expect(bulkSummary('cancel', results)).toBe("Canceled 0 of 2 jobs; 2 unknown (GitLab's answer was lost: look before trying again).");
+  });
+
+  it('a lost answer counts by what GitLab shows: the retry happened, or it did not', async () => {
+    const sim = newSim();
+    const failed = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
+    const delivered = lossyConnection(sim, true);
+    const [done] = await runBulk(delivered.conn, 1, 'retry', [failed]);
+    expect(delivered.writes).toHaveLength(1);
+    expect(done?.ok).toBe(true);
+    expect(done?.newJobId).toBeGreaterThan(failed.id);
+    expect(done?.message).toContain('was lost (Blocked by the browser (CORS)), but GitLab shows it happened');
+
+    const other = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name !== failed.name);
+    const [notDone] = await runBulk(lossyConnection(sim, false).conn, 1, 'retry', [other]);
+    expect(notDone?.ok).toBe(false);
+    expect(notDone?.unknown).toBeUndefined();
+    expect(notDone?.message).toContain('GitLab shows it did not happen');
   });
 
   it('picks failed jobs to retry and queued or running jobs (not bridges) to cancel', () => {

@@ -2,9 +2,9 @@
  * Bulk actions on the job list: which selected jobs each applies to, and running them one
  * after another with a result per job (one refusal does not stop the rest).
  */
-import { canCancel, canRetry, cancelJob, retryJob, type Connection, type Job } from '../../../gitlab/index.ts';
+import { canCancel, canRetry, cancelJob, isLostAnswer, retryJob, writeOrCheck, type Connection, type Job } from '../../../gitlab/index.ts';
 import { isBridge, type ActionableJob } from './availability.ts';
-import { failureMessage, successOutcome } from './outcome.ts';
+import { failureMessage, lostAnswerOutcome, successOutcome } from './outcome.ts';
 
 export type BulkAction = 'retry' | 'cancel';
 
@@ -15,6 +15,8 @@ export interface BulkResult {
   /** GitLab's answer, when it answered with a job. */
   result?: Job;
   newJobId?: number;
+  /** GitLab's answer was lost and asking again could not tell whether it happened. */
+  unknown?: boolean;
 }
 
 /** Retry applies to failed jobs; cancel to queued or running ones (not bridges: GitLab answers 404). */
@@ -29,7 +31,8 @@ export async function runBulk(conn: Connection, projectId: number, action: BulkA
   for (const job of jobs) {
     if (signal?.aborted) break;
     try {
-      const result = action === 'retry' ? await retryJob(conn, projectId, job.id, signal) : await cancelJob(conn, projectId, job.id, signal);
+      const vars = job.pipeline?.id === undefined ? { jobId: job.id } : { jobId: job.id, pipelineId: job.pipeline.id };
+      const result = await writeOrCheck(conn, projectId, action, vars, () => (action === 'retry' ? retryJob(conn, projectId, job.id, signal) : cancelJob(conn, projectId, job.id, signal)));
       const outcome = successOutcome(action, job, result);
       results.push({
         job: { id: job.id, name: job.name },
@@ -39,6 +42,17 @@ export async function runBulk(conn: Connection, projectId: number, action: BulkA
         ...(outcome.newJobId !== undefined ? { newJobId: outcome.newJobId } : {}),
       });
     } catch (e) {
+      if (isLostAnswer(e)) {
+        const outcome = lostAnswerOutcome(action, job, e);
+        results.push({
+          job: { id: job.id, name: job.name },
+          ok: outcome.happened === true,
+          message: outcome.message,
+          ...(outcome.happened === 'unknown' ? { unknown: true } : {}),
+          ...(outcome.newJobId !== undefined ? { newJobId: outcome.newJobId } : {}),
+        });
+        continue;
+      }
       results.push({ job: { id: job.id, name: job.name }, ok: false, message: failureMessage(action, job, e) });
     }
   }
@@ -48,6 +62,7 @@ export async function runBulk(conn: Connection, projectId: number, action: BulkA
 export function bulkSummary(action: BulkAction, results: readonly BulkResult[]): string {
   const done = results.filter((r) => r.ok).length;
   const verb = action === 'retry' ? 'Retried' : 'Canceled';
-  const failed = results.length - done;
-  return `${verb} ${done} of ${results.length} job${results.length === 1 ? '' : 's'}${failed > 0 ? `; ${failed} refused` : ''}.`;
+  const unknown = results.filter((r) => r.unknown).length;
+  const failed = results.length - done - unknown;
+  return `${verb} ${done} of ${results.length} job${results.length === 1 ? '' : 's'}${failed > 0 ? `; ${failed} refused` : ''}${unknown > 0 ? `; ${unknown} unknown (GitLab's answer was lost: look before trying again)` : ''}.`;
 }
