@@ -1,3 +1,5 @@
 // Types of ./loader.js (plain JavaScript, inlined into index.html as written).
 export function baseCandidates(pathname: string): string[];
 export function runtimeBaseLoader(win: Window & typeof globalThis): Promise<string | null>;
+export const SECRET_PARAMS: string[];
+export function stripSecretParams(win: Window & typeof globalThis): string[];

@@ -19,11 +19,32 @@ export function baseCandidates(pathname) {
   }
 }
 
+/** The address parameters that carry a credential (as src/config/url-params.ts SECRET_URL_PARAMS). */
+export const SECRET_PARAMS = ['token', 'private_token', 'private-token', 'access_token', 'job_token', 'gitlab_token'];
+
+/**
+ * Takes every credential parameter out of the address before the page asks for anything (the
+ * loader's own probes, the scripts, config.json), so no request, history entry or Referer
+ * carries it. The names taken out are left on <html data-stripped-secrets> for the app to say.
+ * @param {Window & typeof globalThis} win
+ * @returns {string[]} the names taken out
+ */
+export function stripSecretParams(win) {
+  const url = new URL(win.location.href);
+  const names = [...new Set([...url.searchParams.keys()].filter((k) => SECRET_PARAMS.includes(k.toLowerCase())))];
+  if (names.length === 0) return [];
+  for (const name of names) url.searchParams.delete(name);
+  win.history.replaceState(win.history.state, '', url.toString());
+  win.document.documentElement.setAttribute('data-stripped-secrets', names.join(','));
+  return names;
+}
+
 /**
  * @param {Window & typeof globalThis} win
  * @returns {Promise<string | null>} the base, or null when the page could not start
  */
 export async function runtimeBaseLoader(win) {
+  stripSecretParams(win);
   const doc = win.document;
   /** @param {string} title @param {string[]} lines */
   const fail = (title, lines) => {

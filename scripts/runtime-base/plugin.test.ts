@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { baseCandidates } from './loader.js';
-import { loaderScript, loaderScriptHash, rewriteIndexHtml } from './plugin.ts';
+import { SECRET_URL_PARAMS } from '../../src/config/url-params.ts';
+import { baseCandidates, SECRET_PARAMS, stripSecretParams } from './loader.js';
+import { contentSecurityPolicy, loaderScript, loaderScriptHash, rewriteIndexHtml } from './plugin.ts';
 
 describe('baseCandidates', () => {
   it('lists every folder from the page up to the root, deepest first', () => {
@@ -38,8 +39,37 @@ describe('rewriteIndexHtml', () => {
     expect(() => rewriteIndexHtml('<html><head></head></html>')).toThrow(/no module script/);
   });
 
+  it('puts the Content-Security-Policy first, allowing the inline loader by its hash', () => {
+    const { html } = rewriteIndexHtml(built.replace('<head>', '<head>\n    <meta charset="UTF-8" />'));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)" \/>/.exec(html)?.[1] ?? '';
+    expect(csp).toBe(contentSecurityPolicy());
+    expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+    expect(csp).toContain(`script-src 'self' ${loaderScriptHash()}`);
+    expect(csp).not.toMatch(/unsafe-eval|frame-ancestors/);
+    expect(csp).toContain('connect-src *');
+  });
+
   it('gives the inline loader’s CSP hash', () => {
     expect(loaderScriptHash()).toMatch(/^'sha256-[A-Za-z0-9+/]{43}='$/);
     expect(loaderScript()).not.toMatch(/^export /m);
+  });
+});
+
+describe('stripSecretParams', () => {
+  it('knows the same credential parameters as the app', () => {
+    expect(SECRET_PARAMS).toEqual(SECRET_URL_PARAMS);
+  });
+
+  it('takes them out of the address, keeps the rest, and leaves their names for the app', () => {
+    const replaced: string[] = [];
+    const root = new Map<string, string>();
+    const win = {
+      location: { href: 'https://ci.example/ci/acme/app/-/jobs?private_token=glpat-secret&ref=main&Access_Token=x' },
+      history: { state: null, replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) },
+      document: { documentElement: { setAttribute: (k: string, v: string) => root.set(k, v) } },
+    } as unknown as Window & typeof globalThis;
+    expect(stripSecretParams(win)).toEqual(['private_token', 'Access_Token']);
+    expect(replaced).toEqual(['https://ci.example/ci/acme/app/-/jobs?ref=main']);
+    expect(root.get('data-stripped-secrets')).toBe('private_token,Access_Token');
   });
 });

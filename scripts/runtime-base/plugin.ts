@@ -23,6 +23,30 @@ export function loaderScriptHash(): string {
   return `'sha256-${createHash('sha256').update(loaderScript()).digest('base64')}'`;
 }
 
+/**
+ * The build's Content-Security-Policy (a meta element: the page may be served by any static
+ * host). Scripts: this build's files and the inline loader (by hash), nothing else. The GitLab
+ * host is chosen at run time (config.json, Settings, `?host=`) and may be any address, so
+ * `connect-src` cannot name it here: `*` (any http(s) host). A site that serves the dashboard for
+ * one GitLab can send a stricter policy as an HTTP header (README, "Deploying"); both then apply.
+ * `frame-ancestors` is ignored in a meta element: it must be that header too.
+ */
+export function contentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${loaderScriptHash()}`,
+    // Components set style attributes; a rendered artifact's srcdoc frame inherits this policy.
+    "style-src 'self' 'unsafe-inline'",
+    // Avatars come from GitLab or Gravatar; previews of image artifacts are blob: URLs.
+    "img-src 'self' data: blob: https: http:",
+    'connect-src *',
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+}
+
 export interface BuiltAssets {
   entry: string;
   styles: string[];
@@ -47,6 +71,8 @@ export function rewriteIndexHtml(html: string): { html: string; assets: BuiltAss
   });
   if (!assets.entry) throw new Error('runtime-base: the built index.html has no module script to load');
   // "<" never appears raw inside the JSON block, so no file name can end the element.
+  // The policy first, so it covers every request the page makes.
+  out = out.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`);
   const json = JSON.stringify(assets).replace(/</g, '\\u003c');
   const tags = `\n    <script type="application/json" id="ci-dashboard-assets">${json}</script>\n    <script>${loaderScript()}</script>\n  </head>`;
   out = out.replace(/\s*<\/head>/, tags);
