@@ -48,9 +48,11 @@ function benchLog(): { text: string; lines: number } {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  // BENCH_LOG_ONLY=chromium: only the browser figures (for iterating on the viewer); the default
+  // BENCH_LOG_ONLY=chromium: only the browser figures (for iterating on the viewer); =live: only
+  // the running-log bandwidth (live_mb_per_min); the default
   // is the full run. BENCH_LOG_NAIVE=0 skips the naive page, BENCH_LOG_TRACE=file.json records a
   // CDP trace (devtools.timeline) of the jump phase and adds its long tasks to the output.
+  if (process.env.BENCH_LOG_ONLY === 'live') return { bench: 'log', ...(await liveFigures()) };
   if (process.env.BENCH_LOG_ONLY === 'chromium') {
     const { text } = benchLog();
     return withThrottled(text, await chromiumFigures(text, { naive: process.env.BENCH_LOG_NAIVE !== '0', trace: process.env.BENCH_LOG_TRACE }));
@@ -181,6 +183,7 @@ export async function run(): Promise<Record<string, unknown>> {
     timestamped_index_mb_per_s: round(stamped.length / 1e6 / (median(tsIndex) / 1000), 1),
     timestamped_index_vs_split: round(median(tsSplit) / median(tsIndex), 3),
     node: process.version,
+    ...(await liveFigures().catch((error: unknown) => ({ live_error: error instanceof Error ? error.stack ?? error.message : String(error) }))),
     chromium: await chromiumFigures(text, { trace: process.env.BENCH_LOG_TRACE })
       .then((figures) => withThrottled(text, figures))
       .catch((error: unknown) => ({ error: error instanceof Error ? error.stack ?? error.message : String(error) })),
@@ -596,6 +599,133 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
       trace_requests: timing.traceRequests,
       timeline: [`trace request@${Math.round(timing.requestStart)}`, `first byte@${Math.round(timing.responseStart)}`, `last byte@${Math.round(timing.responseEnd)}`, ...timing.marks],
       load_average_1m: round(os.loadavg()[0] ?? 0, 2),
+    };
+  } finally {
+    await browser.close();
+    await app.close();
+    await server.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Following a running log: the job page on a job the simulator reports as running, whose trace
+// grows from LIVE_START_BYTES by LIVE_GROWTH_BYTES_PER_MIN; the page's clock (Playwright's
+// `page.clock`) is moved on LIVE_MINUTES in steps, and the trace bytes the page downloads after
+// its first load are counted: `live_mb_per_min` (target <= 30).
+
+const LIVE_START_BYTES = 50_000_000;
+const LIVE_GROWTH_BYTES_PER_MIN = 1_000_000;
+const LIVE_MINUTES = 10;
+const LIVE_STEP_MS = 5_000;
+
+export async function liveFigures(): Promise<Record<string, unknown>> {
+  const endBytes = LIVE_START_BYTES + LIVE_GROWTH_BYTES_PER_MIN * (LIVE_MINUTES + 1);
+  const log = new TextEncoder().encode(generateJobLog({ seed: 11, chars: endBytes, lines: Math.round(endBytes / 100) }).text);
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-live-'));
+  buildApp(outDir);
+  const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 1000 });
+  const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));
+  const job = ((await lookup.json()) as Array<{ id: number; name: string }>).find((j) => j.name === 'huge-log');
+  if (!job) throw new Error('no huge-log job in the seed');
+  const jobPath = `/api/v4/projects/1/jobs/${job.id}`;
+  const tracePath = `${jobPath}/trace`;
+  // The bench moves the page's clock; the log grows with it (whole lines).
+  let elapsedMs = 0;
+  const sizeNow = () => {
+    const want = Math.min(log.length, Math.round(LIVE_START_BYTES + (elapsedMs / 60_000) * LIVE_GROWTH_BYTES_PER_MIN));
+    return log.lastIndexOf(10, want - 1) + 1;
+  };
+  const downloads: Array<{ atMs: number; bytes: number }> = [];
+  let inFlight = 0;
+  const host: Sim = {
+    fetch: async (request) => {
+      const url = new URL(request.url);
+      const response = await sim.fetch(request);
+      if (request.method !== 'GET' || !response.ok) return response;
+      if (url.pathname === jobPath) {
+        // The same job, still running (as GitLab answers while the runner writes its log).
+        const body = (await response.json()) as Record<string, unknown>;
+        return Response.json({ ...body, status: 'running', finished_at: null, duration: null }, { headers: response.headers });
+      }
+      if (url.pathname === tracePath) {
+        const bytes = log.subarray(0, sizeNow());
+        downloads.push({ atMs: elapsedMs, bytes: bytes.length });
+        inFlight++;
+        let at = 0;
+        // Sent a megabyte at a time; in flight until the page has read it all.
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (at >= bytes.length) {
+              controller.close();
+              inFlight--;
+              return;
+            }
+            controller.enqueue(bytes.subarray(at, at + (1 << 20)));
+            at += 1 << 20;
+          },
+          cancel() {
+            inFlight--;
+          },
+        });
+        return new Response(body, { status: 200, headers: response.headers });
+      }
+      return response;
+    },
+    reset: () => sim.reset(),
+  };
+  const server = await serveSim(host, { port: 0, host: '127.0.0.1' });
+  const simUrl = server.url.replace(/\/+$/, '');
+  const app = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
+  const appUrl = (app.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(`${appUrl}/settings`);
+    await page.getByLabel('GitLab address').fill(simUrl);
+    await page.getByLabel('Personal access token').fill(TOKEN);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await page.goto(`${appUrl}/acme/platform/backend/-/jobs/${job.id}`);
+    // (The page's performance marks are the fake clock's: wait for the rows and the first body.)
+    await page.locator('.log-row').first().waitFor({ timeout: 120_000 });
+    for (const deadline = Date.now() + 120_000; (downloads.length === 0 || inFlight > 0) && Date.now() < deadline; ) await page.waitForTimeout(100);
+    await page.waitForTimeout(3_000);
+    const firstLoads = downloads.length;
+    // Let the first load settle, then follow the log for LIVE_MINUTES of the page's clock.
+    const started = performance.now();
+    for (elapsedMs = 0; elapsedMs < LIVE_MINUTES * 60_000; ) {
+      await page.clock.fastForward(LIVE_STEP_MS);
+      elapsedMs += LIVE_STEP_MS;
+      // A poll the step started: let it arrive and be appended before the clock moves on.
+      await page.waitForTimeout(30);
+      const deadline = Date.now() + 60_000;
+      let polled = false;
+      while (inFlight > 0 && Date.now() < deadline) {
+        polled = true;
+        await page.waitForTimeout(50);
+      }
+      // …and parsed (the appended tail goes to the worker).
+      if (polled) await page.waitForTimeout(300);
+    }
+    const realMs = performance.now() - started;
+    const note = await page.locator('.job-log__pace').textContent().catch(() => null);
+    // BENCH_LOG_LIVE_SCREENSHOT=file.png: the page as the person following the log sees it.
+    if (process.env.BENCH_LOG_LIVE_SCREENSHOT) await page.screenshot({ path: process.env.BENCH_LOG_LIVE_SCREENSHOT });
+    await context.close();
+    const following = downloads.slice(firstLoads);
+    const bytes = following.reduce((a, d) => a + d.bytes, 0);
+    const gaps = following.map((d, i) => d.atMs - (i === 0 ? 0 : (following[i - 1]?.atMs ?? 0))).slice(1);
+    return {
+      live_mb_per_min: round(bytes / 1e6 / LIVE_MINUTES, 1),
+      live_mb_per_min_target: '<= 30',
+      live_polls: following.length,
+      live_poll_gap_s: gaps.length ? [round(Math.min(...gaps) / 1000, 0), round(Math.max(...gaps) / 1000, 0)] : [],
+      live_log_mb: [round(LIVE_START_BYTES / 1e6, 0), round(sizeNow() / 1e6, 1)],
+      live_note_on_screen: note,
+      live_note: `a running job's log growing from ${LIVE_START_BYTES / 1e6} MB by ${LIVE_GROWTH_BYTES_PER_MIN / 1e6} MB a minute, followed for ${LIVE_MINUTES} minutes of the page's clock (moved ${LIVE_STEP_MS / 1000} s at a time, ${round(realMs / 1000, 0)} s real); MB (10^6 bytes) of trace downloaded after the first load, per minute (the first load, ${firstLoads} request, not counted)`,
     };
   } finally {
     await browser.close();

@@ -83,6 +83,7 @@ export type { ArtifactTreeParams, FailingSinceKeyParams, JobAction, JobListParam
 export {
   MAX_BACKOFF_MS,
   RATE_LIMIT_FLOOR_MS,
+  bandwidthIntervalMs,
   failureStreak,
   gitlabMutationDefaults,
   gitlabQueryDefaults,

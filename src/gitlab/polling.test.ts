@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GitLabError } from './errors.ts';
-import { MAX_BACKOFF_MS, RATE_LIMIT_FLOOR_MS, failureStreak, intervalForStatuses, nextPollDelay, retryDelay, shouldRetry, statusPolling, statusRefetchInterval } from './polling.ts';
+import { MAX_BACKOFF_MS, RATE_LIMIT_FLOOR_MS, bandwidthIntervalMs, failureStreak, intervalForStatuses, nextPollDelay, retryDelay, shouldRetry, statusPolling, statusRefetchInterval } from './polling.ts';
 import { isActiveStatus, isFinishedStatus } from './status.ts';
 
 const intervals = { activeMs: 3000, idleMs: 30000 };
@@ -113,5 +113,17 @@ describe('retry policy', () => {
     expect(retryDelay(0, err('server'), () => 0)).toBe(500);
     const readable = new GitLabError({ kind: 'rate-limited', status: 429, url: 'https://g.example/api/v4/x', retryAfterMs: 90_000 });
     expect(retryDelay(0, readable, mid)).toBe(90_000);
+  });
+});
+
+describe('bandwidthIntervalMs', () => {
+  it('spaces whole downloads so that they stay within a budget a minute', () => {
+    expect(bandwidthIntervalMs(0, 30e6)).toBe(0);
+    expect(bandwidthIntervalMs(1e6, 30e6)).toBe(2_000);
+    expect(bandwidthIntervalMs(50e6, 30e6)).toBe(100_000);
+    // Growing 10 MB a minute: the next download is bigger, so the interval is longer.
+    expect(bandwidthIntervalMs(50e6, 30e6, 10e6)).toBe(150_000);
+    // Growth counts at most half the budget.
+    expect(bandwidthIntervalMs(50e6, 30e6, 100e6)).toBe(200_000);
   });
 });

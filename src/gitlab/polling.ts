@@ -112,6 +112,20 @@ export function statusRefetchInterval<TData>(
 }
 
 /**
+ * The shortest interval at which a poll that downloads the whole of something (`bytesPerPoll`
+ * now, growing by `growthBytesPerMinute`) costs at most `budgetBytesPerMinute`: GitLab's trace
+ * endpoint has no offset, so a running job's whole log comes again at every poll. With T the
+ * interval, the next poll downloads `bytes + growth·T`; T is the least that keeps that within
+ * `budget·T`. Growth counts at most half the budget (a log growing faster than that is polled
+ * at twice the interval its size alone would give). 0 when the budget allows any interval.
+ */
+export function bandwidthIntervalMs(bytesPerPoll: number, budgetBytesPerMinute: number, growthBytesPerMinute = 0): number {
+  if (!(bytesPerPoll > 0) || !(budgetBytesPerMinute > 0)) return 0;
+  const growth = Math.min(Math.max(0, growthBytesPerMinute), budgetBytesPerMinute / 2);
+  return Math.ceil((bytesPerPoll / (budgetBytesPerMinute - growth)) * 60_000);
+}
+
+/**
  * The options a polled query spreads in: the interval above, and no retries inside one fetch
  * (each poll is the retry, so that a fault never asks more often than polling does and the
  * failure shows at once; see docs/decisions/0020).

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 
 import { useHref, useLocation, useNavigate } from 'react-router';
 import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
+import { LivePaceNote } from './live-pace-note.tsx';
 import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';
 import { formatLineHash, parseLineHash, type LineRange } from './permalink.ts';
@@ -156,6 +157,7 @@ export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
         Log
       </h2>
       {downloadError ? <ErrorState error={downloadError} onRetry={() => void download()} /> : null}
+      {active && poll && sync.data ? <LivePaceNote bytes={sync.data.bytes} activeMs={poll.activeMs} /> : null}
       {body}
     </section>
   );

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
 import { GitLabError, type Connection } from '../../gitlab/index.ts';
-import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
+import { JobLogSource, liveLogPace, logSyncQueryOptions } from './log-source.ts';
 
 interface ApiJob {
   id: number;
@@ -94,7 +94,7 @@ describe('JobLogSource', () => {
       const fn = logSyncQueryOptions(source as JobLogSource, { jobStatus: status, poll }).refetchInterval;
       return typeof fn === 'function' ? fn({ state } as never) : fn;
     };
-    const ok = { length: 1, syncedAt: 1 };
+    const ok = { length: 1, syncedAt: 1, bytes: 1 };
     expect(interval('running', { data: ok, error: null })).toBe(5_000);
     expect(interval('pending', { data: ok, error: null })).toBe(5_000);
     expect(interval('success', { data: ok, error: null })).toBe(false);
@@ -139,5 +139,32 @@ describe('JobLogSource', () => {
     expect(missing.getState().phase).toBe('error');
     expect((missing.getState().error as { status?: number }).status).toBe(404);
     missing.stop();
+  });
+});
+
+describe('following a running log within the bandwidth budget', () => {
+  const MB = 1_000_000;
+  const poll = { activeMs: 5_000, idleMs: 30_000 };
+
+  it('keeps the usual pace for a small log and slows a big one to the budget', () => {
+    expect(liveLogPace(0, 5_000)).toEqual({ intervalMs: 5_000, slowed: false });
+    expect(liveLogPace(1 * MB, 5_000)).toEqual({ intervalMs: 5_000, slowed: false });
+    expect(liveLogPace(2.5 * MB, 5_000)).toEqual({ intervalMs: 5_000, slowed: false });
+    expect(liveLogPace(10 * MB, 5_000)).toEqual({ intervalMs: 20_000, slowed: true });
+    expect(liveLogPace(50 * MB, 5_000)).toEqual({ intervalMs: 100_000, slowed: true });
+    expect(liveLogPace(100 * MB, 5_000)).toEqual({ intervalMs: 200_000, slowed: true });
+  });
+
+  it('takes the longer of the budget and the fault policy', () => {
+    const fake = { id: -1, describe: () => ({ connection: { host: 'http://sim.test', token: 't' }, project: 1, jobId: 1 }), sync: () => Promise.reject(new Error('unused')) };
+    const fn = logSyncQueryOptions(fake, { jobStatus: 'running', poll }).refetchInterval;
+    const at = (bytes: number, error: unknown = null) => (typeof fn === 'function' ? fn({ state: { data: { length: bytes, syncedAt: 0, bytes }, error, errorUpdateCount: error ? 1 : 0 } } as never) : fn);
+    expect(at(100_000)).toBe(5_000);
+    expect(at(50 * MB)).toBe(100_000);
+    const limited = new GitLabError({ kind: 'rate-limited', status: 429, url: 'http://sim.test/api/v4/x' });
+    expect(at(50 * MB, limited)).toBeGreaterThanOrEqual(100_000);
+    expect(at(1 * MB, limited)).toBeGreaterThanOrEqual(60_000);
+    // Finished: no poll, whatever the size.
+    expect(logSyncQueryOptions(fake, { jobStatus: 'success', poll }).refetchInterval).toSatisfy((f) => typeof f === 'function' && f({ state: { data: { length: 1, syncedAt: 0, bytes: 50 * MB }, error: null } } as never) === false);
   });
 });

@@ -9,7 +9,7 @@
  * sections) and asks the index for the lines it shows.
  */
 import { queryOptions } from '@tanstack/react-query';
-import { fetchJobTraceResponse, gitlabKeys, statusPolling, type Connection, type PollIntervals, type ProjectRef } from '../../gitlab/index.ts';
+import { bandwidthIntervalMs, fetchJobTraceResponse, gitlabKeys, statusRefetchInterval, type Connection, type PolledQuery, type PollIntervals, type ProjectRef } from '../../gitlab/index.ts';
 import { createLogClient, type LogClient, type LogClientOptions } from './model/log-worker-client.ts';
 import type { LogSummary } from './model/log-protocol.ts';
 import { EMPTY_FINGERPRINT, diffFullLog, extendFingerprint, fingerprintOf, type LogFingerprint } from './model/log-sync.ts';
@@ -34,6 +34,8 @@ export interface LogSourceState {
 export interface LogSyncResult {
   length: number;
   syncedAt: number;
+  /** Bytes GitLab sent for the log at this sync (the whole log: the endpoint has no offset). */
+  bytes: number;
 }
 
 export interface LogSourceOptions {
@@ -68,6 +70,7 @@ export class JobLogSource {
   private fingerprint: LogFingerprint = EMPTY_FINGERPRINT;
   private abort: AbortController | null = null;
   private loading: Promise<void> | null = null;
+  private lastBytes = 0;
 
   constructor(private readonly options: LogSourceOptions) {}
 
@@ -119,7 +122,7 @@ export class JobLogSource {
     } finally {
       if (this.loading === run) this.loading = null;
     }
-    return { length: this.state.summary.length, syncedAt: this.state.updatedAt };
+    return { length: this.state.summary.length, syncedAt: this.state.updatedAt, bytes: this.lastBytes };
   }
 
   private set(patch: Partial<LogSourceState>): void {
@@ -139,7 +142,11 @@ export class JobLogSource {
     try {
       const response = await fetchJobTraceResponse(connection, project, jobId, abort.signal);
       if (this.fingerprint.length === 0) await this.streamFirst(client, response);
-      else await this.applyFull(client, await response.text());
+      else {
+        const body = await response.arrayBuffer();
+        this.lastBytes = body.byteLength;
+        await this.applyFull(client, new TextDecoder().decode(body));
+      }
       if (this.clientRef !== client) return;
       this.set({ phase: 'ready', error: null, streaming: false, updatedAt: Date.now() });
     } catch (error) {
@@ -162,9 +169,12 @@ export class JobLogSource {
     const batch = this.options.batchChars ?? DEFAULT_BATCH;
     const reader = response.body?.getReader();
     if (!reader) {
-      await this.applyFull(client, await response.text());
+      const body = await response.arrayBuffer();
+      this.lastBytes = body.byteLength;
+      await this.applyFull(client, new TextDecoder().decode(body));
       return;
     }
+    this.lastBytes = 0;
     const decoder = new TextDecoder();
     // Decoded chunks in arrival order (TextDecoder never splits a character between them):
     // joined a piece at a time, never into one big string on this thread.
@@ -182,6 +192,7 @@ export class JobLogSource {
             firstChunk = false;
             performance.mark?.('job-log:first-chunk');
           }
+          if (!chunk.done) this.lastBytes += chunk.value.byteLength;
           const text = chunk.done ? decoder.decode() : decoder.decode(chunk.value, { stream: true });
           if (text.length > 0) {
             queue.push(text);
@@ -257,18 +268,66 @@ export interface LogSyncOptions {
 }
 
 /**
+ * What following a running log may cost: GitLab sends the whole log at every poll, so a 50 MB
+ * log polled every 5 s would cost 600 MB a minute. The poll interval grows with the log so that
+ * following it costs at most this (a log under 2.5 MB still updates at the normal interval).
+ */
+export const LIVE_LOG_BUDGET_BYTES_PER_MINUTE = 30_000_000;
+
+export interface LiveLogPace {
+  /** The interval between two polls while all is well (ms). */
+  intervalMs: number;
+  /** True when the log's size, not the configured interval, sets the pace. */
+  slowed: boolean;
+}
+
+/**
+ * How often a running log of `bytes` (growing by `growthBytesPerMinute`) is polled, given the
+ * configured active interval.
+ */
+export function liveLogPace(bytes: number, activeMs: number, growthBytesPerMinute = 0, budgetBytesPerMinute = LIVE_LOG_BUDGET_BYTES_PER_MINUTE): LiveLogPace {
+  const floor = bandwidthIntervalMs(bytes, budgetBytesPerMinute, growthBytesPerMinute);
+  return floor > activeMs ? { intervalMs: floor, slowed: true } : { intervalMs: activeMs, slowed: false };
+}
+
+// The two latest syncs per query, for the log's growth between them.
+const recentSyncs = new WeakMap<object, { last: LogSyncResult; previous: LogSyncResult | null }>();
+
+/** How fast the log grew between the query's last two syncs (bytes a minute; 0 when unknown). */
+export function logGrowthPerMinute(query: PolledQuery<LogSyncResult>): number {
+  const data = query.state.data;
+  if (!data) return 0;
+  const seen = recentSyncs.get(query);
+  const recent = !seen ? { last: data, previous: null } : seen.last === data ? seen : { last: data, previous: seen.last };
+  recentSyncs.set(query, recent);
+  const { previous } = recent;
+  if (!previous || data.syncedAt <= previous.syncedAt || data.bytes <= previous.bytes) return 0;
+  return ((data.bytes - previous.bytes) / (data.syncedAt - previous.syncedAt)) * 60_000;
+}
+
+/**
  * The log's sync as a query: one fetch per poll, at the job's interval while it is active and not
- * at all once it finished, with the fault policy of every poll. Keyed under the job's trace, one
+ * at all once it finished, with the fault policy of every poll, and never more often than the
+ * bandwidth budget allows for the log's size (liveLogPace). Keyed under the job's trace, one
  * entry per source (mount), dropped as soon as the page leaves.
  */
-export function logSyncQueryOptions(source: JobLogSource, options: LogSyncOptions) {
+export function logSyncQueryOptions(source: Pick<JobLogSource, 'id' | 'describe' | 'sync'>, options: LogSyncOptions) {
   const { connection, project, jobId } = source.describe();
   const { jobStatus, poll } = options;
+  const byStatus = statusRefetchInterval<LogSyncResult>(() => [jobStatus], { activeMs: poll?.activeMs ?? 5_000, idleMs: poll?.idleMs ?? 30_000, finishedMs: false });
+  const refetchInterval = (query: PolledQuery<LogSyncResult>): number | false => {
+    const delay = byStatus(query);
+    if (delay === false) return false;
+    return Math.max(delay, bandwidthIntervalMs(query.state.data?.bytes ?? 0, LIVE_LOG_BUDGET_BYTES_PER_MINUTE, logGrowthPerMinute(query)));
+  };
   return queryOptions({
     queryKey: [...gitlabKeys.jobTrace(connection, project, jobId), 'live', source.id],
     queryFn: ({ signal }) => source.sync(signal),
-    ...statusPolling(() => [jobStatus], { activeMs: poll?.activeMs ?? 5_000, idleMs: poll?.idleMs ?? 30_000, finishedMs: false }),
-    ...(poll ? {} : { refetchInterval: false as const }),
+    refetchInterval: poll ? refetchInterval : false,
+    // A focus or a remount within the pace would download the whole log again: not before then.
+    staleTime: (query) => bandwidthIntervalMs(query.state.data?.bytes ?? 0, LIVE_LOG_BUDGET_BYTES_PER_MINUTE),
+    // Each poll is the retry (the fault policy of statusPolling).
+    retry: false,
     gcTime: 0,
     // The log itself is in the index; the query only holds the sync's result.
     structuralSharing: false,
