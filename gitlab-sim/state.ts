@@ -41,6 +41,8 @@ export interface Faults {
   apiVersion: string;
   /** Archives answer 302 to "object storage" (another origin, no CORS), as GitLab with object storage does. */
   artifactsRedirect: boolean;
+  /** Where archives redirect to (an origin such as `http://127.0.0.1:5000`); null: the sibling origin (127.0.0.1 ↔ localhost). */
+  artifactsRedirectTo: string | null;
 }
 
 export interface SimState {
@@ -82,6 +84,7 @@ function freshFaults(o: ResolvedOptions): Faults {
     jobsRateLimitPerMinute: o.jobsRateLimitPerMinute,
     apiVersion: o.apiVersion,
     artifactsRedirect: false,
+    artifactsRedirectTo: null,
   };
 }
 

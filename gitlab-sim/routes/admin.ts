@@ -28,6 +28,7 @@ function describeState(state: SimState): Record<string, unknown> {
       jobs_rate_limit_per_minute: f.jobsRateLimitPerMinute,
       api_version: f.apiVersion,
       artifacts_redirect: f.artifactsRedirect,
+      artifacts_redirect_to: f.artifactsRedirectTo,
     },
     version: versionString(f.apiVersion),
     huge_log_bytes: state.options.hugeLogBytes,
@@ -96,6 +97,11 @@ export function createAdminApp(state: SimState, onReset: () => void): Hono {
     if (body.cors !== undefined) f.cors = bool(body.cors, 'cors');
     if (body.cors_preflight !== undefined) f.corsPreflight = bool(body.cors_preflight, 'cors_preflight');
     if (body.artifacts_redirect !== undefined) f.artifactsRedirect = bool(body.artifacts_redirect, 'artifacts_redirect');
+    if (body.artifacts_redirect_to !== undefined) {
+      const to = body.artifacts_redirect_to;
+      if (to !== null && (typeof to !== 'string' || !/^https?:\/\/[^/]+$/.test(to))) throw new RangeError('artifacts_redirect_to must be an origin like "http://127.0.0.1:5000", or null');
+      f.artifactsRedirectTo = to;
+    }
     if (body.jobs_rate_limit_per_minute !== undefined) {
       f.jobsRateLimitPerMinute = num(body.jobs_rate_limit_per_minute, 'jobs_rate_limit_per_minute', 0, 1_000_000);
       state.jobsRate.clear();

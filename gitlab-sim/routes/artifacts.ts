@@ -81,8 +81,8 @@ function storageOrigin(url: URL): string {
 }
 
 /** GitLab with object storage: the archive answers 302 to a signed storage URL. */
-function redirectToStorage(call: Call, job: Job): Response {
-  const location = `${storageOrigin(call.url)}${STORAGE_PREFIX}jobs/${job.id}/artifacts.zip?X-Amz-Expires=600&X-Amz-Signature=sim${job.id}`;
+function redirectToStorage(call: Call, job: Job, to: string | null): Response {
+  const location = `${to ?? storageOrigin(call.url)}${STORAGE_PREFIX}jobs/${job.id}/artifacts.zip?X-Amz-Expires=600&X-Amz-Signature=sim${job.id}`;
   return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-cache' } });
 }
 
@@ -229,7 +229,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     if (download) {
       const job = latestSuccessfulBuild(call, project, decodeSegments(download[1] ?? ''), name);
       const archive = archiveOf(call, job);
-      if (state.faults.artifactsRedirect) return redirectToStorage(call, job);
+      if (state.faults.artifactsRedirect) return redirectToStorage(call, job, state.faults.artifactsRedirectTo);
       return archiveResponse(c.req.raw, archive);
     }
     const ref = decodeSegments(raw?.[1] ?? '');
@@ -242,7 +242,7 @@ export function registerArtifactRoutes(api: Hono, state: SimState): void {
     const call = begin(state, c, { jobTokenAllowed: true });
     const { job } = findJob(call, c, findBuild);
     const archive = archiveOf(call, job);
-    if (state.faults.artifactsRedirect) return redirectToStorage(call, job);
+    if (state.faults.artifactsRedirect) return redirectToStorage(call, job, state.faults.artifactsRedirectTo);
     return archiveResponse(c.req.raw, archive);
   });
 
