@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { GitLabError, gitlabFeatures, gitlabKeys, jobQueryOptions, unavailableReason, versionQueryOptions } from '../../gitlab/index.ts';
-import type { Connection, Job, PollIntervals } from '../../gitlab/index.ts';
+import { GitLabError, gitlabFeatures, gitlabKeys, jobQueryOptions, unavailableReason, versionQueryOptions, useProjectScope } from '../../gitlab/index.ts';
+import type { Job, PollIntervals } from '../../gitlab/index.ts';
 import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as pagePath, useNow, countOf, ExternalLink } from '../../ui/index.ts';
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
 import { ByRefDownloadForm, DownloadStatus, downloadJobArchive, downloadJobFile } from './artifact-downloads.tsx';
@@ -13,11 +13,8 @@ import type { ArtifactListing, ListProgress, SortOrder } from './model/index.ts'
 import { useDownload } from './use-download.ts';
 import './artifacts.css';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface ArtifactBrowserProps {
-  connection: Connection;
-  projectId: number;
-  /** The project's path (or id) as it appears in the dashboard's URLs. */
-  projectPath: string;
   jobId: number;
   /** The browse path, decoded: "" (root), "reports/coverage" (folder), "reports/junit.xml" (file). */
   path: string;
@@ -110,7 +107,8 @@ function ListingError({ error, onRetry }: { error: unknown; onRetry: () => void 
 }
 
 /** A job's artifacts: what they are, downloads, the folder listing with breadcrumbs, and the preview of the file in the URL. */
-export function ArtifactBrowser({ connection, projectId, projectPath, jobId, path, poll, renderAnsiText, renderArtifactActions }: ArtifactBrowserProps) {
+export function ArtifactBrowser({ jobId, path, poll, renderAnsiText, renderArtifactActions }: ArtifactBrowserProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const [params, setParams] = useSearchParams();
   const jobQuery = useQuery(jobQueryOptions(connection, projectId, jobId, { poll }));
   const versionQuery = useQuery(versionQueryOptions(connection));

@@ -1,24 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import {
-  describeFailureReason,
-  failingSinceQueryOptions,
-  isAllowedFailure,
-  jobTraceHeadQueryOptions,
-  lineageOfJob,
-  traceSizeOf,
-  TRACE_HEAD_LIMIT,
-  type Connection,
-  type Job,
-} from '../../gitlab/index.ts';
+import { describeFailureReason, failingSinceQueryOptions, isAllowedFailure, jobTraceHeadQueryOptions, lineageOfJob, traceSizeOf, TRACE_HEAD_LIMIT, type Job, useProjectScope } from '../../gitlab/index.ts';
 import { FailingSince, projectPath as appPath, useRouteLinks } from '../../ui/index.ts';
 import type { FindFirstErrors } from './model/types.ts';
 import './failures.css';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface DigestEntryProps {
-  connection: Connection;
-  projectId: number;
-  projectPath: string;
   job: Job;
   findFirstErrors: FindFirstErrors;
 }
@@ -27,7 +15,8 @@ export interface DigestEntryProps {
  * A failed job's digest entry, above its log: the reason in words, the first failure line (a link
  * to it in the log below) and since when the job fails on its ref. Nothing for other jobs.
  */
-export function DigestEntry({ connection, projectId, projectPath, job, findFirstErrors }: DigestEntryProps) {
+export function DigestEntry({ job, findFirstErrors }: DigestEntryProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const failed = job.status === 'failed';
   const lineage = failed ? lineageOfJob(job, projectId) : null;
   const pipelineId = job.pipeline?.id ?? null;

@@ -7,7 +7,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
 import { findFirstErrors } from '../job-log/model/first-errors.ts';
 import type { Connection } from '../../gitlab/index.ts';
-import { FailuresDigest } from './failures-digest.tsx';
+import { inProjectScope } from '../../testing/in-project-scope.tsx';
+import { FailuresDigest as BareFailuresDigest } from './failures-digest.tsx';
+
+// The digest reads the project from the page's ProjectScope: this one takes it as props.
+const FailuresDigest = inProjectScope(BareFailuresDigest);
 
 afterEach(cleanup);
 

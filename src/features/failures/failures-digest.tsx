@@ -1,15 +1,12 @@
-import { groupByCause, type Connection, type PollIntervals } from '../../gitlab/index.ts';
+import { groupByCause, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, projectPath as appPath, useRouteLinks } from '../../ui/index.ts';
 import { FailureRow, pipelineLabel, type DigestLinks } from './failure-row.tsx';
 import type { FindFirstErrors } from './model/types.ts';
 import { useFailuresDigest, type DigestRow } from './use-failures-digest.ts';
 import './failures.css';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface FailuresDigestProps {
-  connection: Connection;
-  projectId: number;
-  /** `acme/platform/backend`: how links name this project. */
-  projectPath: string;
   pipelineId: number;
   /** The pipeline's ref (its history is walked on it); null while unknown. */
   ref: string | null;
@@ -22,7 +19,8 @@ export interface FailuresDigestProps {
  * The pipeline's Failures tab: every failed job of the pipeline and its downstream pipelines,
  * grouped by cause (the normalised first failure line), allowed failures apart.
  */
-export function FailuresDigest({ connection, projectId, projectPath, pipelineId, ref, poll, findFirstErrors }: FailuresDigestProps) {
+export function FailuresDigest({ pipelineId, ref, poll, findFirstErrors }: FailuresDigestProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const digest = useFailuresDigest({ connection, project: projectId, pipelineId, ref, poll, findFirstErrors });
   const { href, onClick } = useRouteLinks();
   const pathOf = (project: string | number) => (project === projectId ? projectPath : String(project));

@@ -1,29 +1,26 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { invalidateAfterJobAction, type Connection } from '../../gitlab/index.ts';
+import { invalidateAfterJobAction, useProjectScope } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
 import { bulkJobActionKey } from './job-action-index.ts';
-import { writeBlockedReason, type ActionableJob, type WriteAccess } from './model/availability.ts';
+import { writeBlockedReason, type ActionableJob } from './model/availability.ts';
 import { bulkSummary, bulkTargets, runBulk, type BulkAction, type BulkResult } from './model/bulk.ts';
 import { useJobLink } from './use-job-link.ts';
 import './job-actions.css';
 
+/** The project and whether acting is allowed come from the screen's `ProjectScope`. */
 export interface BulkJobActionsProps {
-  connection: Connection;
-  projectId: number;
-  projectPath?: string;
   /** The selected jobs. */
   jobs: readonly ActionableJob[];
-  readOnly: boolean;
-  canWrite: WriteAccess;
   /** After every job was tried and the views refreshed (e.g. to clear the selection). */
   onDone?(action: BulkAction, results: readonly BulkResult[]): void;
 }
 
 /** "Retry the selected failed jobs" and "Cancel the selected running ones", with a result per job. */
-export function BulkJobActions({ connection, projectId, projectPath, jobs, readOnly, canWrite, onDone }: BulkJobActionsProps) {
+export function BulkJobActions({ jobs, onDone }: BulkJobActionsProps) {
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
   const toast = useToast();
-  const links = useJobLink(projectPath ?? projectId);
+  const links = useJobLink(projectPath);
   const [last, setLast] = useState<{ action: BulkAction; results: readonly BulkResult[] } | null>(null);
   const inFlight = useRef(false);
   const mutation = useMutation({

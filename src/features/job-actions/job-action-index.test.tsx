@@ -9,9 +9,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Sim } from '../../../gitlab-sim/index.ts';
 import { cancelJobMutationOptions, gitlabKeys, type Connection, type Job } from '../../gitlab/index.ts';
 import { ToastProvider } from '../../ui/index.ts';
-import { BulkJobActions } from './bulk-job-actions.tsx';
+import { inProjectScope } from '../../testing/in-project-scope.tsx';
+import { BulkJobActions as BareBulkJobActions } from './bulk-job-actions.tsx';
 import { jobActionIndexFor } from './job-action-index.ts';
-import { JobActions } from './job-actions.tsx';
+import { JobActions as BareJobActions } from './job-actions.tsx';
+
+// The actions read the project from the page's ProjectScope: these take it as props.
+const JobActions = inProjectScope(BareJobActions);
+const BulkJobActions = inProjectScope(BareBulkJobActions);
 import type { ActionableJob } from './model/availability.ts';
 import { findJob, newSim, simConnection, simFetch } from './test-helpers.ts';
 

@@ -8,11 +8,16 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sim } from '../../../gitlab-sim/index.ts';
 import { fetchJob, fetchJobsPage, fetchJobTrace, gitlabKeys, jobQueryOptions, jobsPageQueryOptions, type Connection, type Job } from '../../gitlab/index.ts';
 import { ToastProvider } from '../../ui/index.ts';
-import { BulkJobActions } from './bulk-job-actions.tsx';
-import { JobActions, type JobActionsProps } from './job-actions.tsx';
+import { inProjectScope } from '../../testing/in-project-scope.tsx';
+import { BulkJobActions as BareBulkJobActions } from './bulk-job-actions.tsx';
+import { JobActions as BareJobActions, type JobActionsProps } from './job-actions.tsx';
 import { READ_ONLY_REASON, READ_TOKEN_REASON } from './model/availability.ts';
 import { REMEMBERED_VARIABLES_STORAGE_KEY } from './model/remembered-variables.ts';
 import { findJob, HOST, lossyConnection, newSim, READ_TOKEN, simAdmin, simConnection, simFetch } from './test-helpers.ts';
+
+// The actions read the project from the page's ProjectScope: these take it as props.
+const JobActions = inProjectScope(BareJobActions);
+const BulkJobActions = inProjectScope(BareBulkJobActions);
 
 let sim: Sim;
 beforeEach(() => {
@@ -46,7 +51,7 @@ function renderWithApp(ui: ReactNode, client = new QueryClient({ defaultOptions:
 }
 
 /** A job "page": the job as GitLab says now (its own query), its status, and its actions. */
-function JobView({ conn, jobId, ...props }: { conn: Connection; jobId: number } & Omit<JobActionsProps, 'connection' | 'projectId' | 'job' | 'readOnly' | 'canWrite'> & Partial<Pick<JobActionsProps, 'readOnly' | 'canWrite'>>) {
+function JobView({ conn, jobId, ...props }: { conn: Connection; jobId: number; readOnly?: boolean; canWrite?: boolean | 'unknown' } & Omit<JobActionsProps, 'job'>) {
   const job = useQuery(jobQueryOptions(conn, 1, jobId));
   if (!job.data) return <p>Loading</p>;
   return (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { isLostAnswer, LostAnswerError, unavailableReason, useGitLabFeatures, type AfterLostAnswer, type Bridge, type Connection, type Job, type JobVariable } from '../../gitlab/index.ts';
+import { isLostAnswer, LostAnswerError, unavailableReason, useGitLabFeatures, type AfterLostAnswer, type Bridge, type Job, type JobVariable, useProjectScope } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
 import { ActionsMenu } from './actions-menu.tsx';
 import { ConfirmActionDialog } from './confirm-dialog.tsx';
@@ -11,7 +11,6 @@ import {
   type ActionableJob,
   type AvailableAction,
   type JobActionName,
-  type WriteAccess,
 } from './model/availability.ts';
 import { errorOutcome, lostAnswerOutcome, OutcomeError, successOutcome, type Outcome } from './model/outcome.ts';
 import { LostAnswerWatch } from './lost-answer-watch.tsx';
@@ -23,16 +22,12 @@ import './job-actions.css';
 
 export type JobActionsLayout = 'inline' | 'menu' | 'toolbar';
 
+/**
+ * The project, the connection and whether acting is allowed (read-only, the token's scopes) come
+ * from the screen's `ProjectScope`: a screen acting on another project's jobs provides its own.
+ */
 export interface JobActionsProps {
-  connection: Connection;
-  projectId: number;
-  /** The project's path, for links to new jobs (the numeric id is used without it). */
-  projectPath?: string;
   job: ActionableJob;
-  /** config.json / Settings / `?readonly=1`: actions are shown but disabled. */
-  readOnly: boolean;
-  /** From the session: false for a read_api token; 'unknown' tries and shows GitLab's 403. */
-  canWrite: WriteAccess;
   /** inline: a few small buttons (graph nodes); menu: one "Actions" button (table rows); toolbar: a header's buttons. */
   layout?: JobActionsLayout;
   /** Which actions to offer (default: play, cancel, retry inline; all of them otherwise). */
@@ -48,9 +43,10 @@ const INLINE_ACTIONS: readonly JobActionName[] = ['play', 'cancel', 'retry'];
  * delete artifacts — with confirmation where it cannot be undone, GitLab's own message when it
  * refuses, and every view of the job refreshed before the action counts as done.
  */
-export function JobActions({ connection, projectId, projectPath, job, readOnly, canWrite, layout = 'inline', actions, onRetried }: JobActionsProps) {
+export function JobActions({ job, layout = 'inline', actions, onRetried }: JobActionsProps) {
+  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
   const toast = useToast();
-  const links = useJobLink(projectPath ?? projectId);
+  const links = useJobLink(projectPath);
   const runner = useJobActionRunner(connection, projectId, job);
   // The graph drops a retried job's node (and this component) before the action settles.
   const mounted = useMountedRef();

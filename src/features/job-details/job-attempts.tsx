@@ -1,12 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { pipelineJobsQueryOptions, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { pipelineJobsQueryOptions, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { StatusBadge, TimeAgo, projectPath as pagePath } from '../../ui/index.ts';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface JobAttemptsProps {
-  connection: Connection;
-  projectId: number;
-  projectPath: string;
   job: Job;
   poll?: PollIntervals;
 }
@@ -15,7 +13,8 @@ export interface JobAttemptsProps {
  * Every attempt of this job in its pipeline (GitLab keeps a retried job and adds a new one of
  * the same name; REST has no "retried" flag, so `include_retried` and the name tell them apart).
  */
-export function JobAttempts({ connection, projectId, projectPath, job, poll }: JobAttemptsProps) {
+export function JobAttempts({ job, poll }: JobAttemptsProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const pipelineId = job.pipeline?.id;
   const query = useQuery({
     ...pipelineJobsQueryOptions(connection, projectId, pipelineId ?? 0, { includeRetried: true }, { poll }),

@@ -1,16 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router';
-import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, saveBlobAs, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, saveBlobAs, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
 import { LivePaceNote } from './live-pace-note.tsx';
 import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';
 import { formatLineHash, parseLineHash, type LineRange } from './permalink.ts';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface JobLogProps {
-  connection: Connection;
-  projectId: number;
   /** The job as last fetched: its status decides whether the log is polled. */
   job: Job;
   /** Refresh intervals (config.json's `refresh`): the log is polled at `activeMs` while the job is active. */
@@ -58,7 +57,8 @@ function NoLog({ job }: { job: Job }) {
  * A job's log: streamed into the index, then polled while the job is active. The selected lines
  * (`#L12`, `#L10-20`) and the search (`?q=`) live in the address, so both can be shared.
  */
-export function JobLog({ connection, projectId, job, poll }: JobLogProps) {
+export function JobLog({ job, poll }: JobLogProps) {
+  const { connection, projectId } = useProjectScope();
   const jobId = job.id;
   // The head of the log is indexed here and shown at once; the worker starts with the page so
   // that a big log moves there (past 1 MB) without waiting for it to load.

@@ -1,13 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { jobTraceQueryOptions, saveBlobAs, type Connection, type ProjectRef } from '../../gitlab/index.ts';
+import { jobTraceQueryOptions, saveBlobAs, useProjectScope } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
 import { plainLogText } from './model/plain-text.ts';
 import { StaticLog } from './static-log.tsx';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface RawLogProps {
-  connection: Connection;
-  projectId: ProjectRef;
   jobId: number;
 }
 
@@ -16,7 +15,8 @@ export interface RawLogProps {
  * when the page opened; Reload asks again. The text still goes through the log viewer, so a log
  * of any size scrolls, searches and stays escaped.
  */
-export function RawLog({ connection, projectId, jobId }: RawLogProps) {
+export function RawLog({ jobId }: RawLogProps) {
+  const { connection, projectId } = useProjectScope();
   const query = useQuery(jobTraceQueryOptions(connection, projectId, jobId));
   const text = useMemo(() => (query.data === undefined ? null : plainLogText(query.data)), [query.data]);
   if (query.isPending) return <LoadingState label={`Loading the log of job #${jobId}`} />;

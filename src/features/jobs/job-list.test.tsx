@@ -8,7 +8,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../gitlab-sim/index.ts';
 import { gitlabQueryDefaults, type Connection, type Job } from '../../gitlab/index.ts';
 import { COLUMN_PREFS_KEY } from './column-prefs.ts';
-import { JobList, type JobListProps } from './job-list.tsx';
+import { inProjectScope } from '../../testing/in-project-scope.tsx';
+import { JobList as BareJobList, type JobListProps } from './job-list.tsx';
+
+// The list reads the project from the page's ProjectScope: this one takes it as props.
+const JobList = inProjectScope(BareJobList);
 
 let sim: Sim;
 let connection: Connection;

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router';
-import { gitlabKeys, isActiveStatus, jobScopeReason, versionQueryOptions, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { gitlabKeys, isActiveStatus, jobScopeReason, versionQueryOptions, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { ConnectionStatus, EmptyState, ErrorState, LoadingState, statusLook, useRouteLinks, countOf } from '../../ui/index.ts';
 import { ColumnMenu } from './column-menu.tsx';
 import { defaultColumnPrefs, loadColumnPrefs, saveColumnPrefs, type ColumnPrefs } from './column-prefs.ts';
@@ -19,11 +19,8 @@ let columnStorage: KeyValueStorage | undefined;
 const defaultStorage = (): KeyValueStorage => (columnStorage ??= browserStorage('local'));
 
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface JobListProps {
-  connection: Connection;
-  projectId: number;
-  /** `acme/platform/backend` (or the id): for links and the table's name. */
-  projectPath: string;
   /** Refresh intervals (config.json's `refresh`); the loader must pass the same. */
   poll: PollIntervals;
   /** The actions cell of a row (the job-actions feature fills it). */
@@ -35,7 +32,8 @@ export interface JobListProps {
 }
 
 /** Every job of a project, newest first, live, filterable, with columns of the reader's choosing. */
-export function JobList({ connection, projectId, projectPath, poll, renderActions, renderBulkActions, storage = defaultStorage() }: JobListProps) {
+export function JobList({ poll, renderActions, renderBulkActions, storage = defaultStorage() }: JobListProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const [searchParams, setSearchParams] = useSearchParams();
   const filters = useMemo(() => readJobListFilters(searchParams), [searchParams]);
   const setFilters = useCallback(

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
-import { gitlabKeys, isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { gitlabKeys, isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { ConnectionStatus, ErrorState, LoadingState, useRouteLinks } from '../../ui/index.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
 import { PipelineTimeline } from './components/pipeline-timeline.tsx';
@@ -12,11 +12,8 @@ import { usePipelineTree } from './use-pipeline-tree.ts';
 import { toggleExpanded, type PipelineViewState } from './view-state.ts';
 import './pipeline-graph.css';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface PipelineDetailsProps {
-  connection: Connection;
-  projectId: number;
-  /** `acme/platform/backend`: how links name this project. */
-  projectPath: string;
   pipelineId: number;
   /** Refresh intervals (config.json's `refresh`); the loader must pass the same. */
   poll?: PollIntervals;
@@ -32,7 +29,8 @@ export interface PipelineDetailsProps {
 }
 
 /** The pipeline page: header, jobs by stage with trigger jobs and downstream pipelines, or the timeline; live while it runs. */
-export function PipelineDetails({ connection, projectId, projectPath, pipelineId, poll, state, onStateChange, renderJobActions, tabs, otherTab }: PipelineDetailsProps) {
+export function PipelineDetails({ pipelineId, poll, state, onStateChange, renderJobActions, tabs, otherTab }: PipelineDetailsProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const header = useQuery(pipelineHeaderQuery(connection, projectId, pipelineId, poll));
   // `include_retried` came with 13.9: an older host ignores it, so the toggle says so instead.
   const retriedReason = unavailableReason(useGitLabFeatures(connection), 'includeRetried');

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { gitlabKeys, type Connection, type PollIntervals } from '../../gitlab/index.ts';
+import { gitlabKeys, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { ConnectionStatus, EmptyState, ErrorState, LoadingState, useRouteLinks } from '../../ui/index.ts';
 import { hasFilters, NO_PIPELINE_FILTERS, readPipelineListFilters, writePipelineListFilters, type PipelineListFilters } from './model/list-filters.ts';
 import { PipelineListToolbar } from './pipeline-list-filters.tsx';
@@ -9,11 +9,8 @@ import { pipelineListQueryOptions } from './pipeline-list-query.ts';
 import { PipelineRow } from './pipeline-row.tsx';
 import './pipelines.css';
 
+/** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface PipelineListProps {
-  connection: Connection;
-  projectId: number;
-  /** `acme/platform/backend`: how links name this project. */
-  projectPath: string;
   /** Refresh intervals (config.json's `refresh`); the loader passes the same. */
   poll?: PollIntervals;
 }
@@ -21,7 +18,8 @@ export interface PipelineListProps {
 const COLUMNS = ['Status', 'Pipeline', 'Ref', 'Source', 'Commit', 'Triggered by', 'Duration', 'Created', 'Stages'];
 
 /** GitLab's `/-/pipelines`: tabs and filters in the URL, live rows, pages, links to each pipeline. */
-export function PipelineList({ connection, projectId, projectPath, poll }: PipelineListProps) {
+export function PipelineList({ poll }: PipelineListProps) {
+  const { connection, projectId, projectPath } = useProjectScope();
   const [search, setSearch] = useSearchParams();
   const filters = useMemo(() => readPipelineListFilters(search), [search]);
   const onChange = (next: PipelineListFilters) => setSearch((prev) => writePipelineListFilters(prev, next));

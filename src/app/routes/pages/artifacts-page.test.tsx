@@ -15,9 +15,13 @@ import { ProjectScopeContext, type FetchLike } from '../../../gitlab/index.ts';
 import { ToastProvider } from '../../../ui/index.ts';
 import { parseProjectLocation, projectPath } from '../../gitlab-paths.ts';
 import { createQueryClient } from '../../providers.tsx';
-import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
+import { ArtifactBrowser as BareArtifactBrowser } from '../../../features/artifacts/index.ts';
+import { inProjectScope } from '../../../testing/in-project-scope.tsx';
 import { artifactsRoute } from '../project-pages.ts';
 import { artifactsPage } from './artifacts-page.tsx';
+
+// The browser on its own reads the project from a ProjectScope: this one takes it as props.
+const ArtifactBrowser = inProjectScope(BareArtifactBrowser);
 
 const HOST = 'http://sim.test';
 // Two shared cores: the listing and previews are real work (zip reading, XML parsing); give them room.

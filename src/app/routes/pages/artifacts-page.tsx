@@ -1,7 +1,7 @@
-import { lazy, Suspense, useCallback } from 'react';
+import { lazy, Suspense } from 'react';
 import { ArtifactActions } from '../../../features/job-actions/index.ts';
 import { ArtifactBrowser } from '../../../features/artifacts/index.ts';
-import { jobQueryOptions, useProjectScope, versionQueryOptions, type Job } from '../../../gitlab/index.ts';
+import { jobQueryOptions, versionQueryOptions, type Job } from '../../../gitlab/index.ts';
 import { LoadingState } from '../../../ui/index.ts';
 import { useAppEnv } from '../../providers.tsx';
 import { projectPageModule } from '../project-page.ts';
@@ -9,16 +9,8 @@ import type { ArtifactsParams } from '../project-pages.ts';
 
 function ArtifactsPage({ params }: { params: ArtifactsParams }) {
   const { poll } = useAppEnv();
-  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
-  const renderArtifactActions = useCallback(
-    (job: Job) => <ArtifactActions connection={connection} projectId={projectId} projectPath={projectPath} job={job} readOnly={readOnly} canWrite={canWrite} />,
-    [connection, projectId, projectPath, readOnly, canWrite],
-  );
   return (
     <ArtifactBrowser
-      connection={connection}
-      projectId={projectId}
-      projectPath={projectPath}
       jobId={params.jobId}
       path={params.path}
       poll={poll}
@@ -28,6 +20,9 @@ function ArtifactsPage({ params }: { params: ArtifactsParams }) {
     />
   );
 }
+
+// The actions read the project and whether acting is allowed from the page's ProjectScope.
+const renderArtifactActions = (job: Job) => <ArtifactActions job={job} />;
 
 // The job log's viewer (its model and ANSI colours) comes only when a coloured log is previewed.
 const StaticLog = lazy(() => import('../../../features/job-log/index.ts').then((m) => ({ default: m.StaticLog })));

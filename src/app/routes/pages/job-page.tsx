@@ -39,7 +39,7 @@ function JobPage({ params: { jobId } }: { params: { jobId: number } }) {
   const { poll } = useAppEnv();
   const location = useLocation();
   const navigate = useNavigate();
-  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
+  const { connection, projectId, projectPath } = useProjectScope();
   const query = useQuery(jobQueryOptions(connection, projectId, jobId, { poll }));
   const retry = () => void query.refetch();
 
@@ -64,21 +64,16 @@ function JobPage({ params: { jobId } }: { params: { jobId: number } }) {
         fetchedAt={query.dataUpdatedAt}
         renderActions={(shown) => (
           <JobActions
-            connection={connection}
-            projectId={projectId}
-            projectPath={projectPath}
             job={shown}
-            readOnly={readOnly}
-            canWrite={canWrite}
             layout="toolbar"
             onRetried={(fresh) => void navigate(pagePath(projectPath, 'jobs', fresh.id))}
           />
         )}
       />
-      <DigestEntry connection={connection} projectId={projectId} projectPath={projectPath} job={job} findFirstErrors={findFirstErrors} />
-      <JobAttempts connection={connection} projectId={projectId} projectPath={projectPath} job={job} poll={poll} />
+      <DigestEntry job={job} findFirstErrors={findFirstErrors} />
+      <JobAttempts job={job} poll={poll} />
       {/* Erasing the job (an action on this page) empties its log: start the log over then. */}
-      <JobLog key={`${job.id}:${job.erased_at ?? ''}`} connection={connection} projectId={projectId} job={job} poll={poll} />
+      <JobLog key={`${job.id}:${job.erased_at ?? ''}`} job={job} poll={poll} />
     </>
   );
 }

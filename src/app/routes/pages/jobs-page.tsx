@@ -1,22 +1,17 @@
-import { useCallback } from 'react';
 import { BulkJobActions, JobActions } from '../../../features/job-actions/index.ts';
 import { JobList, jobListHeadQueryOptions, readJobListFilters } from '../../../features/jobs/index.ts';
 import { useProjectScope, type Job } from '../../../gitlab/index.ts';
 import { useAppEnv } from '../../providers.tsx';
 import { projectPageModule } from '../project-page.ts';
 
+// The actions read the project and whether acting is allowed from the page's ProjectScope:
+// module-level renderers, so the list never redraws its cells for a new callback.
+const renderActions = (job: Job) => <JobActions job={job} layout="inline" />;
+const renderBulkActions = (selected: Job[]) => <BulkJobActions jobs={selected} />;
+
 function JobsPage() {
   const { poll } = useAppEnv();
-  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
-  // Stable callbacks: the list re-renders its cells when they change.
-  const renderActions = useCallback(
-    (job: Job) => <JobActions connection={connection} projectId={projectId} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} job={job} layout="inline" />,
-    [connection, projectId, projectPath, readOnly, canWrite],
-  );
-  const renderBulkActions = useCallback(
-    (selected: Job[]) => <BulkJobActions connection={connection} projectId={projectId} projectPath={projectPath} readOnly={readOnly} canWrite={canWrite} jobs={selected} />,
-    [connection, projectId, projectPath, readOnly, canWrite],
-  );
+  const { projectPath } = useProjectScope();
   return (
     <>
       <div className="page-header">
@@ -24,9 +19,6 @@ function JobsPage() {
         <span className="muted">{projectPath}</span>
       </div>
       <JobList
-        connection={connection}
-        projectId={projectId}
-        projectPath={projectPath}
         poll={poll}
         renderActions={renderActions}
         renderBulkActions={renderBulkActions}

@@ -3,7 +3,7 @@ import { lazy, Suspense, useCallback, useMemo } from 'react';
 import { NavLink, useSearchParams } from 'react-router';
 import { JobActions } from '../../../features/job-actions/index.ts';
 import { loadPipelinePage, parseViewState, PipelineDetails, writeViewState, type PipelineViewState } from '../../../features/pipeline-graph/index.ts';
-import { pipelineQueryOptions, useProjectScope, type Bridge, type Job } from '../../../gitlab/index.ts';
+import { pipelineQueryOptions, ProjectScopeContext, useProjectScope, type Bridge, type Job } from '../../../gitlab/index.ts';
 import { LoadingState, projectPath as pagePath } from '../../../ui/index.ts';
 import { useAppEnv } from '../../providers.tsx';
 import { projectPageModule } from '../project-page.ts';
@@ -27,38 +27,34 @@ function PipelineTabs({ projectPath, pipelineId }: { projectPath: string; pipeli
   );
 }
 
+/**
+ * A job's actions on the graph. A downstream pipeline's jobs belong to their own project: they
+ * are acted on there (its id names it in links; GitLab sent no path for it).
+ */
+function PipelineJobActions({ job }: { job: Job | Bridge }) {
+  const scope = useProjectScope();
+  const owner = job.pipeline?.project_id ?? scope.projectId;
+  const ownerScope = useMemo(() => (owner === scope.projectId ? scope : { ...scope, projectId: owner, projectPath: String(owner) }), [scope, owner]);
+  return (
+    <ProjectScopeContext value={ownerScope}>
+      <JobActions job={job} layout="inline" />
+    </ProjectScopeContext>
+  );
+}
+
+const renderJobActions = (job: Job | Bridge) => <PipelineJobActions job={job} />;
+
 function PipelinePage({ params: { pipelineId, tab } }: { params: PipelineParams }) {
   const { poll } = useAppEnv();
-  const { connection, projectId, projectPath, readOnly, canWrite } = useProjectScope();
+  const { connection, projectId, projectPath } = useProjectScope();
   const failuresTab = tab === 'failures';
   // The same cached query as the header's: the digest walks the pipeline's ref.
   const pipeline = useQuery({ ...pipelineQueryOptions(connection, projectId, pipelineId), enabled: failuresTab });
   const [search, setSearch] = useSearchParams();
   const state = useMemo(() => parseViewState(search), [search]);
   const onStateChange = useCallback((next: PipelineViewState) => setSearch((prev) => writeViewState(prev, next)), [setSearch]);
-  // A downstream pipeline's jobs belong to their own project: act on them there.
-  const renderJobActions = useCallback(
-    (job: Job | Bridge) => {
-      const owner = job.pipeline?.project_id ?? projectId;
-      return (
-        <JobActions
-          connection={connection}
-          projectId={owner}
-          {...(owner === projectId ? { projectPath } : {})}
-          job={job}
-          readOnly={readOnly}
-          canWrite={canWrite}
-          layout="inline"
-        />
-      );
-    },
-    [connection, projectId, projectPath, readOnly, canWrite],
-  );
   return (
     <PipelineDetails
-      connection={connection}
-      projectId={projectId}
-      projectPath={projectPath}
       pipelineId={pipelineId}
       poll={poll}
       state={state}
@@ -68,7 +64,7 @@ function PipelinePage({ params: { pipelineId, tab } }: { params: PipelineParams 
       otherTab={
         failuresTab ? (
           <Suspense fallback={<LoadingState label="Loading the failures" />}>
-            <PipelineFailures connection={connection} projectId={projectId} projectPath={projectPath} pipelineId={pipelineId} ref={pipeline.data?.ref ?? null} poll={poll} />
+            <PipelineFailures pipelineId={pipelineId} ref={pipeline.data?.ref ?? null} poll={poll} />
           </Suspense>
         ) : undefined
       }

@@ -5,14 +5,14 @@ import { projectPageModule } from '../project-page.ts';
 
 function PipelinesPage() {
   const { poll } = useAppEnv();
-  const { connection, projectId, projectPath } = useProjectScope();
+  const { projectPath } = useProjectScope();
   return (
     <>
       <div className="page-header">
         <h1>Pipelines</h1>
         <span className="muted">{projectPath}</span>
       </div>
-      <PipelineList connection={connection} projectId={projectId} projectPath={projectPath} poll={poll} />
+      <PipelineList poll={poll} />
     </>
   );
 }

@@ -17,7 +17,7 @@ function RawLogPage({ params: { jobId } }: { params: { jobId: number } }) {
         </h1>
         <Link to={pagePath(projectPath, 'jobs', jobId)}>Open the job page</Link>
       </div>
-      <RawLog connection={connection} projectId={projectId} jobId={jobId} />
+      <RawLog jobId={jobId} />
     </>
   );
 }
