@@ -1,4 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import * as RadixDialog from '@radix-ui/react-dialog';
+import { useRef, type ReactNode } from 'react';
+import { IconButton } from './icon-button.tsx';
 
 export interface DialogProps {
   open: boolean;
@@ -9,45 +11,52 @@ export interface DialogProps {
   footer?: ReactNode;
 }
 
+const FIRST_FOCUS = ['input', 'select', 'textarea', 'button', '[tabindex="0"]'].map((el) => `.dialog__body ${el}:not(:disabled)`).join(', ');
+
 /**
- * A modal built on the native <dialog>: focus trap, Escape and the top layer come from the
- * browser, so there is nothing here to get subtly wrong.
+ * A modal on Radix's dialog (docs/decisions/0016): focus moves in and is kept there, returns to
+ * what opened it, Escape closes it, the page behind is inert and does not scroll. Labelled by
+ * its title. A click outside does not close it: a half-filled form would be lost.
  */
+
 export function Dialog({ open, title, onClose, children, footer }: DialogProps) {
-  const ref = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      // jsdom has no showModal; fall back to the open attribute there.
-      if (typeof dialog.showModal === 'function') dialog.showModal();
-      else dialog.setAttribute('open', '');
-    } else if (!open && dialog.open) {
-      if (typeof dialog.close === 'function') dialog.close();
-      else dialog.removeAttribute('open');
-    }
-  }, [open]);
-
+  const contentRef = useRef<HTMLDivElement>(null);
   return (
-    <dialog
-      ref={ref}
-      className="dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onClose();
+    <RadixDialog.Root
+      open={open}
+      onOpenChange={(next) => {
+        if (!next) onClose();
       }}
     >
-      <header className="dialog__header">
-        <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button button--ghost" onClick={onClose} aria-label="Close">
-          ×
-        </button>
-      </header>
-      <div className="dialog__body">{children}</div>
-      {footer ? <footer className="dialog__footer">{footer}</footer> : null}
-    </dialog>
+      <RadixDialog.Portal>
+        <RadixDialog.Overlay className="dialog-overlay" />
+        <RadixDialog.Content
+          ref={contentRef}
+          className="dialog"
+          aria-describedby={undefined}
+          onInteractOutside={(event) => event.preventDefault()}
+          onOpenAutoFocus={(event) => {
+            // The body's first field or button, not the close button (whose tooltip would open
+            // at once); Radix's choice when the body has none.
+            const first = contentRef.current?.querySelector<HTMLElement>(FIRST_FOCUS);
+            if (first) {
+              event.preventDefault();
+              first.focus();
+            }
+          }}
+        >
+          <header className="dialog__header">
+            <RadixDialog.Title asChild>
+              <h2>{title}</h2>
+            </RadixDialog.Title>
+            <RadixDialog.Close asChild>
+              <IconButton icon="close" label="Close" />
+            </RadixDialog.Close>
+          </header>
+          <div className="dialog__body">{children}</div>
+          {footer ? <footer className="dialog__footer">{footer}</footer> : null}
+        </RadixDialog.Content>
+      </RadixDialog.Portal>
+    </RadixDialog.Root>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { isLostAnswer, LostAnswerError, unavailableReason, useGitLabFeatures, type AfterLostAnswer, type Bridge, type Job, type JobVariable, useProjectScope } from '../../gitlab/index.ts';
-import { useToast } from '../../ui/index.ts';
+import { buttonClass, useToast, type ButtonSize } from '../../ui/index.ts';
 import { ActionsMenu } from './actions-menu.tsx';
 import { ConfirmActionDialog } from './confirm-dialog.tsx';
 import {
@@ -117,6 +117,7 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
   const buttons = available.map((a) => (
     <ActionButton
       key={a.name}
+      size={layout === 'toolbar' ? 'medium' : 'small'}
       action={a}
       job={job}
       pending={runner.pending ?? unsettled}
@@ -175,10 +176,12 @@ interface ActionButtonProps {
   heldBy: JobActionName | null;
   /** What the host cannot do for this action although it can run it (play without variables before 14.9). */
   note?: string | undefined;
+  /** The button family's size: medium in a page's toolbar (beside the log's), small in rows and nodes. */
+  size: ButtonSize;
   onClick(): void;
 }
 
-function ActionButton({ action, job, pending, busy, heldBy, note, onClick }: ActionButtonProps) {
+function ActionButton({ action, job, pending, busy, heldBy, note, size, onClick }: ActionButtonProps) {
   const working = pending === action.name;
   const label = ACTION_LABELS[action.name];
   const disabled = !action.enabled || busy;
@@ -192,7 +195,7 @@ function ActionButton({ action, job, pending, busy, heldBy, note, onClick }: Act
   return (
     <button
       type="button"
-      className={`button button--small job-actions__button job-actions__button--${action.name}`}
+      className={buttonClass('default', size, `job-actions__button job-actions__button--${action.name}`)}
       aria-disabled={disabled || undefined}
       aria-busy={working || undefined}
       title={title}

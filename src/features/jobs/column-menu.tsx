@@ -1,3 +1,4 @@
+import { Checkbox, GlIcon, IconButton, Popover } from '../../ui/index.ts';
 import { columnInfo } from './job-columns.tsx';
 import { moveColumn, setColumnVisible, type ColumnPrefs } from './column-prefs.ts';
 
@@ -13,40 +14,35 @@ export interface ColumnMenuProps {
 export function ColumnMenu({ prefs, withActions, onChange, onReset }: ColumnMenuProps) {
   const ids = prefs.order.filter((id) => id !== 'actions' || withActions);
   return (
-    <details className="column-menu">
-      <summary className="button">Columns</summary>
-      <div className="column-menu__panel">
-        <ul aria-label="Columns, in order">
-          {ids.map((id, i) => {
-            const label = columnInfo(id)?.label ?? id;
-            return (
-              <li key={id}>
-                <label className="checkbox">
-                  <input type="checkbox" checked={prefs.visible[id] !== false} onChange={(e) => onChange(setColumnVisible(prefs, id, e.target.checked))} />
-                  {label}
-                </label>
-                <span className="column-menu__moves">
-                  <button type="button" className="button button--ghost button--small" disabled={i === 0} onClick={() => onChange(moveColumn(prefs, id, -1))} aria-label={`Move ${label} left`}>
-                    ↑
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--ghost button--small"
-                    disabled={i === ids.length - 1}
-                    onClick={() => onChange(moveColumn(prefs, id, 1))}
-                    aria-label={`Move ${label} right`}
-                  >
-                    ↓
-                  </button>
-                </span>
-              </li>
-            );
-          })}
-        </ul>
-        <button type="button" className="button button--small" onClick={onReset}>
-          Reset columns
+    <Popover
+      label="Columns"
+      align="end"
+      trigger={
+        <button type="button" className="button column-menu">
+          Columns
+          <GlIcon name="chevron-down" />
         </button>
-      </div>
-    </details>
+      }
+    >
+      <ul className="column-menu__list" aria-label="Columns, in order">
+        {ids.map((id, i) => {
+          const label = columnInfo(id)?.label ?? id;
+          return (
+            <li key={id}>
+              <Checkbox checked={prefs.visible[id] !== false} onCheckedChange={(on) => onChange(setColumnVisible(prefs, id, on))}>
+                {label}
+              </Checkbox>
+              <span className="column-menu__moves">
+                <IconButton icon="arrow-up" size="small" label={`Move ${label} left`} disabled={i === 0} onClick={() => onChange(moveColumn(prefs, id, -1))} />
+                <IconButton icon="arrow-down" size="small" label={`Move ${label} right`} disabled={i === ids.length - 1} onClick={() => onChange(moveColumn(prefs, id, 1))} />
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      <button type="button" className="button button--small" onClick={onReset}>
+        Reset columns
+      </button>
+    </Popover>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { statusLook } from '../../ui/index.ts';
+import { GlIcon, Menu, MenuCheckboxItem, statusLook } from '../../ui/index.ts';
 import { normalizeScope, QUICK_TABS, SCOPE_STATUSES, tabOfScope, type JobListFilters } from './job-list-filters.ts';
 
 export interface JobListToolbarProps {
@@ -63,24 +63,25 @@ export function JobListToolbar({ filters, onChange, scopeReason }: JobListToolba
           </button>
         ))}
       </div>
-      <details className="status-menu">
-        <summary className="button">
-          Status: <span className="status-menu__summary">{scopeSummary}</span>
-        </summary>
-        <fieldset className="status-menu__panel">
-          <legend className="visually-hidden">Statuses GitLab filters by (scope)</legend>
-          {SCOPE_STATUSES.map((s) => {
-            const reason = scopeReason?.(s);
-            return (
-              <label key={s} className="checkbox">
-                <input type="checkbox" checked={filters.scope.includes(s)} disabled={reason !== undefined && !filters.scope.includes(s)} onChange={(e) => toggleStatus(s, e.target.checked)} />
-                {statusLook(s).label}
-                {reason ? <span className="muted"> ({reason})</span> : null}
-              </label>
-            );
-          })}
-        </fieldset>
-      </details>
+      <Menu
+        label="Statuses GitLab filters by (scope)"
+        trigger={
+          <button type="button" className="button status-menu">
+            Status: <span className="status-menu__summary">{scopeSummary}</span>
+            <GlIcon name="chevron-down" />
+          </button>
+        }
+      >
+        {SCOPE_STATUSES.map((s) => {
+          const reason = scopeReason?.(s);
+          return (
+            <MenuCheckboxItem key={s} checked={filters.scope.includes(s)} disabled={reason !== undefined && !filters.scope.includes(s)} onCheckedChange={(on) => toggleStatus(s, on)}>
+              {statusLook(s).label}
+              {reason ? <span className="muted"> ({reason})</span> : null}
+            </MenuCheckboxItem>
+          );
+        })}
+      </Menu>
       <TextFilter label="Name" name="name" value={filters.name} onCommit={(name) => onChange({ ...filters, name }, { replace: true })} />
       <TextFilter label="Stage" name="stage" value={filters.stage} onCommit={(stage) => onChange({ ...filters, stage }, { replace: true })} />
       <TextFilter label="Ref" name="ref" value={filters.ref} onCommit={(ref) => onChange({ ...filters, ref }, { replace: true })} />

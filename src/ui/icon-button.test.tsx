@@ -1,0 +1,50 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { IconButton } from './icon-button.tsx';
+import { Checkbox } from './checkbox.tsx';
+
+afterEach(cleanup);
+
+describe('IconButton', () => {
+  it('is named by its label, draws GitLab’s icon, and says the same words in a tooltip on focus', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(<IconButton icon="download" label="Download raw log" shortcut="d" onClick={onClick} />);
+    const button = screen.getByRole('button', { name: 'Download raw log' });
+    expect(button.querySelector('svg[data-icon="download"] path')).not.toBeNull();
+    expect(screen.queryByRole('tooltip')).toBeNull();
+    await user.tab();
+    expect(document.activeElement).toBe(button);
+    const tooltip = await screen.findByRole('tooltip');
+    expect(tooltip.textContent).toContain('Download raw log');
+    await user.keyboard('{Enter}');
+    expect(onClick).toHaveBeenCalledTimes(1);
+  });
+
+  it('stays focusable while disabled and does nothing when pressed', async () => {
+    const user = userEvent.setup();
+    const onClick = vi.fn();
+    render(<IconButton icon="scroll_up" label="Top" disabled onClick={onClick} />);
+    const button = screen.getByRole('button', { name: 'Top' });
+    expect(button.getAttribute('aria-disabled')).toBe('true');
+    await user.click(button);
+    expect(onClick).not.toHaveBeenCalled();
+  });
+});
+
+describe('Checkbox', () => {
+  it('is a checkbox named by its words that reports the new state', async () => {
+    const user = userEvent.setup();
+    const onChange = vi.fn();
+    render(
+      <Checkbox checked={false} onCheckedChange={onChange}>
+        Match case
+      </Checkbox>,
+    );
+    const box = screen.getByRole('checkbox', { name: 'Match case' });
+    expect(box.getAttribute('aria-checked')).toBe('false');
+    await user.click(screen.getByText('Match case'));
+    expect(onChange).toHaveBeenCalledWith(true);
+  });
+});

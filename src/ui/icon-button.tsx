@@ -1,0 +1,48 @@
+import type { ButtonHTMLAttributes, Ref } from 'react';
+import { GlIcon, type GlIconName } from './icon.tsx';
+import { Tooltip } from './tooltip.tsx';
+
+export type ButtonVariant = 'default' | 'primary' | 'danger' | 'ghost';
+export type ButtonSize = 'medium' | 'small';
+
+/** The one button family's class names (styles.css): variant and size. */
+export function buttonClass(variant: ButtonVariant = 'default', size: ButtonSize = 'medium', extra?: string): string {
+  return ['button', variant === 'default' ? '' : `button--${variant}`, size === 'small' ? 'button--small' : '', extra ?? ''].filter(Boolean).join(' ');
+}
+
+export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'aria-label' | 'title'> {
+  /** GitLab's icon (@gitlab/svgs). */
+  icon: GlIconName;
+  /** The accessible name, shown also as the tooltip. */
+  label: string;
+  /** A keyboard shortcut shown in the tooltip. */
+  shortcut?: string;
+  variant?: ButtonVariant;
+  size?: ButtonSize;
+  ref?: Ref<HTMLButtonElement>;
+}
+
+/**
+ * A square button with one GitLab icon, named for assistive technology by `label` and showing
+ * the same words in a tooltip on hover and focus. Disabled with aria-disabled, so it stays
+ * focusable and its tooltip still says what it is.
+ */
+export function IconButton({ icon, label, shortcut, variant = 'ghost', size = 'medium', className, disabled, onClick, ref, ...rest }: IconButtonProps) {
+  return (
+    <Tooltip content={label} shortcut={shortcut}>
+      <button
+        ref={ref}
+        type="button"
+        {...rest}
+        className={buttonClass(variant, size, `button--icon${className ? ` ${className}` : ''}`)}
+        aria-label={label}
+        aria-disabled={disabled || undefined}
+        onClick={(event) => {
+          if (!disabled) onClick?.(event);
+        }}
+      >
+        <GlIcon name={icon} />
+      </button>
+    </Tooltip>
+  );
+}
