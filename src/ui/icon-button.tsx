@@ -1,14 +1,7 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
+import { buttonClass, type ButtonSize, type ButtonVariant } from './button.ts';
 import { GlIcon, type GlIconName } from './icon.tsx';
 import { Tooltip } from './tooltip.tsx';
-
-export type ButtonVariant = 'default' | 'primary' | 'danger' | 'ghost';
-export type ButtonSize = 'medium' | 'small';
-
-/** The one button family's class names (styles.css): variant and size. */
-export function buttonClass(variant: ButtonVariant = 'default', size: ButtonSize = 'medium', extra?: string): string {
-  return ['button', variant === 'default' ? '' : `button--${variant}`, size === 'small' ? 'button--small' : '', extra ?? ''].filter(Boolean).join(' ');
-}
 
 export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'aria-label' | 'title'> {
   /** GitLab's icon (@gitlab/svgs). */

@@ -10,7 +10,6 @@ export { formatDuration, formatTimeAgo, formatExactTime } from './format.ts';
 export { LoadingState, EmptyState, type LoadingStateProps, type EmptyStateProps } from './states.tsx';
 export { ErrorState, type ErrorStateProps } from './error-state.tsx';
 export { ConnectionMarker, ConnectionStatus, useConnectionHealth, type ConnectionMarkerProps, type ConnectionStatusProps } from './connection-health.tsx';
-export { Dialog, type DialogProps } from './dialog.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { countOf } from './plural.ts';
@@ -18,9 +17,6 @@ export { useMediaQuery, PHONE_QUERY } from './use-media-query.ts';
 export { projectPath } from './project-path.ts';
 export { useRouteLinks, type RouteLinks } from './route-links.ts';
 export { ExternalLink, ExternalLinkTargetContext, useExternalLinkTarget, type ExternalLinkTarget } from './external-link.tsx';
-export { GlIcon, type GlIconName } from './icon.tsx';
-export { Tooltip, type TooltipProps } from './tooltip.tsx';
-export { IconButton, buttonClass, type IconButtonProps, type ButtonVariant, type ButtonSize } from './icon-button.tsx';
-export { Checkbox, type CheckboxProps } from './checkbox.tsx';
-export { Select, type SelectProps, type SelectOption } from './select.tsx';
-export { Menu, MenuCheckboxItem, MenuItem, MenuSeparator, Popover, type MenuProps, type MenuCheckboxItemProps, type MenuItemProps, type PopoverProps } from './menu.tsx';
+export { buttonClass, type ButtonVariant, type ButtonSize } from './button.ts';
+// GitLab's icons, dialogs, tooltips, icon buttons, menus, selects and checkboxes on Radix: from './popups.ts', so
+// that a page without them (the first screen) does not load Radix.

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../ui/index.ts';
+import { Dialog } from '../../ui/popups.ts';
 import { isBridge, type ActionableJob, type JobActionName } from './model/availability.ts';
 import { describeActionError } from './model/outcome.ts';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { Job, JobVariable } from '../../gitlab/index.ts';
-import { Dialog, IconButton } from '../../ui/index.ts';
+import { Dialog, IconButton } from '../../ui/popups.ts';
 import type { ActionableJob } from './model/availability.ts';
 import { describeActionError } from './model/outcome.ts';
 import { createRememberedVariablesStore, type RememberedVariablesStore } from './model/remembered-variables.ts';

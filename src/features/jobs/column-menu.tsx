@@ -1,4 +1,4 @@
-import { Checkbox, GlIcon, IconButton, Popover } from '../../ui/index.ts';
+import { Checkbox, GlIcon, IconButton, Popover } from '../../ui/popups.ts';
 import { columnInfo } from './job-columns.tsx';
 import { moveColumn, setColumnVisible, type ColumnPrefs } from './column-prefs.ts';
 

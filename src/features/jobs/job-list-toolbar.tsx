@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { GlIcon, Menu, MenuCheckboxItem, statusLook } from '../../ui/index.ts';
+import { statusLook } from '../../ui/index.ts';
+import { GlIcon, Menu, MenuCheckboxItem } from '../../ui/popups.ts';
 import { normalizeScope, QUICK_TABS, SCOPE_STATUSES, tabOfScope, type JobListFilters } from './job-list-filters.ts';
 
 export interface JobListToolbarProps {

@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
 import { describeError, tryNormalizeHost, type Connection } from '../../gitlab/index.ts';
-import { Dialog, ErrorState } from '../../ui/index.ts';
+import { ErrorState } from '../../ui/index.ts';
+import { Dialog } from '../../ui/popups.ts';
 import { ConnectionReport } from './connection-report.tsx';
 import { testConnection } from './test-connection.ts';
 import './settings.css';
