@@ -49,7 +49,7 @@ function benchLog(): { text: string; lines: number } {
 
 export async function run(): Promise<Record<string, unknown>> {
   // BENCH_LOG_ONLY=chromium: only the browser figures (for iterating on the viewer); =live: only
-  // the running-log bandwidth (live_mb_per_min); the default
+  // the running-log bandwidth (live_mb_per_min); =node: no browser; the default
   // is the full run. BENCH_LOG_NAIVE=0 skips the naive page, BENCH_LOG_TRACE=file.json records a
   // CDP trace (devtools.timeline) of the jump phase and adds its long tasks to the output.
   if (process.env.BENCH_LOG_ONLY === 'live') return { bench: 'log', ...(await liveFigures()) };
@@ -183,10 +183,13 @@ export async function run(): Promise<Record<string, unknown>> {
     timestamped_index_mb_per_s: round(stamped.length / 1e6 / (median(tsIndex) / 1000), 1),
     timestamped_index_vs_split: round(median(tsSplit) / median(tsIndex), 3),
     node: process.version,
-    ...(await liveFigures().catch((error: unknown) => ({ live_error: error instanceof Error ? error.stack ?? error.message : String(error) }))),
-    chromium: await chromiumFigures(text, { trace: process.env.BENCH_LOG_TRACE })
-      .then((figures) => withThrottled(text, figures))
-      .catch((error: unknown) => ({ error: error instanceof Error ? error.stack ?? error.message : String(error) })),
+    ...(process.env.BENCH_LOG_ONLY === 'node' ? {} : await liveFigures().catch((error: unknown) => ({ live_error: error instanceof Error ? error.stack ?? error.message : String(error) }))),
+    chromium:
+      process.env.BENCH_LOG_ONLY === 'node'
+        ? 'skipped (BENCH_LOG_ONLY=node)'
+        : await chromiumFigures(text, { trace: process.env.BENCH_LOG_TRACE })
+            .then((figures) => withThrottled(text, figures))
+            .catch((error: unknown) => ({ error: error instanceof Error ? error.stack ?? error.message : String(error) })),
   };
 }
 

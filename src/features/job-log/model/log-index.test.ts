@@ -262,6 +262,23 @@ describe('runner timestamps', () => {
     expect(Array.from({ length: times.length }, (_, k) => ix.lineStream(k))).toEqual([0, 1, 2, 3, 4]);
   });
 
+  it('reads a plain line\'s time from its prefix when asked, also once the text is compacted to bytes', () => {
+    const lines = Array.from({ length: 30_000 }, (_, k) => `2024-05-22T12:${String(10 + Math.floor(k / 1000)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}.${String(k).padStart(6, '0')}Z 01O línea ${k} ✓`);
+    const ix = createLogIndex();
+    // In pieces of more than a chunk, so that the chunks before the last can be compacted.
+    for (let k = 0; k < lines.length; k += 10_000) ix.append(lines.slice(k, k + 10_000).join('\n') + '\n');
+    const before = ix.byteLength;
+    while (ix.compact()) {
+      // every chunk that can no longer grow
+    }
+    expect(ix.byteLength).toBeLessThan(before); // some of the text is bytes now
+    const expected = (k: number) => Date.parse((lines[k] ?? '').slice(0, 23) + 'Z') + Number((lines[k] ?? '').slice(23, 26)) / 1000;
+    for (const k of [0, 1, 4_999, 5_000, 17_321, 29_998]) {
+      expect(ix.lineTimestamp(k)).toBeCloseTo(expected(k), 3);
+      expect(ix.lineTimestamp(k)).toBeCloseTo(expected(k), 3); // the second time from the column
+    }
+  });
+
   it('joins + continuation lines, dropping the \\n', () => {
     const log = `${T('46.000000')}first part, \n${T('46.100000', '01', 'O', '+')}second part\n${T('47.000000')}next\n`;
     const ix = index(log);

@@ -26,6 +26,7 @@ import {
   isTimestampPrefix,
   parseStreamId,
   TimestampParser,
+  parseTimestampMs,
 } from './scan-rules.ts';
 import { Utf8Text, type TextChunk } from './utf8-text.ts';
 
@@ -37,6 +38,9 @@ export const LINE_FOOTER = 2;
 export const LINE_PLAIN = 4;
 /** The line displays nothing. */
 export const LINE_EMPTY = 8;
+/** In `times`: the line starts with its runner timestamp prefix, not parsed yet. */
+const PARSE_LATER = Number.NEGATIVE_INFINITY;
+
 /** The line's raw range starts with a runner timestamp prefix (32 chars, not displayed). */
 export const LINE_TIMESTAMP_PREFIX = 16;
 /** Runner timestamp prefix says stderr (`E`). */
@@ -256,7 +260,14 @@ class Index implements LogIndex {
   }
 
   lineTimestamp(i: number): number {
-    return this.times && i < this.n ? (this.times[i] ?? NaN) : NaN;
+    if (!this.times || i < 0 || i >= this.n) return NaN;
+    const t = this.times[i] ?? NaN;
+    if (t !== PARSE_LATER) return t;
+    // A line of the fast path: its prefix is where the line starts; parsed once, when asked.
+    const start = this.starts[i] ?? 0;
+    const parsed = parseTimestampMs(this.store.slice(start, start + TS_PREFIX_LENGTH), 0);
+    this.times[i] = parsed;
+    return parsed;
   }
 
   lineStream(i: number): number {
@@ -628,14 +639,23 @@ class Index implements LogIndex {
     return p;
   }
 
-  /** scanPlainRun for timestamped logs: prefixed lines without escapes, `\r` or continuations. */
+  /**
+   * scanPlainRun for timestamped logs: prefixed lines without escapes, `\r` or continuations.
+   * As there, the next ESC or CR is looked up once for the run, and what the loop learns about
+   * the next line's prefix stays in locals until it stops.
+   */
   private scanStampedRun(s: string, base: number, from: number): number {
     const len = s.length;
+    let p = from;
+    let valid = p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p);
+    if (!valid || !this.times || !this.streams) return p;
+    const e = this.nextEsc(s, p + TS_PREFIX_LENGTH);
+    const c = this.nextCr(s, p + TS_PREFIX_LENGTH);
+    const limit = e < c ? e : c;
     const stack = this.stack;
     const section = this.innermostSection();
     const depth = stack.length > 255 ? 255 : stack.length;
     const style = this.currentStyleId();
-    const parser = this.timestamps;
     let n = this.n;
     let cap = this.cap;
     let starts = this.starts;
@@ -646,21 +666,17 @@ class Index implements LogIndex {
     let flags = this.flagBits;
     let times = this.times;
     let streams = this.streams;
-    let p = from;
+    let knownAt = -1;
     for (;;) {
-      const valid = p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p);
-      if (!valid || !times || !streams) break;
       const cs = p + TS_PREFIX_LENGTH;
       const nl = s.indexOf('\n', cs);
       // The next prefix must be here to know that this line is not continued.
-      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len) break;
-      const e = this.nextEsc(s, cs);
-      const c = this.nextCr(s, cs);
-      if (e < nl || c < nl) break;
-      const nextOk = hasTimestampPrefix(s, nl + 1);
-      this.prefixAt = nl + 1;
-      this.prefixOk = nextOk;
-      if (nextOk && isContinuationPrefix(s, nl + 1)) break;
+      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len || nl > limit) break;
+      const next = nl + 1;
+      const nextOk = hasTimestampPrefix(s, next);
+      knownAt = next;
+      valid = nextOk;
+      if (nextOk && s.charCodeAt(next + 31) === 0x2b) break; // `+`: the next line continues this one
       if (n === cap) {
         this.n = n;
         this.grow();
@@ -680,11 +696,17 @@ class Index implements LogIndex {
       styles[n] = style;
       sections[n] = section;
       depths[n] = depth;
-      flags[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
-      times[n] = parser.parse(s, p);
+      flags[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (s.charCodeAt(p + 30) === 0x45 ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
+      // Parsed when the line is shown (lineTimestamp): most lines of a big log never are.
+      times[n] = PARSE_LATER;
       streams[n] = parseStreamId(s, p);
       n++;
-      p = nl + 1;
+      p = next;
+      if (!nextOk) break;
+    }
+    if (knownAt >= 0) {
+      this.prefixAt = knownAt;
+      this.prefixOk = valid;
     }
     this.n = n;
     return p;
