@@ -63,6 +63,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
       const log = page.getByRole('region', { name: `Log of job #${failed.id}` });
       await expect(log).toBeVisible();
       await expectNoSidewaysScroll(page, 'the job page');
+      if (width === 1280) {
+        const tops = await page.locator('.log-toolbar button, .log-toolbar input, .log-toolbar select').evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().top / 8)))]);
+        expect(tops.length, 'the log toolbar keeps to one row').toBe(1);
+      }
 
       const manual = await seededJob(sim, 'manual', 'deploy-production');
       await page.goto(`/acme/platform/backend/-/jobs/${manual.id}`);

@@ -4,8 +4,11 @@ import { GlIcon, type GlIconName } from './icon.tsx';
 import { Tooltip } from './tooltip.tsx';
 
 export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'aria-label' | 'title'> {
-  /** GitLab's icon (@gitlab/svgs). */
-  icon: GlIconName;
+  /** GitLab's icon (@gitlab/svgs); or `glyph`, a few characters where GitLab has no icon ("Aa"). */
+  icon?: GlIconName;
+  glyph?: string;
+  /** A toggle: aria-pressed, drawn pressed when on. */
+  pressed?: boolean;
   /** The accessible name, shown also as the tooltip. */
   label: string;
   /** A keyboard shortcut shown in the tooltip. */
@@ -20,7 +23,7 @@ export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonEle
  * the same words in a tooltip on hover and focus. Disabled with aria-disabled, so it stays
  * focusable and its tooltip still says what it is.
  */
-export function IconButton({ icon, label, shortcut, variant = 'ghost', size = 'medium', className, disabled, onClick, ref, ...rest }: IconButtonProps) {
+export function IconButton({ icon, glyph, pressed, label, shortcut, variant = 'ghost', size = 'medium', className, disabled, onClick, ref, ...rest }: IconButtonProps) {
   return (
     <Tooltip content={label} shortcut={shortcut}>
       <button
@@ -30,11 +33,12 @@ export function IconButton({ icon, label, shortcut, variant = 'ghost', size = 'm
         className={buttonClass(variant, size, `button--icon${className ? ` ${className}` : ''}`)}
         aria-label={label}
         aria-disabled={disabled || undefined}
+        aria-pressed={pressed}
         onClick={(event) => {
           if (!disabled) onClick?.(event);
         }}
       >
-        <GlIcon name={icon} />
+        {icon ? <GlIcon name={icon} /> : <span className="button__glyph" aria-hidden="true">{glyph}</span>}
       </button>
     </Tooltip>
   );

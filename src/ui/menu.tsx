@@ -2,6 +2,7 @@ import * as RadixMenu from '@radix-ui/react-dropdown-menu';
 import * as RadixPopover from '@radix-ui/react-popover';
 import type { ReactElement, ReactNode } from 'react';
 import { GlIcon } from './icon.tsx';
+import { usePopupContainer } from './popup-container.ts';
 
 export interface MenuProps {
   /** The button that opens the menu (gets aria-haspopup and aria-expanded from Radix). */
@@ -14,10 +15,11 @@ export interface MenuProps {
 
 /** Radix's dropdown menu: arrow keys, typeahead, Escape returns focus to its button. */
 export function Menu({ trigger, children, align = 'start', label }: MenuProps) {
+  const container = usePopupContainer();
   return (
     <RadixMenu.Root modal={false}>
       <RadixMenu.Trigger asChild>{trigger}</RadixMenu.Trigger>
-      <RadixMenu.Portal>
+      <RadixMenu.Portal container={container}>
         <RadixMenu.Content className="popup" align={align} sideOffset={4} collisionPadding={8} aria-label={label}>
           {children}
         </RadixMenu.Content>
@@ -85,10 +87,11 @@ export interface PopoverProps {
 
 /** Radix's popover: a panel of controls (not a menu) that Escape or a click outside closes. */
 export function Popover({ trigger, children, align = 'start', label }: PopoverProps) {
+  const container = usePopupContainer();
   return (
     <RadixPopover.Root>
       <RadixPopover.Trigger asChild>{trigger}</RadixPopover.Trigger>
-      <RadixPopover.Portal>
+      <RadixPopover.Portal container={container}>
         <RadixPopover.Content className="popup popup--panel" align={align} sideOffset={4} collisionPadding={8} aria-label={label}>
           {children}
         </RadixPopover.Content>

@@ -7,3 +7,4 @@ export { IconButton, type IconButtonProps } from './icon-button.tsx';
 export { Checkbox, type CheckboxProps } from './checkbox.tsx';
 export { Select, type SelectProps, type SelectOption } from './select.tsx';
 export { Menu, MenuCheckboxItem, MenuItem, MenuSeparator, Popover, type MenuProps, type MenuCheckboxItemProps, type MenuItemProps, type PopoverProps } from './menu.tsx';
+export { PopupContainer } from './popup-container.ts';

@@ -1,5 +1,6 @@
 import * as RadixSelect from '@radix-ui/react-select';
 import { GlIcon } from './icon.tsx';
+import { usePopupContainer } from './popup-container.ts';
 
 export interface SelectOption<V extends string> {
   value: V;
@@ -17,6 +18,7 @@ export interface SelectProps<V extends string> {
 
 /** Radix's select in the field style: a button that opens a listbox, typeahead and arrow keys. */
 export function Select<V extends string>({ value, options, onValueChange, label, size = 'medium' }: SelectProps<V>) {
+  const container = usePopupContainer();
   return (
     <RadixSelect.Root
       value={value}
@@ -31,7 +33,7 @@ export function Select<V extends string>({ value, options, onValueChange, label,
           <GlIcon name="chevron-down" />
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
-      <RadixSelect.Portal>
+      <RadixSelect.Portal container={container}>
         <RadixSelect.Content className="popup select-content" position="popper" sideOffset={4} collisionPadding={8}>
           <RadixSelect.Viewport>
             {options.map((o) => (

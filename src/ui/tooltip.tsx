@@ -1,5 +1,6 @@
 import * as RadixTooltip from '@radix-ui/react-tooltip';
 import type { ReactElement, ReactNode } from 'react';
+import { usePopupContainer } from './popup-container.ts';
 
 export interface TooltipProps {
   /** What the tooltip says: for an icon button, the same words as its accessible name. */
@@ -18,11 +19,12 @@ export interface TooltipProps {
  * ResizeObserver, which jsdom (the dom tests) does not have.
  */
 export function Tooltip({ content, shortcut, children, side = 'top' }: TooltipProps) {
+  const container = usePopupContainer();
   return (
     <RadixTooltip.Provider delayDuration={400} skipDelayDuration={300}>
       <RadixTooltip.Root>
         <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-        <RadixTooltip.Portal>
+        <RadixTooltip.Portal container={container}>
           <RadixTooltip.Content className="tooltip" side={side} sideOffset={6} collisionPadding={8}>
             {content}
             {shortcut ? <kbd className="tooltip__kbd">{shortcut}</kbd> : null}

@@ -24,3 +24,14 @@ export async function copyLines(client: LogClient, range: LineRange, clipboard: 
     return 'The browser did not allow copying.';
   }
 }
+
+/** Copies the address of a range of lines and says what happened, for the status line. */
+export async function copyLineLink(href: string, range: LineRange, clipboard: TextClipboard | undefined): Promise<string> {
+  try {
+    if (!clipboard) throw new Error('No clipboard');
+    await clipboard.writeText(href);
+    return range.from === range.to ? `Copied a link to line ${range.from + 1}.` : `Copied a link to lines ${range.from + 1}–${range.to + 1}.`;
+  } catch {
+    return 'The browser did not allow copying.';
+  }
+}

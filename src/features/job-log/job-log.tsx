@@ -6,7 +6,7 @@ import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts
 import { LivePaceNote } from './live-pace-note.tsx';
 import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';
-import { formatLineHash, parseLineHash, type LineRange } from './permalink.ts';
+import { formatLineHash, parseLineHash, withoutLogSearch, type LineRange } from './permalink.ts';
 
 /** The project and the connection come from the screen's `ProjectScope` (useProjectScope). */
 export interface JobLogProps {
@@ -82,6 +82,7 @@ export function JobLog({ job, poll }: JobLogProps) {
   const location = useLocation();
   const navigate = useNavigate();
   const base = useHref({ pathname: location.pathname, search: location.search });
+  const baseWithoutSearch = useHref({ pathname: location.pathname, search: withoutLogSearch(location.search) });
   const range = useMemo(() => parseLineHash(location.hash), [location.hash]);
   const search = useMemo(() => searchFromParams(new URLSearchParams(location.search)), [location.search]);
 
@@ -103,7 +104,10 @@ export function JobLog({ job, poll }: JobLogProps) {
     },
     [navigate, location.pathname, location.search, location.hash],
   );
-  const selection = useMemo(() => ({ range, onChange: setRange, hrefFor: (r: LineRange) => `${base}${formatLineHash(r)}` }), [range, setRange, base]);
+  const selection = useMemo(
+    () => ({ range, onChange: setRange, hrefFor: (r: LineRange, options?: { withSearch?: boolean }) => `${options?.withSearch ? base : baseWithoutSearch}${formatLineHash(r)}` }),
+    [range, setRange, base, baseWithoutSearch],
+  );
   const searchProp = useMemo(() => ({ value: search, onChange: setSearch }), [search, setSearch]);
 
   const [downloadError, setDownloadError] = useState<unknown>(null);

@@ -1,4 +1,5 @@
 import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
+import { IconButton } from '../../ui/popups.ts';
 import type { LogSearchState } from './use-log-search.ts';
 
 export interface LogSearchBoxProps {
@@ -8,7 +9,10 @@ export interface LogSearchBoxProps {
   inputRef: RefObject<HTMLInputElement | null>;
 }
 
-/** The search field, its options, previous/next match and the match count. */
+/**
+ * The search field with its options as toggles inside the same frame (Match case "Aa", Regex
+ * ".*", as editors draw them), previous/next match and the match count.
+ */
 export function LogSearchBox({ idBase, search, inputRef }: LogSearchBoxProps) {
   const handleKey = (e: ReactKeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
@@ -21,31 +25,25 @@ export function LogSearchBox({ idBase, search, inputRef }: LogSearchBoxProps) {
   const { value } = search;
   return (
     <div className="log-toolbar__search" role="search">
-      <label className="visually-hidden" htmlFor={`${idBase}-q`}>
-        Search the log
-      </label>
-      <input
-        ref={inputRef}
-        id={`${idBase}-q`}
-        type="search"
-        placeholder="Search the log ( / )"
-        value={search.draft}
-        onChange={(e) => search.setDraft(e.target.value)}
-        onKeyDown={handleKey}
-        aria-describedby={`${idBase}-matches`}
-      />
-      <label className="log-check">
-        <input type="checkbox" checked={value.caseSensitive} onChange={(e) => search.setOptions({ caseSensitive: e.target.checked, regex: value.regex })} /> Match case
-      </label>
-      <label className="log-check">
-        <input type="checkbox" checked={value.regex} onChange={(e) => search.setOptions({ caseSensitive: value.caseSensitive, regex: e.target.checked })} /> Regex
-      </label>
-      <button type="button" className="button" onClick={() => search.stepMatch(-1)} disabled={!search.canStep} aria-label="Previous match" title="Previous match (N)">
-        ↑
-      </button>
-      <button type="button" className="button" onClick={() => search.stepMatch(1)} disabled={!search.canStep} aria-label="Next match" title="Next match (n)">
-        ↓
-      </button>
+      <div className="log-search-field">
+        <label className="visually-hidden" htmlFor={`${idBase}-q`}>
+          Search the log
+        </label>
+        <input
+          ref={inputRef}
+          id={`${idBase}-q`}
+          type="search"
+          placeholder="Search the log ( / )"
+          value={search.draft}
+          onChange={(e) => search.setDraft(e.target.value)}
+          onKeyDown={handleKey}
+          aria-describedby={`${idBase}-matches`}
+        />
+        <IconButton glyph="Aa" label="Match case" size="small" pressed={value.caseSensitive} onClick={() => search.setOptions({ caseSensitive: !value.caseSensitive, regex: value.regex })} />
+        <IconButton glyph=".*" label="Regex" size="small" pressed={value.regex} onClick={() => search.setOptions({ caseSensitive: value.caseSensitive, regex: !value.regex })} />
+      </div>
+      <IconButton icon="arrow-up" label="Previous match" shortcut="N" disabled={!search.canStep} onClick={() => search.stepMatch(-1)} />
+      <IconButton icon="arrow-down" label="Next match" shortcut="n" disabled={!search.canStep} onClick={() => search.stepMatch(1)} />
       <span id={`${idBase}-matches`} className="log-toolbar__count" role="status">
         {search.status}
       </span>

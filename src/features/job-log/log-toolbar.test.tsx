@@ -59,7 +59,7 @@ describe('LogToolbar', () => {
     await user.click(within(bar).getByRole('button', { name: 'Bottom' }));
     await user.click(within(bar).getByRole('button', { name: 'Copy lines' }));
     await user.click(within(bar).getByRole('button', { name: 'Download raw log' }));
-    await user.click(within(bar).getByRole('checkbox', { name: 'Wrap lines' }));
+    await user.click(within(bar).getByRole('button', { name: 'Wrap lines' }));
     expect(props.onNextError).toHaveBeenCalled();
     expect(props.onCollapseAll).toHaveBeenCalled();
     expect(props.onExpandAll).toHaveBeenCalled();
@@ -70,12 +70,48 @@ describe('LogToolbar', () => {
   });
 
   it('offers timestamps only for a log that has them, and no folding without sections', async () => {
+    // Radix's select list scrolls its chosen option into view, which jsdom cannot do.
+    Element.prototype.scrollIntoView ??= () => {};
     const onChange = vi.fn();
-    const { bar } = toolbar({ timestamps: { mode: 'utc', onChange }, hasSections: false, cyclingErrors: true });
-    await userEvent.selectOptions(within(bar).getByRole('combobox', { name: /Timestamps/ }), 'Since job start');
+    const { bar, props } = toolbar({ timestamps: { mode: 'utc', onChange }, hasSections: false, cyclingErrors: true });
+    const user = userEvent.setup();
+    const select = within(bar).getByRole('combobox', { name: 'Timestamps' });
+    expect(select.textContent).toContain('UTC');
+    select.focus();
+    await user.keyboard('{Enter}');
+    await user.click(await screen.findByRole('option', { name: 'Since job start' }));
     expect(onChange).toHaveBeenCalledWith('relative');
-    expect(within(bar).getByRole('button', { name: 'Expand all' })).toHaveProperty('disabled', true);
+    const expand = within(bar).getByRole('button', { name: 'Expand all' });
+    expect(expand.getAttribute('aria-disabled')).toBe('true');
+    await user.click(expand);
+    expect(props.onExpandAll).not.toHaveBeenCalled();
     expect(within(bar).getByRole('button', { name: 'Next error' })).toBeTruthy();
+    expect(within(bar).queryByRole('button', { name: 'Copy link to line' })).toBeNull();
+  });
+
+  it('says in the buttons’ state whether lines wrap and the options are on', () => {
+    const { bar } = toolbar({ wrap: true, search: searchState({ value: { query: 'x', caseSensitive: true, regex: false } }) });
+    expect(within(bar).getByRole('button', { name: 'Wrap lines' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(bar).getByRole('button', { name: 'Match case' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(bar).getByRole('button', { name: 'Regex' }).getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('copies a link to the selected line without the search; during a search it asks which', async () => {
+    const onCopyLink = vi.fn();
+    const user = userEvent.setup();
+    toolbar({ selection: { from: 4, to: 4 }, onCopyLink });
+    await user.click(screen.getByRole('button', { name: 'Copy link to line' }));
+    expect(onCopyLink).toHaveBeenLastCalledWith(false);
+    cleanup();
+
+    toolbar({ selection: { from: 4, to: 9 }, onCopyLink, search: searchState({ value: { query: 'error', caseSensitive: false, regex: false } }) });
+    await user.click(screen.getByRole('button', { name: 'Copy link to lines' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Copy link to lines' }));
+    expect(onCopyLink).toHaveBeenLastCalledWith(false);
+    await user.click(screen.getByRole('button', { name: 'Copy link to lines' }));
+    await user.click(await screen.findByRole('menuitem', { name: 'Copy link to lines with the search' }));
+    expect(onCopyLink).toHaveBeenLastCalledWith(true);
+    expect(onCopyLink).toHaveBeenCalledTimes(3);
   });
 
   it('searches on Enter, steps back on shift-Enter, and counts the matches', async () => {
@@ -92,7 +128,7 @@ describe('LogToolbar', () => {
     expect(search.submit).toHaveBeenLastCalledWith(true);
     await user.click(within(bar).getByRole('button', { name: 'Previous match' }));
     expect(search.stepMatch).toHaveBeenCalledWith(-1);
-    await user.click(within(bar).getByRole('checkbox', { name: 'Regex' }));
+    await user.click(within(bar).getByRole('button', { name: 'Regex' }));
     expect(search.setOptions).toHaveBeenCalledWith({ caseSensitive: false, regex: true });
     expect(bar.textContent).toContain('2 of 5 matches');
   });

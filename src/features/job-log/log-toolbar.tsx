@@ -1,7 +1,8 @@
 import type { ReactNode, RefObject } from 'react';
 import { countOf } from '../../ui/index.ts';
+import { GlIcon, IconButton, Menu, MenuItem, Select, Tooltip } from '../../ui/popups.ts';
 import { LogSearchBox } from './log-search-box.tsx';
-import { TIMESTAMP_MODES, isTimestampMode, type TimestampMode } from './timestamps.ts';
+import { TIMESTAMP_MODES, type TimestampMode } from './timestamps.ts';
 import type { LogSearchState } from './use-log-search.ts';
 
 /** A log's size in characters (the text as decoded, not its bytes on the wire). */
@@ -29,12 +30,14 @@ export interface LogToolbarProps {
   onWrapChange(wrap: boolean): void;
   onTop(): void;
   onBottom(): void;
-  /** The selected lines, or null (no Copy button). */
+  /** The selected lines, or null (no Copy buttons). */
   selection: { from: number; to: number } | null;
   onCopy(): void;
+  /** Copies the address of the selected lines; with the search only when asked. Absent: lines have no addresses. */
+  onCopyLink?: ((withSearch: boolean) => void) | undefined;
   fullscreen: boolean;
   onToggleFullscreen(): void;
-  onDownload?: () => void;
+  onDownload?: (() => void) | undefined;
   lineCount: number;
   length: number;
   /** Null when the log is not growing. */
@@ -44,56 +47,34 @@ export interface LogToolbarProps {
   message: string;
 }
 
-/** The log's tools: search, errors, folding, display, moving, copy, full screen, download; and its status line. */
+/**
+ * The log's tools on one row at 1280 px: the search (its options inside the field), then
+ * errors, and icon buttons with tooltips for folding, wrapping, moving, copying, full screen and
+ * download; the size and follow state on a quiet line below.
+ */
 export function LogToolbar(props: LogToolbarProps) {
   const { label, idBase, search, searchInputRef, timestamps, selection, message } = props;
+  const lines = selection ? (selection.from === selection.to ? 'line' : 'lines') : 'line';
   return (
     <div className="log-toolbar" role="toolbar" aria-label={`${label}: tools`}>
       <LogSearchBox idBase={idBase} search={search} inputRef={searchInputRef} />
       <div className="log-toolbar__actions">
-        <button type="button" className="button" onClick={props.onNextError} title="Next error (e)">
-          {props.cyclingErrors ? 'Next error' : 'Jump to first error'}
-        </button>
-        <button type="button" className="button" onClick={props.onExpandAll} disabled={!props.hasSections} title="Expand all sections (])">
-          Expand all
-        </button>
-        <button type="button" className="button" onClick={props.onCollapseAll} disabled={!props.hasSections} title="Collapse all sections ([)">
-          Collapse all
-        </button>
-        {timestamps ? (
-          <label className="log-select">
-            Timestamps{' '}
-            <select value={timestamps.mode} onChange={(e) => isTimestampMode(e.target.value) && timestamps.onChange(e.target.value)}>
-              {TIMESTAMP_MODES.map((m) => (
-                <option key={m.value} value={m.value}>
-                  {m.label}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
-        <label className="log-check">
-          <input type="checkbox" checked={props.wrap} onChange={(e) => props.onWrapChange(e.target.checked)} /> Wrap lines
-        </label>
-        <button type="button" className="button" onClick={props.onTop} title="Top (g)">
-          Top
-        </button>
-        <button type="button" className="button" onClick={props.onBottom} title="Bottom (G)">
-          Bottom
-        </button>
-        {selection ? (
-          <button type="button" className="button" onClick={props.onCopy} title="Copy the selected lines (c)">
-            {selection.from === selection.to ? 'Copy line' : 'Copy lines'}
+        <Tooltip content="The next line that looks like a failure" shortcut="e">
+          <button type="button" className="button" onClick={props.onNextError}>
+            <GlIcon name="error" />
+            {props.cyclingErrors ? 'Next error' : 'Jump to first error'}
           </button>
-        ) : null}
-        <button type="button" className="button" onClick={props.onToggleFullscreen} aria-pressed={props.fullscreen} title="Full screen (f)">
-          Full screen
-        </button>
-        {props.onDownload ? (
-          <button type="button" className="button" onClick={props.onDownload}>
-            Download raw log
-          </button>
-        ) : null}
+        </Tooltip>
+        <IconButton icon="expand" label="Expand all" shortcut="]" disabled={!props.hasSections} onClick={props.onExpandAll} />
+        <IconButton icon="collapse" label="Collapse all" shortcut="[" disabled={!props.hasSections} onClick={props.onCollapseAll} />
+        <IconButton icon="soft-wrap" label="Wrap lines" shortcut="w" pressed={props.wrap} onClick={() => props.onWrapChange(!props.wrap)} />
+        {timestamps ? <Select label="Timestamps" value={timestamps.mode} options={TIMESTAMP_MODES} onValueChange={timestamps.onChange} /> : null}
+        <IconButton icon="scroll_up" label="Top" shortcut="g" onClick={props.onTop} />
+        <IconButton icon="scroll_down" label="Bottom" shortcut="G" onClick={props.onBottom} />
+        {selection ? <IconButton icon="copy-to-clipboard" label={selection.from === selection.to ? 'Copy line' : 'Copy lines'} shortcut="c" onClick={props.onCopy} /> : null}
+        {selection && props.onCopyLink ? <CopyLink lines={lines} searching={search.value.query !== ''} onCopyLink={props.onCopyLink} /> : null}
+        <IconButton icon={props.fullscreen ? 'minimize' : 'maximize'} label="Full screen" shortcut="f" pressed={props.fullscreen} onClick={props.onToggleFullscreen} />
+        {props.onDownload ? <IconButton icon="download" label="Download raw log" onClick={props.onDownload} /> : null}
       </div>
       <div className="log-toolbar__status">
         <span>
@@ -112,5 +93,24 @@ export function LogToolbar(props: LogToolbarProps) {
         ) : null}
       </div>
     </div>
+  );
+}
+
+/** "Copy link to line": the address without the search; during a search, a menu offers both. */
+function CopyLink({ lines, searching, onCopyLink }: { lines: string; searching: boolean; onCopyLink(withSearch: boolean): void }) {
+  const name = `Copy link to ${lines}`;
+  if (!searching) return <IconButton icon="link" label={name} onClick={() => onCopyLink(false)} />;
+  return (
+    <Menu
+      label={name}
+      trigger={
+        <button type="button" className="button button--ghost button--icon" aria-label={name}>
+          <GlIcon name="link" />
+        </button>
+      }
+    >
+      <MenuItem onSelect={() => onCopyLink(false)}>Copy link to {lines}</MenuItem>
+      <MenuItem onSelect={() => onCopyLink(true)}>Copy link to {lines} with the search</MenuItem>
+    </Menu>
   );
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { copyLines } from './copy-lines.ts';
+import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { PopupContainer } from '../../ui/popups.ts';
+import { copyLines, copyLineLink } from './copy-lines.ts';
 import { LogRow } from './log-row.tsx';
 import { LogShortcutsHelp } from './log-shortcuts-help.tsx';
 import { LogToolbar } from './log-toolbar.tsx';
@@ -68,6 +69,12 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const wrapperRef = useRef<HTMLDivElement>(null);
+  // In full screen nothing outside the viewer is drawn: its tooltips and menus render inside it.
+  const [wrapperEl, setWrapperEl] = useState<HTMLDivElement | null>(null);
+  const setWrapper = useCallback((el: HTMLDivElement | null) => {
+    wrapperRef.current = el;
+    setWrapperEl(el);
+  }, []);
   const searchInputRef = useRef<HTMLInputElement>(null);
   const [wrap, setWrap] = useState(false);
   const [tsMode, setTsMode] = useState<TimestampMode>('utc');
@@ -89,6 +96,9 @@ export function LogViewer({ client, summary, generation, label, selection, searc
 
   const copy = async () => {
     if (client && range) setMessage(await copyLines(client, range, navigator.clipboard));
+  };
+  const copyLink = async (withSearch: boolean) => {
+    if (selection && range) setMessage(await copyLineLink(new URL(selection.hrefFor(range, { withSearch }), document.baseURI).href, range, navigator.clipboard));
   };
   const toTop = () => {
     follow.setFollowing(false);
@@ -119,7 +129,8 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   const showTimes = summary.hasTimestamps && tsMode !== 'hidden';
   const digits = String(Math.max(1, summary.lineCount)).length;
   return (
-    <div ref={wrapperRef} className={`log-viewer${full.fullscreen ? ' is-fullscreen' : ''}${wrap ? ' is-wrapped' : ''}`} style={{ ['--log-height' as string]: height, ['--num-width' as string]: `${digits + 1}ch` }}>
+    <div ref={setWrapper} className={`log-viewer${full.fullscreen ? ' is-fullscreen' : ''}${wrap ? ' is-wrapped' : ''}`} style={{ ['--log-height' as string]: height, ['--num-width' as string]: `${digits + 1}ch` }}>
+      <PopupContainer value={full.fullscreen ? wrapperEl : null}>
       <LogToolbar
         label={label}
         idBase={baseId}
@@ -137,6 +148,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
         onBottom={toBottom}
         selection={range}
         onCopy={() => void copy()}
+        onCopyLink={selection ? (withSearch) => void copyLink(withSearch) : undefined}
         fullscreen={full.fullscreen}
         onToggleFullscreen={full.toggle}
         onDownload={onDownload}
@@ -146,6 +158,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
         status={status}
         message={message}
       />
+      </PopupContainer>
       <div
         ref={scrollRef}
         className="log-scroll"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extendRange, formatLineHash, parseLineHash } from './permalink.ts';
+import { extendRange, formatLineHash, parseLineHash, withoutLogSearch } from './permalink.ts';
 
 describe('line permalinks', () => {
   it.each([
@@ -28,5 +28,15 @@ describe('line permalinks', () => {
     expect(extendRange({ from: 10, to: 20 }, 5, true)).toEqual({ from: 5, to: 20 });
     expect(extendRange({ from: 10, to: 20 }, 5, false)).toEqual({ from: 5, to: 5 });
     expect(extendRange(null, 3, true)).toEqual({ from: 3, to: 3 });
+  });
+
+  it.each([
+    ['?q=error&case=1&regex=1', ''],
+    ['?q=error', ''],
+    ['?pipeline=12&q=err', '?pipeline=12'],
+    ['?pipeline=12', '?pipeline=12'],
+    ['', ''],
+  ])('a line link from %j carries no search: %j', (search, rest) => {
+    expect(withoutLogSearch(search)).toBe(rest);
   });
 });

@@ -32,3 +32,14 @@ export function extendRange(current: LineRange | null, line: number, extend: boo
   if (!extend || !current) return { from: line, to: line };
   return { from: Math.min(current.from, line), to: Math.max(current.to, line) };
 }
+
+/** The address parameters that hold the log's search (`?q=…&case=1&regex=1`). */
+export const LOG_SEARCH_PARAMS = ['q', 'case', 'regex'] as const;
+
+/** A location's `?search` without the log's search, other parameters kept ('' when none is left). */
+export function withoutLogSearch(search: string): string {
+  const params = new URLSearchParams(search);
+  for (const key of LOG_SEARCH_PARAMS) params.delete(key);
+  const rest = params.toString();
+  return rest ? `?${rest}` : '';
+}

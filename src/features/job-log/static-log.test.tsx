@@ -40,7 +40,7 @@ describe('StaticLog', () => {
     await screen.findByText('green bold');
     await user.type(screen.getByRole('searchbox', { name: 'Search the log' }), 'section');
     await waitFor(() => expect(screen.getByText('1 of 1 match')).toBeTruthy());
-    await user.click(screen.getByRole('checkbox', { name: 'Regex' }));
+    await user.click(screen.getByRole('button', { name: 'Regex' }));
     await user.clear(screen.getByRole('searchbox', { name: 'Search the log' }));
     await user.click(screen.getByRole('searchbox', { name: 'Search the log' }));
     await user.paste('down[a-z]+');

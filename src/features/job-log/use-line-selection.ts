@@ -5,8 +5,11 @@ import { extendRange, type LineRange } from './permalink.ts';
 export interface LineSelectionProp {
   range: LineRange | null;
   onChange(range: LineRange | null): void;
-  /** The shareable address of a range (current page + `#L…`). */
-  hrefFor(range: LineRange): string;
+  /**
+   * The shareable address of a range (current page + `#L…`), without the log's search unless
+   * `withSearch` (a link made during a search should not carry it by accident).
+   */
+  hrefFor(range: LineRange, options?: { withSearch?: boolean }): string;
 }
 
 export interface LineSelection {
