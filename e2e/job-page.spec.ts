@@ -112,6 +112,33 @@ test('search finds a term that lives inside a collapsed section, and the address
   expect(new URL(page.url()).searchParams.get('q')).toBe(target.text);
 });
 
+test('during a search I copy a link to a range of lines: it carries no search term unless I ask', async ({ page, context, sim, connect }) => {
+  const job = await findJob(sim, 'failed', 'rspec 2/3');
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await connect(page);
+  await page.goto(`${PROJECT}/${job.id}?q=Running`);
+  const log = logRegion(page, job.id);
+  await expect(page.getByRole('status').filter({ hasText: /match/ })).toContainText('of');
+  const first = log.locator('[data-line]').nth(2);
+  const last = log.locator('[data-line]').nth(4);
+  const [from, to] = [Number(await first.getAttribute('data-line')), Number(await last.getAttribute('data-line'))];
+  // A line number's own link leaves the search out too.
+  await expect(first.getByRole('link', { name: String(from) })).toHaveAttribute('href', new RegExp(`/jobs/${job.id}#L${from}$`));
+  await first.getByRole('link', { name: String(from) }).click();
+  await last.getByRole('link', { name: String(to) }).click({ modifiers: ['Shift'] });
+  await expect(page).toHaveURL(new RegExp(`\\?q=Running#L${from}-${to}$`));
+
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
+  await page.getByRole('button', { name: 'Copy link to lines' }).click();
+  await page.getByRole('menuitem', { name: 'Copy link to lines', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copied a link' })).toHaveText(`Copied a link to lines ${from}–${to}.`);
+  expect(await clipboard()).toMatch(new RegExp(`^http://[^?]+/jobs/${job.id}#L${from}-${to}$`));
+
+  await page.getByRole('button', { name: 'Copy link to lines' }).click();
+  await page.getByRole('menuitem', { name: 'Copy link to lines with the search' }).click();
+  await expect.poll(clipboard).toMatch(new RegExp(`/jobs/${job.id}\\?q=Running#L${from}-${to}$`));
+});
+
 test('a running job’s log grows while I watch, following the end until I scroll up', async ({ page, sim, connect }) => {
   // Poll the log every second instead of every five, so the story stays short.
   await page.route('**/config.json', async (route) => {
