@@ -7,6 +7,8 @@ import { DEFAULT_FLAKY_LOOKBACK, DEFAULT_WINDOW, culpritOf, latestAttempt, pipel
 import type { Culprit, HistoryEntry, HistoryPipeline, JobSince, RedRun } from '../failing-since.ts';
 import type { AllPages, Page } from '../pagination.ts';
 import { createLimiter } from '../limiter.ts';
+import { statusPolling } from '../polling.ts';
+import type { PollIntervals } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
 import { isFinishedStatus } from '../status.ts';
@@ -236,7 +238,7 @@ export interface RefRedRunResult {
  * no child pipelines there) and, when red, the jobs of the run's first pipeline for its commit,
  * author and what failed (its trigger jobs too when only they failed): three requests at most.
  */
-export function refRedRunQueryOptions(conn: Connection, project: ProjectRef, ref: string, options: { window?: number; refetchInterval?: number | false } = {}) {
+export function refRedRunQueryOptions(conn: Connection, project: ProjectRef, ref: string, options: { window?: number; poll?: PollIntervals } = {}) {
   const window = Math.min(options.window ?? DEFAULT_WINDOW, HISTORY_PAGE_SIZE);
   return queryOptions({
     queryKey: gitlabKeys.refRedRun(conn, project, ref, { window }),
@@ -255,6 +257,7 @@ export function refRedRunQueryOptions(conn: Connection, project: ProjectRef, ref
       return { run, culprit: culpritOf(run.since, jobs.items[0] ?? null), failedJobs };
     },
     staleTime: START_STALE_MS,
-    refetchInterval: options.refetchInterval ?? false,
+    // The one fault policy: the idle interval (a red run changes at the pace of pipelines), backing off on faults.
+    ...(options.poll ? statusPolling((): string[] => [], options.poll) : {}),
   });
 }

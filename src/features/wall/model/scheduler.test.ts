@@ -72,6 +72,8 @@ describe('the schedule', () => {
   it('caps the backoff and waits at least a minute after a 429', () => {
     expect(backoffMs(30, err('server'), 30_000, () => 0)).toBe(MAX_BACKOFF_MS);
     expect(backoffMs(1, err('rate-limited'), 15_000, () => 0)).toBe(60_000);
+    // A readable Retry-After (a same-origin proxy) is honoured, as every other poll does.
+    expect(backoffMs(1, new GitLabError({ kind: 'rate-limited', url: 'http://x', status: 429, retryAfterMs: 90_000 }), 15_000, () => 0)).toBe(90_000);
     expect(backoffMs(1, err('server'), 15_000, () => 1)).toBe(22_500);
   });
 

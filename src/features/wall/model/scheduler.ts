@@ -7,14 +7,14 @@
  * outage costs one request per backoff step, not one per tile. A failure of one project (404,
  * 403) only slows that tile.
  */
-import { GitLabError } from '../../../gitlab/index.ts';
+import { GitLabError, MAX_BACKOFF_MS as POLL_MAX_BACKOFF_MS, RATE_LIMIT_FLOOR_MS } from '../../../gitlab/index.ts';
 
 /** Requests a minute the wall may make at most (the pacer enforces it). */
 export const WALL_REQUESTS_PER_MINUTE = 60;
 /** The share of the budget the pipelines requests plan for; the rest is for jobs, trigger jobs and culprits. */
 const PIPELINES_SHARE = 2 / 3;
-/** The longest wait between two probes while GitLab keeps failing. */
-export const MAX_BACKOFF_MS = 5 * 60_000;
+/** The longest wait between two probes while GitLab keeps failing: the one fault policy's (gitlab/polling.ts). */
+export const MAX_BACKOFF_MS = POLL_MAX_BACKOFF_MS;
 /** The first round is spread over at most this much per tile, so the first tiles come quickly. */
 const FIRST_ROUND_SPACING_MS = 150;
 
@@ -93,11 +93,16 @@ export function holdsWall(error: unknown): boolean {
   return ['network', 'cors', 'server', 'rate-limited', 'token-expired', 'unauthorized', 'invalid-response', 'not-gitlab', 'http'].includes(error.kind);
 }
 
-/** The wait after `streak` failures in a row: doubling from the interval, capped, stretched by up to half at random; a 429 waits its Retry-After or a minute. */
+/**
+ * The wait after `streak` failures in a row, by the one fault policy's rules (gitlab/polling.ts
+ * nextPollDelay): doubling from the interval, capped, stretched by up to half at random (never
+ * shorter); a 429 waits its Retry-After when readable, else the policy's floor. The wall probes
+ * with one tile at once after a failure, so its doubling starts one step later.
+ */
 export function backoffMs(streak: number, error: unknown, intervalMs: number, random: () => number = Math.random): number {
   const exp = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.max(0, streak - 1));
   let delay = Math.round(exp * (1 + random() / 2));
-  if (error instanceof GitLabError && error.kind === 'rate-limited') delay = Math.max(delay, 60_000);
+  if (error instanceof GitLabError && error.kind === 'rate-limited') delay = Math.max(delay, error.retryAfterMs ?? RATE_LIMIT_FLOOR_MS);
   return delay;
 }
 
