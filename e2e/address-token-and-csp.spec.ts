@@ -23,7 +23,7 @@ test('a token in the first address reaches no request, no Referer and no history
   await connect(page);
   const seen = record(page);
   await page.goto(`/acme/platform/backend/-/jobs?private_token=${TOKENS.api}&ref=main`);
-  await expect(page.getByRole('heading', { level: 1, name: /Jobs/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: /Jobs/ })).toBeVisible({ timeout: 20_000 });
   expect(new URL(page.url()).search).toBe('?ref=main');
   // The document itself was asked for with it (the person typed it); nothing after that.
   const after = seen.slice(1);
