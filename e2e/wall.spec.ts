@@ -98,7 +98,8 @@ test.describe('the wall', () => {
       const response = await route.fetch();
       const headers = { ...response.headers() };
       if (response.status() === 429) {
-        headers['retry-after'] = '40';
+        // Longer than the policy's 60 s floor, so only a Retry-After that was read keeps the wall waiting.
+        headers['retry-after'] = '90';
         headers['access-control-expose-headers'] = `${headers['access-control-expose-headers'] ?? ''}, Retry-After`;
       }
       await route.fulfill({ response, headers });
@@ -121,8 +122,8 @@ test.describe('the wall', () => {
       .toBe('rate-limited');
     await expect(page.getByTestId('wall-banner')).toContainText('rate-limiting');
     const atLimit = requests.length;
-    // 35 s of the wall's time: nothing is asked.
-    await letTimePass(page, 35_000);
+    // 65 s of the wall's time, past the 60 s floor: nothing is asked before the 90 s.
+    await letTimePass(page, 65_000);
     expect(requests.length).toBe(atLimit);
 
     await fleet.faults({ rate_limit_429: false });
@@ -130,7 +131,7 @@ test.describe('the wall', () => {
       .poll(async () => {
         await page.clock.fastForward(10_000);
         return page.getByTestId('wall-banner').count();
-      }, { timeout: 20_000 })
+      }, { timeout: 30_000 })
       .toBe(0);
     expect(requests.length).toBeGreaterThan(atLimit);
   });
