@@ -7,6 +7,7 @@
 import { refreshDelay, refreshTokens, revokeToken, tryNormalizeHost, type Connection, type OAuthTokens } from '../gitlab/index.ts';
 import {
   createConnectionStore,
+  createListeners,
   createRecentProjectsStore,
   createSettingsStore,
   resolveConfig,
@@ -83,7 +84,7 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
   const connections = createConnectionStore(storages ? { session: storages.session, local: storages.local, baseUrl } : { baseUrl });
   const recent = createRecentProjectsStore(storages ? { storage: storages.local } : {});
   const settings = createSettingsStore(storages ? { storage: storages.local } : {});
-  const listeners = new Set<() => void>();
+  const listeners = createListeners();
   let snapshot: SessionSnapshot | null = null;
   let portal: Connection | null = null;
   let themeOverride: 'light' | 'dark' | null = null;
@@ -110,7 +111,7 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
 
   const changed = () => {
     snapshot = null;
-    for (const l of listeners) l();
+    listeners.notify();
   };
   connections.subscribe(changed);
   recent.subscribe(changed);
@@ -147,10 +148,7 @@ export function createSession({ config, url, baseUrl, storages }: SessionInput):
   connections.subscribe(schedule);
   schedule();
 
-  const subscribe = (listener: () => void) => {
-    listeners.add(listener);
-    return () => void listeners.delete(listener);
-  };
+  const subscribe = listeners.subscribe;
 
   return {
     get: () => (snapshot ??= compute()),

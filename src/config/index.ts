@@ -14,3 +14,4 @@ export { RECENT_PROJECTS_CAP, RECENT_PROJECTS_STORAGE_KEY, createRecentProjectsS
 export type { RecentProject, RecentProjectsStore } from './recent-projects.ts';
 export { browserStorage, keepStorageInMemory, memoryStorage, readJson, storageIsPersistent, writeJson } from './storage.ts';
 export type { KeyValueStorage } from './storage.ts';
+export { createListeners } from './storage.ts';

@@ -1,4 +1,5 @@
 /** The projects a person opened lately, per GitLab host, newest first, capped (localStorage). */
+import * as z from 'zod/mini';
 import { tryNormalizeHost } from '../gitlab/index.ts';
 import { browserStorage, createListeners, readJson, watchOtherTabs, writeJson } from './storage.ts';
 import type { KeyValueStorage } from './storage.ts';
@@ -26,23 +27,38 @@ export interface RecentProjectsStore {
 
 type Stored = Record<string, RecentProject[]>;
 
+/**
+ * One stored entry, checked like the network boundary: a path (older versions stored only that)
+ * or `{ path, id?, name? }`; a bad id or name is dropped alone, an entry without a path is null.
+ */
+const StoredEntrySchema = z.catch(
+  z.nullable(
+    z.union([
+      z.pipe(
+        z.string().check(z.minLength(1)),
+        z.transform((path: string) => ({ path })),
+      ),
+      z.object({ path: z.string().check(z.minLength(1)), id: z.catch(z.optional(z.int()), undefined), name: z.catch(z.optional(z.string()), undefined) }),
+    ]),
+  ),
+  null,
+);
+/** Host -> its entries; a host whose value is not a list is left out. */
+const StoredSchema = z.catch(z.record(z.string(), z.catch(z.nullable(z.array(StoredEntrySchema)), null)), {});
+
 function toEntry(value: unknown): RecentProject | null {
-  if (typeof value === 'string') return value ? { path: value } : null;
-  if (typeof value !== 'object' || value === null) return null;
-  const v = value as Record<string, unknown>;
-  if (typeof v.path !== 'string' || !v.path) return null;
-  const entry: RecentProject = { path: v.path };
-  if (typeof v.id === 'number' && Number.isInteger(v.id)) entry.id = v.id;
-  if (typeof v.name === 'string') entry.name = v.name;
+  const parsed = StoredEntrySchema.parse(value);
+  if (!parsed) return null;
+  const entry: RecentProject = { path: parsed.path };
+  if ('id' in parsed && parsed.id !== undefined) entry.id = parsed.id;
+  if ('name' in parsed && parsed.name !== undefined) entry.name = parsed.name;
   return entry;
 }
 
 function readAll(storage: KeyValueStorage): Stored {
-  const raw = readJson(storage, RECENT_PROJECTS_STORAGE_KEY);
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return {};
   const out: Stored = {};
-  for (const [host, list] of Object.entries(raw)) {
-    if (Array.isArray(list)) out[host] = list.map(toEntry).filter((e): e is RecentProject => e !== null);
+  for (const [host, list] of Object.entries(StoredSchema.parse(readJson(storage, RECENT_PROJECTS_STORAGE_KEY)))) {
+    if (list) out[host] = list.map(toEntry).filter((e): e is RecentProject => e !== null);
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { CONNECTION_STORAGE_KEY, createConnectionStore } from './connection-store.ts';
-import { createRecentProjectsStore } from './recent-projects.ts';
+import { createRecentProjectsStore, RECENT_PROJECTS_STORAGE_KEY } from './recent-projects.ts';
 import { createSettingsStore } from './settings-store.ts';
 import { browserStorage, memoryStorage } from './storage.ts';
 
@@ -77,6 +77,19 @@ describe('recent projects', () => {
     expect(store.list('https://g.example')).toHaveLength(2);
     store.clear();
     expect(store.list('https://g.example')).toEqual([]);
+  });
+
+  it('keeps what is sound of what was stored: old path-only entries, a bad id or name dropped alone', () => {
+    const storage = memoryStorage();
+    storage.setItem(
+      RECENT_PROJECTS_STORAGE_KEY,
+      JSON.stringify({ 'https://g.example': ['a/old', '', 7, { path: 'a/new', id: 1.5, name: 3 }, { id: 4 }, { path: 'a/full', id: 4, name: 'Full' }], 'https://h.example': 'not a list' }),
+    );
+    const store = createRecentProjectsStore({ storage });
+    expect(store.list('https://g.example')).toEqual([{ path: 'a/old' }, { path: 'a/new' }, { path: 'a/full', id: 4, name: 'Full' }]);
+    expect(store.list('https://h.example')).toEqual([]);
+    storage.setItem(RECENT_PROJECTS_STORAGE_KEY, JSON.stringify(['a/b']));
+    expect(createRecentProjectsStore({ storage }).list('0')).toEqual([]);
   });
 });
 

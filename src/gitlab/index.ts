@@ -123,7 +123,6 @@ export {
   fetchArtifactTree,
   fetchArtifactsArchive,
   fetchArtifactsArchiveByRef,
-  saveBlobAs,
 } from './api/artifacts.ts';
 export type { ArchiveResult, BlobDownload } from './api/artifacts.ts';
 export {

@@ -13,6 +13,9 @@ export { ConnectionMarker, ConnectionStatus, useConnectionHealth, type Connectio
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { countOf } from './plural.ts';
+export { formatBytes } from './format-bytes.ts';
+export { stripAnsi } from './strip-ansi.ts';
+export { saveBlobAs } from './save-blob.ts';
 export { useMediaQuery, PHONE_QUERY } from './use-media-query.ts';
 export { projectPath } from './project-path.ts';
 export { useRouteLinks, type RouteLinks } from './route-links.ts';

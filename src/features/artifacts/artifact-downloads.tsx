@@ -2,8 +2,7 @@ import { useId, useState } from 'react';
 import { fetchArtifactFile, fetchArtifactFileByRef, fetchArtifactsArchiveByRef } from '../../gitlab/index.ts';
 import type { Connection } from '../../gitlab/index.ts';
 import { explainArchiveFailure, openArtifactsArchive, readBodyWithProgress } from '../../gitlab/api/artifact-archive.ts';
-import { ExternalLink } from '../../ui/index.ts';
-import { formatBytes } from './format-bytes.ts';
+import { ExternalLink, formatBytes } from '../../ui/index.ts';
 import type { DownloadState, RunDownload as Run } from './use-download.ts';
 
 function lastSegment(path: string): string {

@@ -1,8 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
-import { countOf } from '../../ui/index.ts';
+import { countOf, formatBytes } from '../../ui/index.ts';
 import { EntryIcon } from './entry-icon.tsx';
-import { formatBytes } from './format-bytes.ts';
 import { breadcrumbs, filterByName, parentOf, searchTree, sortNodes } from './model/index.ts';
 import type { ArtifactNode, ArtifactTree, SortOrder } from './model/index.ts';
 

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Connection } from '../../gitlab/index.ts';
-import { ErrorState, LoadingState } from '../../ui/index.ts';
-import { formatBytes, stripAnsi } from './format-bytes.ts';
+import { ErrorState, LoadingState, formatBytes, stripAnsi } from '../../ui/index.ts';
 import { JunitReportView } from './junit-report.tsx';
 import { MAX_PREVIEW_BYTES, artifactPreviewQueryOptions, frameIsolationProblems } from './model/index.ts';
 import type { LoadedPreview, PreviewContent, SandboxedFrameProps } from './model/index.ts';

@@ -1,6 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
-import { describeError, saveBlobAs } from '../../gitlab/index.ts';
+import { describeError } from '../../gitlab/index.ts';
 import { isArtifactArchiveError } from '../../gitlab/api/artifact-archive.ts';
+import { saveBlobAs } from '../../ui/index.ts';
 
 export type DownloadState =
   | { phase: 'idle' }

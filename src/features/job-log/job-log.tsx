@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router';
-import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, saveBlobAs, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
+import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
+import { EmptyState, ErrorState, LoadingState, TimeAgo, saveBlobAs } from '../../ui/index.ts';
 import { LivePaceNote } from './live-pace-note.tsx';
 import { JobLogSource, logSyncQueryOptions } from './log-source.ts';
 import { LogViewer, type LogSearch } from './log-viewer.tsx';

@@ -2,6 +2,7 @@
  * The lines the viewer has asked the index for, kept while they are near the screen. The index
  * (often in a worker) owns the log; the page only ever holds a few screens of converted lines.
  */
+import { createListeners } from '../../config/index.ts';
 import type { LogClient } from './model/log-worker-client.ts';
 import type { LineHtmlOptions } from './model/line-text.ts';
 import type { LogLine } from './model/log-protocol.ts';
@@ -17,7 +18,7 @@ const REFRESH_TAIL = 64;
 export class LineCache {
   private lines = new Map<number, LogLine>();
   private inFlight = new Set<number>();
-  private listeners = new Set<() => void>();
+  private readonly listeners = createListeners();
   private version = 0;
   private epoch = 0;
 
@@ -30,10 +31,7 @@ export class LineCache {
     private readonly html?: LineHtmlOptions,
   ) {}
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.subscribe(listener);
 
   getVersion = (): number => this.version;
 
@@ -105,6 +103,6 @@ export class LineCache {
 
   private bump(): void {
     this.version++;
-    for (const l of this.listeners) l();
+    this.listeners.notify();
   }
 }

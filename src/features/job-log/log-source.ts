@@ -9,6 +9,7 @@
  * sections) and asks the index for the lines it shows.
  */
 import { queryOptions } from '@tanstack/react-query';
+import { createListeners } from '../../config/index.ts';
 import { bandwidthIntervalMs, fetchJobTraceResponse, gitlabKeys, statusRefetchInterval, type Connection, type PolledQuery, type PollIntervals, type ProjectRef } from '../../gitlab/index.ts';
 import { createLogClient, type LogClient, type LogClientOptions } from './model/log-worker-client.ts';
 import type { LogSummary } from './model/log-protocol.ts';
@@ -65,7 +66,7 @@ export class JobLogSource {
   /** Tells one mount's source from the next in the query key. */
   readonly id = nextSourceId++;
   private state: LogSourceState = { phase: 'loading', summary: EMPTY_SUMMARY, generation: 0, error: null, streaming: false, updatedAt: 0 };
-  private listeners = new Set<() => void>();
+  private readonly listeners = createListeners();
   private clientRef: LogClient | null = null;
   private fingerprint: LogFingerprint = EMPTY_FINGERPRINT;
   private abort: AbortController | null = null;
@@ -74,10 +75,7 @@ export class JobLogSource {
 
   constructor(private readonly options: LogSourceOptions) {}
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.subscribe(listener);
 
   getState = (): LogSourceState => this.state;
 
@@ -127,7 +125,7 @@ export class JobLogSource {
 
   private set(patch: Partial<LogSourceState>): void {
     this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.listeners.notify();
   }
 
   private async load(signal?: AbortSignal): Promise<void> {

@@ -2,7 +2,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createRef } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LogToolbar, formatChars, type LogToolbarProps } from './log-toolbar.tsx';
+import { LogToolbar, type LogToolbarProps } from './log-toolbar.tsx';
 import { EMPTY_SEARCH, type LogSearchState } from './use-log-search.ts';
 
 afterEach(cleanup);
@@ -131,13 +131,5 @@ describe('LogToolbar', () => {
     await user.click(within(bar).getByRole('button', { name: 'Regex' }));
     expect(search.setOptions).toHaveBeenCalledWith({ caseSensitive: false, regex: true });
     expect(bar.textContent).toContain('2 of 5 matches');
-  });
-
-  it.each([
-    [512, '512 B'],
-    [2048, '2.0 KiB'],
-    [5 * 1024 * 1024, '5.0 MiB'],
-  ])('formats %i characters as %s', (chars, text) => {
-    expect(formatChars(chars)).toBe(text);
   });
 });

@@ -1,16 +1,9 @@
 import type { ReactNode, RefObject } from 'react';
-import { countOf } from '../../ui/index.ts';
+import { countOf, formatBytes } from '../../ui/index.ts';
 import { GlIcon, IconButton, Menu, MenuItem, Select, Tooltip } from '../../ui/popups.ts';
 import { LogSearchBox } from './log-search-box.tsx';
 import { TIMESTAMP_MODES, type TimestampMode } from './timestamps.ts';
 import type { LogSearchState } from './use-log-search.ts';
-
-/** A log's size in characters (the text as decoded, not its bytes on the wire). */
-export function formatChars(chars: number): string {
-  if (chars < 1024) return `${chars} B`;
-  if (chars < 1024 * 1024) return `${(chars / 1024).toFixed(1)} KiB`;
-  return `${(chars / 1024 / 1024).toFixed(1)} MiB`;
-}
 
 export interface LogToolbarProps {
   /** The log's accessible name: the toolbar is "<label>: tools". */
@@ -78,7 +71,7 @@ export function LogToolbar(props: LogToolbarProps) {
       </div>
       <div className="log-toolbar__status">
         <span>
-          {countOf(props.lineCount, 'line')} · {formatChars(props.length)}
+          {countOf(props.lineCount, 'line')} · {formatBytes(props.length)}
         </span>
         {props.following !== null ? <span>{props.following ? ' · following the end' : ' · scrolled up: not following'}</span> : null}
         {props.status ? <span> · {props.status}</span> : null}

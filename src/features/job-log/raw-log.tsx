@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { jobTraceQueryOptions, saveBlobAs, useProjectScope } from '../../gitlab/index.ts';
-import { EmptyState, ErrorState, LoadingState, TimeAgo } from '../../ui/index.ts';
+import { jobTraceQueryOptions, useProjectScope } from '../../gitlab/index.ts';
+import { EmptyState, ErrorState, LoadingState, TimeAgo, saveBlobAs } from '../../ui/index.ts';
 import { plainLogText } from './model/plain-text.ts';
 import { StaticLog } from './static-log.tsx';
 

@@ -1,4 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { createListeners } from '../../config/index.ts';
 import { createLogClient, type LogClient } from './model/log-worker-client.ts';
 import type { LogSummary } from './model/log-protocol.ts';
 import { EMPTY_SUMMARY } from './log-source.ts';
@@ -13,12 +14,9 @@ interface TextLogState {
 /** A given text, indexed on the same thread or (big) in a worker. */
 class TextLogSource {
   private state: TextLogState = { client: null, summary: EMPTY_SUMMARY, generation: 0 };
-  private listeners = new Set<() => void>();
+  private readonly listeners = createListeners();
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.listeners.subscribe(listener);
 
   getState = (): TextLogState => this.state;
 
@@ -41,7 +39,7 @@ class TextLogSource {
 
   private set(patch: Partial<TextLogState>): void {
     this.state = { ...this.state, ...patch };
-    for (const l of this.listeners) l();
+    this.listeners.notify();
   }
 }
 

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { ACTIONS_COLUMN, JOB_COLUMN_INFO } from './job-columns.tsx';
 
 /** Which columns a person shows, in which order; kept in the browser between visits. */
@@ -17,21 +18,32 @@ export function defaultColumnPrefs(): ColumnPrefs {
   return { order: [...CONFIGURABLE], visible: Object.fromEntries(ALL.map((c) => [c.id, c.visibleByDefault])) };
 }
 
+/**
+ * What may be stored, checked like the network boundary: a field that is not what it should be
+ * is dropped alone (null), and so is a bad entry of the order or of the visibility map.
+ */
+const StoredColumnPrefsSchema = z.catch(
+  z.nullable(
+    z.object({
+      order: z.catch(z.optional(z.array(z.catch(z.nullable(z.string()), null))), undefined),
+      visible: z.catch(z.optional(z.record(z.string(), z.catch(z.nullable(z.boolean()), null))), undefined),
+    }),
+  ),
+  null,
+);
+
 /** Whatever was stored, made valid: unknown ids dropped, new columns added where they belong by default. */
 export function sanitizeColumnPrefs(raw: unknown): ColumnPrefs {
   const prefs = defaultColumnPrefs();
-  if (typeof raw !== 'object' || raw === null) return prefs;
-  const r = raw as { order?: unknown; visible?: unknown };
-  if (Array.isArray(r.order)) {
-    const known = r.order.filter((id): id is string => typeof id === 'string' && CONFIGURABLE.includes(id));
+  const stored = StoredColumnPrefsSchema.parse(raw);
+  if (stored?.order) {
+    const known = stored.order.filter((id): id is string => id !== null && CONFIGURABLE.includes(id));
     const unique = [...new Set(known)];
     const missing = CONFIGURABLE.filter((id) => !unique.includes(id));
     prefs.order = [...unique, ...missing];
   }
-  if (typeof r.visible === 'object' && r.visible !== null) {
-    for (const [id, shown] of Object.entries(r.visible as Record<string, unknown>)) {
-      if (CONFIGURABLE.includes(id) && typeof shown === 'boolean') prefs.visible[id] = shown;
-    }
+  for (const [id, shown] of Object.entries(stored?.visible ?? {})) {
+    if (CONFIGURABLE.includes(id) && shown !== null) prefs.visible[id] = shown;
   }
   return prefs;
 }

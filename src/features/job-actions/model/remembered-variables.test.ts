@@ -56,4 +56,19 @@ describe('remembered play variables', () => {
     storage.setItem(REMEMBERED_VARIABLES_STORAGE_KEY, JSON.stringify([{ id: 7 }, 'x', null]));
     expect(store.get('h', 1, 'job-1')).toBeNull();
   });
+
+  it('keeps the sound entries and variables of a partly broken store', () => {
+    const storage = memoryStorage();
+    const store = createRememberedVariablesStore(storage, () => 1);
+    store.save('h', 1, 'deploy', [{ key: 'A', value: '1', masked: false }]);
+    const [entry] = JSON.parse(storage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY) ?? '[]') as [{ id: string }];
+    storage.setItem(
+      REMEMBERED_VARIABLES_STORAGE_KEY,
+      JSON.stringify([{ id: 'other', usedAt: 'yesterday', variables: [] }, { ...entry, usedAt: 1, variables: [{ key: 'A', value: 1, masked: false }, { value: 'no key' }, { key: 'S', masked: true }, 'x'] }]),
+    );
+    expect(store.get('h', 1, 'deploy')).toEqual([
+      { key: 'A', masked: false },
+      { key: 'S', masked: true },
+    ]);
+  });
 });

@@ -3,6 +3,7 @@
  * run (per host, project and job name) — docs/decisions/0010-remembered-play-variables.md.
  * Masked rows keep their key but never their value: masking says "this is a secret".
  */
+import * as z from 'zod/mini';
 import { browserStorage, type KeyValueStorage } from '../../../config/index.ts';
 import { hostKey } from '../../../gitlab/index.ts';
 import type { VariableRow } from './variables.ts';
@@ -28,23 +29,30 @@ function entryId(host: string, project: string | number, jobName: string): strin
   return JSON.stringify([hostKey(host), String(project).toLowerCase(), jobName]);
 }
 
+/**
+ * What may be stored, checked like the network boundary: a bad entry (or a variable without a
+ * key) is null and dropped, the rest is kept; a variable's bad value or flag is dropped alone.
+ */
+const StoredVariableSchema = z.catch(z.nullable(z.object({ key: z.string(), value: z.catch(z.optional(z.string()), undefined), masked: z.catch(z.boolean(), false) })), null);
+const StoredEntrySchema = z.catch(z.nullable(z.object({ id: z.string(), usedAt: z.number(), variables: z.array(StoredVariableSchema) })), null);
+const StoredSchema = z.catch(z.array(StoredEntrySchema), []);
+
 function readAll(storage: KeyValueStorage): Entry[] {
   const text = storage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY);
   if (!text) return [];
+  let data: unknown;
   try {
-    const data: unknown = JSON.parse(text);
-    if (!Array.isArray(data)) return [];
-    return data.filter((e): e is Entry => {
-      if (typeof e !== 'object' || e === null) return false;
-      const r = e as Record<string, unknown>;
-      return typeof r.id === 'string' && typeof r.usedAt === 'number' && Array.isArray(r.variables);
-    }).map((e) => ({
-      ...e,
-      variables: e.variables.filter((v): v is RememberedVariable => typeof v === 'object' && v !== null && typeof (v as RememberedVariable).key === 'string'),
-    }));
+    data = JSON.parse(text);
   } catch {
     return [];
   }
+  const entries: Entry[] = [];
+  for (const e of StoredSchema.parse(data)) {
+    if (!e) continue;
+    const variables = e.variables.flatMap((v): RememberedVariable[] => (v ? [v.value === undefined ? { key: v.key, masked: v.masked } : { key: v.key, value: v.value, masked: v.masked }] : []));
+    entries.push({ id: e.id, usedAt: e.usedAt, variables });
+  }
+  return entries;
 }
 
 export interface RememberedVariablesStore {

@@ -11,12 +11,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit] ?? 'TiB'}`;
 }
-
-/** Every terminal escape (CSI, OSC, and two-byte ones), for showing a coloured log as plain text. */
-// eslint-disable-next-line no-control-regex -- ESC and BEL are the very characters removed
-const ESCAPES = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-
-/** A coloured log's text without its escapes (React escapes what remains). */
-export function stripAnsi(text: string): string {
-  return text.replace(ESCAPES, '');
-}
