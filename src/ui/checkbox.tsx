@@ -8,6 +8,8 @@ export interface CheckboxProps {
   children: ReactNode;
   disabled?: boolean;
   className?: string;
+  /** An element that says more (why it is disabled). */
+  describedBy?: string | undefined;
 }
 
 /**
@@ -15,11 +17,11 @@ export interface CheckboxProps {
  * menus where a native box would sit among styled controls. Not inside a <form>: there Radix adds
  * a hidden input it sizes with a ResizeObserver; forms keep the native checkbox.
  */
-export function Checkbox({ checked, onCheckedChange, children, disabled, className }: CheckboxProps) {
+export function Checkbox({ checked, onCheckedChange, children, disabled, className, describedBy }: CheckboxProps) {
   const id = useId();
   return (
     <span className={`checkbox${className ? ` ${className}` : ''}`}>
-      <RadixCheckbox.Root id={id} className="checkbox__box" checked={checked} disabled={disabled} onCheckedChange={(next) => onCheckedChange(next === true)}>
+      <RadixCheckbox.Root id={id} className="checkbox__box" checked={checked} disabled={disabled} aria-describedby={describedBy} onCheckedChange={(next) => onCheckedChange(next === true)}>
         <RadixCheckbox.Indicator className="checkbox__mark">
           <GlIcon name="check" size={12} />
         </RadixCheckbox.Indicator>

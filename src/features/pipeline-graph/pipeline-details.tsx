@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useMemo, type ReactNode } from 'react';
 import { gitlabKeys, isActiveStatus, isFinishedStatus, unavailableReason, useGitLabFeatures, type Bridge, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { ConnectionStatus, ErrorState, LoadingState, useRouteLinks } from '../../ui/index.ts';
+import { Checkbox } from '../../ui/popups.ts';
 import { PipelineHeader } from './components/pipeline-header.tsx';
 import { PipelineTimeline } from './components/pipeline-timeline.tsx';
 import { PipelineGraph } from './components/stage-graph.tsx';
@@ -102,22 +103,20 @@ export function PipelineDetails({ pipelineId, poll, state, onStateChange, render
               Timeline
             </button>
           </div>
-          <label className="pg-toolbar__retried" title={retriedReason}>
-            <input
-              type="checkbox"
-              checked={state.retried && !retriedReason}
-              disabled={retriedReason !== undefined}
-              aria-describedby={retriedReason ? `${pipelineId}-retried-reason` : undefined}
-              onChange={(e) => onStateChange({ ...state, retried: e.currentTarget.checked })}
-            />
+          <Checkbox
+            className="pg-toolbar__retried"
+            checked={state.retried && !retriedReason}
+            disabled={retriedReason !== undefined}
+            describedBy={retriedReason ? `${pipelineId}-retried-reason` : undefined}
+            onCheckedChange={(retried) => onStateChange({ ...state, retried })}
+          >
             Show retried jobs
-            {retriedReason ? (
-              <span id={`${pipelineId}-retried-reason`} className="muted small">
-                {' '}
-                ({retriedReason})
-              </span>
-            ) : null}
-          </label>
+          </Checkbox>
+          {retriedReason ? (
+            <span id={`${pipelineId}-retried-reason`} className="muted small">
+              ({retriedReason})
+            </span>
+          ) : null}
         </div>
         {tree.truncated ? <p className="banner">This pipeline has more jobs than the dashboard fetches at once; the graph shows the first ones.</p> : null}
         <section className="pg-view" aria-label={state.view === 'timeline' ? 'Timeline' : 'Jobs by stage'}>

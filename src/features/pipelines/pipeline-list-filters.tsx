@@ -70,8 +70,8 @@ function FilterForm({ filters, onChange }: PipelineListToolbarProps) {
         </select>
       </div>
       <div className="field">
-        <label htmlFor={ids.user}>Triggered by (username)</label>
-        <input id={ids.user} type="search" value={draft.username} onChange={(e) => set('username', e.target.value)} autoComplete="off" spellCheck={false} />
+        <label htmlFor={ids.user}>Triggered by</label>
+        <input id={ids.user} type="search" placeholder="username" value={draft.username} onChange={(e) => set('username', e.target.value)} autoComplete="off" spellCheck={false} />
       </div>
       <button type="submit" className="button">
         Filter
