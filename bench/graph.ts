@@ -72,8 +72,9 @@ async function firstRender(
       let previous: Promise<unknown> = Promise.resolve();
       await page.route(`**/pipelines/${id}/jobs?*`, async (route) => {
         const turn = previous.then(async () => {
-          const response = await route.fetch();
-          await route.fulfill({ response });
+          const response = await route.fetch().catch(() => null);
+          // null: the page closed while the request was held
+          if (response) await route.fulfill({ response }).catch(() => undefined);
         });
         previous = turn.catch(() => undefined);
         await turn;
@@ -123,6 +124,8 @@ async function firstRender(
     }, id);
 
     if (options.keep) return { first, page };
+    // Polls still held by the serial route when the page goes are dropped, not failed.
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.close();
     return { first, page: null };
 }
