@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { countOf, formatBytes } from '../../ui/index.ts';
+import { Checkbox } from '../../ui/popups.ts';
 import { EntryIcon } from './entry-icon.tsx';
 import { breadcrumbs, filterByName, parentOf, searchTree, sortNodes } from './model/index.ts';
 import type { ArtifactNode, ArtifactTree, SortOrder } from './model/index.ts';
@@ -108,9 +109,9 @@ export function ArtifactListingTable({ tree, view, linkTo, onSort, onQuery }: Ar
       <div className="artifact-listing__tools">
         <label htmlFor={filterId}>Filter by name</label>
         <input id={filterId} type="search" value={view.query} onChange={(e) => onQuery(e.target.value, view.deep)} placeholder="e.g. junit" />
-        <label className="checkbox">
-          <input type="checkbox" checked={view.deep} onChange={(e) => onQuery(view.query, e.target.checked)} /> in subfolders too
-        </label>
+        <Checkbox checked={view.deep} onCheckedChange={(deep) => onQuery(view.query, deep)}>
+          in subfolders too
+        </Checkbox>
       </div>
       <table className="table artifact-table">
         <caption className="visually-hidden">
