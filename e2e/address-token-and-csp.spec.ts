@@ -25,6 +25,8 @@ test('a token in the first address reaches no request, no Referer and no history
   await page.goto(`/acme/platform/backend/-/jobs?private_token=${TOKENS.api}&ref=main`);
   await expect(page.getByRole('heading', { level: 1, name: /Jobs/ })).toBeVisible({ timeout: 20_000 });
   expect(new URL(page.url()).search).toBe('?ref=main');
+  // Said, not used: the token in the address was ignored.
+  await expect(page.getByRole('status').filter({ hasText: 'A token in the address (private_token) was ignored' })).toBeVisible();
   // The document itself was asked for with it (the person typed it); nothing after that.
   const after = seen.slice(1);
   expect(after.length).toBeGreaterThan(3);

@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { isConfigError, keepStorageInMemory, loadConfig, parseUrlSettings, urlWithoutSecrets } from '../config/index.ts';
+import { isConfigError, keepStorageInMemory, loadConfig, parseUrlSettings, SECRET_URL_PARAMS, urlWithoutSecrets } from '../config/index.ts';
 import { routerBasename } from './basename.ts';
 import { BootError } from './boot-error.tsx';
 import { keepEmbedInNavigations } from './embed/keep-embed.ts';
@@ -17,6 +17,11 @@ export async function boot(container: HTMLElement): Promise<void> {
   const baseUrl = document.baseURI;
 
   // A token pasted into the address bar must not stay in history; the config layer ignores it.
+  // The built page's inline loader took it out before any request and left the names it took
+  // (<html data-stripped-secrets>); the dev server has no loader, so it is taken out here.
+  const secretNames = [...(document.documentElement.getAttribute('data-stripped-secrets')?.split(',') ?? []), ...new URLSearchParams(window.location.search).keys()].filter((k) =>
+    SECRET_URL_PARAMS.includes(k.toLowerCase()),
+  );
   const cleaned = urlWithoutSecrets(window.location.href);
   if (cleaned) window.history.replaceState(window.history.state, '', cleaned);
 
@@ -29,7 +34,10 @@ export async function boot(container: HTMLElement): Promise<void> {
     return;
   }
 
-  const url = parseUrlSettings(window.location.search);
+  // The names only (empty values), so the person is told a token in the address was ignored.
+  const search = new URLSearchParams(window.location.search);
+  for (const name of secretNames) if (!search.has(name)) search.append(name, '');
+  const url = parseUrlSettings(search);
   // Embedded in a portal: nothing of this page goes into the portal's (or anyone's) storage.
   const embedded = url.overrides.embed === true;
   if (embedded) keepStorageInMemory();
