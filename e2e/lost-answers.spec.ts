@@ -50,6 +50,6 @@ test('a retry whose answer the browser could not read is said unknown, held, the
   await sim.faults({ cors: true, cors_preflight: false });
   const newId = attempts[0]?.id ?? 0;
   await expect(page).toHaveURL(new RegExp(`/jobs/${newId}$`), { timeout: 30_000 });
-  await expect(page.getByRole('status').filter({ hasText: `but GitLab shows it happened. Retried rspec 2/3: new job #${newId}.` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: `was lost (Blocked by the browser (CORS)), but GitLab shows it happened. Retried rspec 2/3: new job #${newId}.` })).toBeVisible();
   expect((await apiJobs(sim)).filter((j) => j.name === 'rspec 2/3' && j.pipeline?.id === failed.pipeline?.id && j.id > failed.id)).toHaveLength(1);
 });

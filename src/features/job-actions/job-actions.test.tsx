@@ -351,6 +351,8 @@ describe('JobActions: the outcome stays unknown while GitLab cannot be read', ()
     stripped = false;
     await act(() => client.invalidateQueries({ queryKey: gitlabKeys.job(conn, 1, failed.id) }));
     await waitFor(() => expect(toastRegion().textContent).toContain('but GitLab shows it happened. Retried'));
+    // Said with what was lost, as when it happened.
+    expect(toastRegion().textContent).toContain('was lost (Blocked by the browser (CORS)), but GitLab shows it happened');
     const attempts = (await fetchJobsPage(simConnection(sim), 1, { perPage: 100, pagination: 'offset' })).items.filter((j) => j.name === failed.name && j.pipeline?.id === failed.pipeline?.id && j.id > failed.id);
     expect(attempts).toHaveLength(1);
   });

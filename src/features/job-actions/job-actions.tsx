@@ -52,7 +52,7 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
   const mounted = useMountedRef();
   const [dialog, setDialog] = useState<JobActionName | null>(null);
   // An action whose answer was lost and that GitLab could not yet be asked about: held until it can.
-  const [unsettled, setUnsettled] = useState<JobActionName | null>(null);
+  const [unsettled, setUnsettled] = useState<{ name: JobActionName; cause: unknown } | null>(null);
   const only = actions ?? (layout === 'inline' ? INLINE_ACTIONS : undefined);
   const features = useGitLabFeatures(connection);
   const available = availableActions(job, { readOnly, canWrite }, only, undefined, features);
@@ -82,7 +82,7 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
     } catch (e) {
       if (!isLostAnswer(e)) throw e;
       const outcome = lostAnswerOutcome(name, job, e);
-      if (outcome.happened === 'unknown' && mounted.current) setUnsettled(name);
+      if (outcome.happened === 'unknown' && mounted.current) setUnsettled({ name, cause: e.cause });
       if (outcome.happened !== true) throw new OutcomeError(outcome);
       const newer = e.after?.latest && e.after.latest.id > job.id ? e.after.latest : undefined;
       report(name, outcome, newer);
@@ -92,7 +92,7 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
 
   /** GitLab could at last be asked what the held action did: say it, and offer the actions again. */
   const settle = (name: JobActionName, after: AfterLostAnswer) => {
-    const outcome = lostAnswerOutcome(name, job, new LostAnswerError({ action: name, jobId: job.id, cause: undefined, after }));
+    const outcome = lostAnswerOutcome(name, job, new LostAnswerError({ action: name, jobId: job.id, cause: unsettled?.cause, after }));
     const newer = after.latest && after.latest.id > job.id ? after.latest : undefined;
     report(name, outcome, outcome.happened === true ? newer : undefined);
     setUnsettled(null);
@@ -120,9 +120,9 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
       size={layout === 'toolbar' ? 'medium' : 'small'}
       action={a}
       job={job}
-      pending={runner.pending ?? unsettled}
+      pending={runner.pending ?? unsettled?.name ?? null}
       busy={runner.busy || held}
-      heldBy={unsettled}
+      heldBy={unsettled?.name ?? null}
       note={a.name === 'play' ? variablesReason : undefined}
       onClick={() => request(a.name)}
     />
@@ -137,7 +137,7 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
           {buttons}
         </div>
       )}
-      {unsettled ? <LostAnswerWatch connection={connection} projectId={projectId} job={job} name={unsettled} onKnown={settle} /> : null}
+      {unsettled ? <LostAnswerWatch connection={connection} projectId={projectId} job={job} name={unsettled.name} onKnown={settle} /> : null}
       {dialog === 'play' ? (
         <PlayJobDialog
           host={connection.host}
