@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useHref, useLocation, useNavigate } from 'react-router';
 import { GitLabError, fetchJobTraceResponse, isActiveStatus, isNotStartedStatus, type Job, type PollIntervals, useProjectScope } from '../../gitlab/index.ts';
 import { EmptyState, ErrorState, LoadingState, TimeAgo, saveBlobAs } from '../../ui/index.ts';
@@ -72,11 +72,13 @@ export function JobLog({ job, poll }: JobLogProps) {
   const sync = useQuery(logSyncQueryOptions(source, { jobStatus: job.status, poll }));
   const { refetch } = sync;
   // The job just finished: one last load fetches the complete log, then polling ends.
-  const [wasActive, setWasActive] = useState(active);
-  if (wasActive !== active) setWasActive(active);
+  // (The previous status is kept in a ref the effect reads before it moves on: state set during
+  // render would already equal `active` by the time the effect runs, and the load never came.)
+  const wasActive = useRef(active);
   useEffect(() => {
-    if (wasActive && !active) void refetch();
-  }, [wasActive, active, refetch]);
+    if (wasActive.current && !active) void refetch();
+    wasActive.current = active;
+  }, [active, refetch]);
   const state = useSyncExternalStore(source.subscribe, source.getState, source.getState);
 
   const location = useLocation();
