@@ -72,6 +72,9 @@ describe('nextPollDelay: the one fault policy', () => {
     expect(at(30, err('cors'), () => 1)).toBe(MAX_BACKOFF_MS * 1.5);
     // Never sooner than a healthy poll, whatever the random draw (two requests a failure at most: the request and its probe).
     for (const r of [0, 0.3, 0.99]) expect(at(1, err('cors'), () => r)).toBeGreaterThanOrEqual(2 * 5000);
+    // The cap bounds how late a page sees GitLab back, but never brings a long interval closer.
+    expect(at(30, err('server', 500))).toBe(MAX_BACKOFF_MS);
+    expect(nextPollDelay({ baseMs: 45_000, streak: 5, error: err('network'), random: () => 0 })).toBe(90_000);
   });
   it('waits at least Retry-After after a 429 when it was readable, else the 429 floor', () => {
     expect(at(1, err('rate-limited', 429))).toBe(RATE_LIMIT_FLOOR_MS);

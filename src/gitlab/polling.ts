@@ -45,8 +45,12 @@ export interface PolledQuery<TData> {
 
 /** After a 429 whose Retry-After cannot be read (GitLab's CORS hides it), wait at least this long. */
 export const RATE_LIMIT_FLOOR_MS = 60_000;
-/** The longest wait between two polls while GitLab keeps failing. */
-export const MAX_BACKOFF_MS = 5 * 60_000;
+/**
+ * The longest backed-off wait between two polls while GitLab keeps failing (before jitter): a
+ * page, or a wall nobody touches, sees GitLab come back within a minute and a half however long
+ * the outage was, and still asks less often than when all is well.
+ */
+export const MAX_BACKOFF_MS = 60_000;
 
 export interface PollDelayInput {
   /** The interval while all is well. */
@@ -71,7 +75,9 @@ export function nextPollDelay({ baseMs, streak, error, random = Math.random }: P
   if (streak <= 0 || !error) return baseMs;
   if (stopsPolling(error)) return false;
   if (error instanceof GitLabError && error.kind === 'token-expired') return baseMs;
-  const exp = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(streak, 20));
+  // Never below twice the healthy interval, whatever the cap: a failing poll (a request and its
+  // probe) must not ask more often than a healthy one.
+  const exp = Math.max(2 * baseMs, Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(streak, 20)));
   let delay = Math.round(exp * (1 + random() / 2));
   if (error instanceof GitLabError && error.kind === 'rate-limited') delay = Math.max(delay, error.retryAfterMs ?? RATE_LIMIT_FLOOR_MS);
   return delay;

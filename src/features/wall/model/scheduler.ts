@@ -100,7 +100,8 @@ export function holdsWall(error: unknown): boolean {
  * with one tile at once after a failure, so its doubling starts one step later.
  */
 export function backoffMs(streak: number, error: unknown, intervalMs: number, random: () => number = Math.random): number {
-  const exp = Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.max(0, streak - 1));
+  // Never sooner than the wall's own interval, whatever the cap.
+  const exp = Math.max(intervalMs, Math.min(MAX_BACKOFF_MS, intervalMs * 2 ** Math.max(0, streak - 1)));
   let delay = Math.round(exp * (1 + random() / 2));
   if (error instanceof GitLabError && error.kind === 'rate-limited') delay = Math.max(delay, error.retryAfterMs ?? RATE_LIMIT_FLOOR_MS);
   return delay;
@@ -122,5 +123,5 @@ export function onFailure(state: ScheduleState, key: string, error: unknown, now
     return;
   }
   // One project's problem (moved, no access): ask for it rarely.
-  if (e) e.due = now + Math.min(MAX_BACKOFF_MS, intervalMs * 8);
+  if (e) e.due = now + Math.max(intervalMs, Math.min(MAX_BACKOFF_MS, intervalMs * 8));
 }
