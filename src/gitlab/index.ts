@@ -100,11 +100,11 @@ export { GITLAB_CAPABILITIES, JOB_SCOPE_SINCE, capabilityReason, fetchVersion, g
 export type { GitLabCapability, GitLabFeatures, ParsedVersion } from './api/version.ts';
 export { useGitLabFeatures } from './use-gitlab-features.ts';
 export { currentUserQueryOptions, fetchCurrentUser } from './api/user.ts';
-export { fetchTokenSelf, scopesCanWrite, tokenSelfQueryOptions } from './api/token.ts';
+export { fetchTokenSelf, scopesCanWrite } from './api/token.ts';
 export { checkConnection, connectionQueryOptions } from './api/connection.ts';
 export type { ConnectionCheck } from './api/connection.ts';
 export { fetchProject, fetchProjects, projectQueryOptions, projectsQueryOptions } from './api/projects.ts';
-export { fetchJob, fetchJobsPage, jobQueryOptions, jobsInfiniteQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
+export { fetchJob, fetchJobsPage, JOB_LIST_PER_PAGE, jobListHeadQueryOptions, jobListPagesQueryOptions, jobQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
 export type { PollOption } from './api/jobs.ts';
 export { fetchJobTrace, fetchJobTraceResponse, jobTraceQueryOptions } from './api/job-trace.ts';
 export type { TraceOptions } from './api/job-trace.ts';
@@ -113,7 +113,6 @@ export { PIPELINE_JOBS_MAX_PAGES, fetchPipelineJobs, pipelineJobsQueryOptions } 
 export { fetchPipelineBridges, pipelineBridgesQueryOptions } from './api/bridges.ts';
 export type { PipelineBridges } from './api/bridges.ts';
 export {
-  artifactFileQueryOptions,
   artifactFileUrl,
   artifactTreeQueryOptions,
   downloadArtifactsArchive,

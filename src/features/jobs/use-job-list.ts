@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { gitlabKeys, isActiveStatus, jobQueryOptions, type Connection, type PollIntervals } from '../../gitlab/index.ts';
-import { jobListHeadQueryOptions, jobListPagesQueryOptions, MAX_TRACKED_JOBS } from './job-list-query.ts';
+import { gitlabKeys, isActiveStatus, jobListHeadQueryOptions, jobListPagesQueryOptions, jobQueryOptions, type Connection, type PollIntervals } from '../../gitlab/index.ts';
+import { MAX_TRACKED_JOBS } from './job-list-query.ts';
 import { flattenJobs, looksLikeJob, mergeHead, replaceJobs, type JobPages } from './job-list-merge.ts';
 
 /**

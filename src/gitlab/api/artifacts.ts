@@ -35,16 +35,6 @@ export async function fetchArtifactFile(conn: Connection, project: ProjectRef, j
   return data;
 }
 
-export function artifactFileQueryOptions(conn: Connection, project: ProjectRef, jobId: number, path: string) {
-  return queryOptions({
-    queryKey: gitlabKeys.artifactFile(conn, project, jobId, path),
-    queryFn: ({ signal }) => fetchArtifactFile(conn, project, jobId, path, signal),
-    // An artifact never changes; it can only disappear (erase, delete, expiry), which invalidates it.
-    staleTime: Number.POSITIVE_INFINITY,
-    gcTime: 60 * 1000,
-  });
-}
-
 /** `GET …/jobs/artifacts/:ref/raw/*path?job=NAME`: a file from the latest successful pipeline of a ref. */
 export async function fetchArtifactFileByRef(conn: Connection, project: ProjectRef, ref: string, jobName: string, path: string, signal?: AbortSignal): Promise<Blob> {
   const { data } = await gitlabRequest(conn, `/projects/${projectSegment(project)}/jobs/artifacts/${encodeURIComponent(ref)}/raw/${encodeArtifactPath(path)}`, {

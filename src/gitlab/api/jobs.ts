@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { cursorToString, fetchPage } from '../pagination.ts';
 import type { Page, PageCursor } from '../pagination.ts';
 import { statusPolling } from '../polling.ts';
@@ -43,19 +43,37 @@ export function jobsPageQueryOptions(conn: Connection, project: ProjectRef, para
   return queryOptions({
     queryKey: gitlabKeys.jobListPage(conn, project, params, cursor ? cursorToString(cursor) : null),
     queryFn: ({ signal }) => fetchJobsPage(conn, project, params, cursor, signal),
-    placeholderData: keepPreviousData,
     ...(options.poll ? statusPolling(jobStatuses, options.poll) : {}),
   });
 }
 
-/** The jobs list as an endless list ("load more"). */
-export function jobsInfiniteQueryOptions(conn: Connection, project: ProjectRef, params: JobListParams = {}, options: PollOption = {}) {
+/** GitLab's maximum page size: the job list asks for this many (fewer requests for the same rows). */
+export const JOB_LIST_PER_PAGE = 100;
+
+const jobListParams = (scope: readonly string[]): JobListParams => ({ scope: [...scope], perPage: JOB_LIST_PER_PAGE });
+
+/**
+ * The job list's newest page, polled: new jobs and the status of the newest ones. Its interval
+ * follows the statuses it holds (fast while any is active). The route's loader warms it.
+ */
+export function jobListHeadQueryOptions(conn: Connection, project: ProjectRef, scope: readonly string[], poll: PollIntervals) {
+  return jobsPageQueryOptions(conn, project, jobListParams(scope), null, { poll });
+}
+
+/**
+ * Every page of the job list loaded so far. It never fetches its first page (that comes from
+ * the head query) and never refetches: live data is merged into it by id (decision 0013). Only
+ * "load more" fetches, following GitLab's keyset Link or the offset fallback.
+ */
+export function jobListPagesQueryOptions(conn: Connection, project: ProjectRef, scope: readonly string[]) {
+  const params = jobListParams(scope);
   return infiniteQueryOptions({
-    queryKey: gitlabKeys.jobListInfinite(conn, project, params),
+    queryKey: gitlabKeys.jobListLoaded(conn, project, params),
     queryFn: ({ pageParam, signal }) => fetchJobsPage(conn, project, params, pageParam, signal),
     initialPageParam: null as PageCursor | null,
     getNextPageParam: (last: Page<Job>) => last.next,
-    ...(options.poll ? statusPolling((data: { pages: Page<Job>[] }) => data.pages.flatMap(jobStatuses), options.poll) : {}),
+    enabled: false,
+    staleTime: Number.POSITIVE_INFINITY,
   });
 }
 

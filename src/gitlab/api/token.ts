@@ -1,5 +1,3 @@
-import { queryOptions } from '@tanstack/react-query';
-import { gitlabKeys } from '../query-keys.ts';
 import { gitlabRequest } from '../transport.ts';
 import type { Connection } from '../transport.ts';
 import { TokenInfoSchema } from '../types.ts';
@@ -9,14 +7,6 @@ import type { TokenInfo } from '../types.ts';
 export async function fetchTokenSelf(conn: Connection, signal?: AbortSignal): Promise<TokenInfo> {
   const { data } = await gitlabRequest(conn, '/personal_access_tokens/self', { schema: TokenInfoSchema, signal });
   return data;
-}
-
-export function tokenSelfQueryOptions(conn: Connection) {
-  return queryOptions({
-    queryKey: gitlabKeys.tokenSelf(conn),
-    queryFn: ({ signal }) => fetchTokenSelf(conn, signal),
-    staleTime: 5 * 60 * 1000,
-  });
 }
 
 /** Can a token with these scopes act (cancel, retry, play, erase)? Only `api` allows writes. */

@@ -1,6 +1,6 @@
 import { BulkJobActions, JobActions } from '../../../features/job-actions/index.ts';
-import { JobList, jobListHeadQueryOptions, readJobListFilters } from '../../../features/jobs/index.ts';
-import { useProjectScope, type Job } from '../../../gitlab/index.ts';
+import { JobList, readJobListFilters } from '../../../features/jobs/index.ts';
+import { jobListHeadQueryOptions, useProjectScope, type Job } from '../../../gitlab/index.ts';
 import { useAppEnv } from '../../providers.tsx';
 import { projectPageModule } from '../project-page.ts';
 
