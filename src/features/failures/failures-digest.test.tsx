@@ -5,15 +5,23 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
-import { findFirstErrors } from '../job-log/model/first-errors.ts';
 import type { Connection } from '../../gitlab/index.ts';
 import { inProjectScope } from '../../testing/in-project-scope.tsx';
+import type { FindFirstErrors } from './model/types.ts';
 import { FailuresDigest as BareFailuresDigest } from './failures-digest.tsx';
 
 // The digest reads the project from the page's ProjectScope: this one takes it as props.
 const FailuresDigest = inProjectScope(BareFailuresDigest);
 
 afterEach(cleanup);
+
+// The route hands in the job log's error scan (features do not import each other); the digest's
+// wiring needs only some scan: lines that say they failed.
+const findFirstErrors: FindFirstErrors = (text, max) =>
+  text
+    .split('\n')
+    .flatMap((line, i) => (/error|fail/i.test(line) ? [{ line: i, text: line }] : []))
+    .slice(0, max);
 
 async function setup(apiVersion: string) {
   const sim = createSim({ paused: true, hugeLogBytes: 10_000, apiVersion });
