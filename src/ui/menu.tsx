@@ -83,13 +83,16 @@ export interface PopoverProps {
   align?: 'start' | 'end';
   /** The panel's accessible name. */
   label: string;
+  /** Controlled use (a panel that closes once one of its controls is chosen). */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }
 
 /** Radix's popover: a panel of controls (not a menu) that Escape or a click outside closes. */
-export function Popover({ trigger, children, align = 'start', label }: PopoverProps) {
+export function Popover({ trigger, children, align = 'start', label, open, onOpenChange }: PopoverProps) {
   const container = usePopupContainer();
   return (
-    <RadixPopover.Root>
+    <RadixPopover.Root {...(open === undefined ? {} : { open })} {...(onOpenChange ? { onOpenChange } : {})}>
       <RadixPopover.Trigger asChild>{trigger}</RadixPopover.Trigger>
       <RadixPopover.Portal container={container}>
         <RadixPopover.Content className="popup popup--panel" align={align} sideOffset={4} collisionPadding={8} aria-label={label}>

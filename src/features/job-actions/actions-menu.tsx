@@ -1,46 +1,34 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { Popover } from '../../ui/popups.ts';
 
-/** A disclosure: one "Actions" button opening the list, closed by Escape, a choice or a click elsewhere. */
+/**
+ * One "Actions" button opening the job's actions (a Radix popover: Escape, a click elsewhere and
+ * focus return are Radix's); choosing an action that is not disabled closes it.
+ */
 export function ActionsMenu({ jobName, children }: { jobName: string; children: ReactNode }) {
   const [open, setOpen] = useState(false);
-  const listId = useId();
-  const rootRef = useRef<HTMLDivElement>(null);
-  const toggleRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onPointer = (event: PointerEvent) => {
-      if (rootRef.current && event.target instanceof Node && !rootRef.current.contains(event.target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointer);
-    return () => document.removeEventListener('pointerdown', onPointer);
-  }, [open]);
   return (
-    <div
-      ref={rootRef}
-      className="job-actions job-actions--menu"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          event.stopPropagation();
-          setOpen(false);
-          toggleRef.current?.focus();
-        }
-      }}
+    <Popover
+      open={open}
+      onOpenChange={setOpen}
+      align="end"
+      label={`Actions for ${jobName}`}
+      trigger={
+        <button type="button" className="button button--small job-actions--menu" aria-label={`Actions for ${jobName}`}>
+          Actions
+        </button>
+      }
     >
-      <button ref={toggleRef} type="button" className="button button--small" aria-label={`Actions for ${jobName}`} aria-expanded={open} aria-controls={listId} onClick={() => setOpen((o) => !o)}>
-        Actions
-      </button>
       <div
-        id={listId}
         role="group"
         aria-label={`Actions for ${jobName}`}
         className="job-actions__menu"
-        hidden={!open}
         onClick={(event) => {
           if (event.target instanceof HTMLElement && event.target.closest('button')?.getAttribute('aria-disabled') !== 'true') setOpen(false);
         }}
       >
         {children}
       </div>
-    </div>
+    </Popover>
   );
 }
