@@ -62,8 +62,8 @@ test('on GitLab 9 the job list does not ask for a status that version cannot fil
   await noErrorPanel(page);
   // The rows are the failed ones the host could filter by.
   await expect(table.locator('[role="row"][data-job-id]').first()).toBeVisible();
-  await page.getByText('Status:').click();
-  await expect(page.getByRole('checkbox', { name: /^scheduled \(needs GitLab 11.4 or later\)/ })).toBeDisabled();
+  await page.getByRole('button', { name: /^Status:/ }).click();
+  await expect(page.getByRole('menuitemcheckbox', { name: /^scheduled \(needs GitLab 11.4 or later\)/ })).toBeDisabled();
 
   await page.goto('/acme/platform/backend/-/jobs?scope=manual');
   await expect(page.getByRole('heading', { name: 'This GitLab cannot filter by that status' })).toBeVisible({ timeout: 15_000 });
