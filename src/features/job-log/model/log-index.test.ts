@@ -294,6 +294,37 @@ describe('runner timestamps', () => {
     expect(startStyle(ix, 2).fg).toBe(2);
   });
 
+  it('indexes coloured and continued lines in the stamped run as line by line', () => {
+    const log = [
+      `${T('46.000000')}${E}[32mgreen ${E}[0mplain`,
+      `${T('46.000001')}after`,
+      `${T('46.000002')}${E}[31m`,
+      `${T('46.000003')}red start, `,
+      `${T('46.000004', '01', 'O', '+')}${E}[1mcontinued`,
+      `${T('46.000005', '01', 'E')}next`,
+      '',
+    ].join('\n');
+    // Whole, and one character at a time (each line then waits for the next one's prefix).
+    for (const ix of [index(log), index(...log)]) {
+      expect(texts(ix)).toEqual(['green plain', 'after', '', 'red start, continued', 'next']);
+      expect([0, 1, 2, 3, 4].map((i) => startStyle(ix, i).fg)).toEqual([0, 0, 0, 2, 2]);
+      expect(startStyle(ix, 4).flags & BOLD).toBe(BOLD);
+      expect(ix.lineFlags(0) & (LINE_PLAIN | LINE_EMPTY)).toBe(0);
+      expect(ix.lineFlags(1) & LINE_PLAIN).toBe(LINE_PLAIN);
+      expect(ix.lineFlags(2) & LINE_EMPTY).toBe(LINE_EMPTY);
+      expect(ix.lineFlags(3) & LINE_PLAIN).toBe(0);
+      expect(ix.lineFlags(4) & LINE_STDERR).toBe(LINE_STDERR);
+      expect(ix.lineTimestamp(3)).toBeCloseTo(Date.UTC(2024, 4, 22, 12, 43, 46) + 0.003, 6);
+      expect(ix.lineEnd(3)).toBe(log.indexOf(`\n${T('46.000005', '01', 'E')}`));
+    }
+  });
+
+  it('gives a line that a section marker broke off the time of the raw line it came from', () => {
+    const ix = index(`${T('46.000000')}first\n${T('48.250000')}before${start(10, 'y')}Head\n${T('49.000000')}last\n`);
+    expect(texts(ix)).toEqual(['first', 'before', 'Head', 'last']);
+    expect([0, 1, 2, 3].map((i) => ix.lineTimestamp(i) - Date.UTC(2024, 4, 22, 12, 43, 46))).toEqual([0, 2250, 2250, 3000]);
+  });
+
   it('does not parse prefixes when the first line has none', () => {
     const ix = index(`plain\n${T('46.000000')}looks stamped\n`);
     expect(ix.hasTimestamps).toBe(false);

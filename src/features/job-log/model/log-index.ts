@@ -25,7 +25,6 @@ import {
   isStderrPrefix,
   isTimestampPrefix,
   parseStreamId,
-  TimestampParser,
   parseTimestampMs,
 } from './scan-rules.ts';
 import { Utf8Text, type TextChunk } from './utf8-text.ts';
@@ -38,8 +37,17 @@ export const LINE_FOOTER = 2;
 export const LINE_PLAIN = 4;
 /** The line displays nothing. */
 export const LINE_EMPTY = 8;
-/** In `times`: the line starts with its runner timestamp prefix, not parsed yet. */
-const PARSE_LATER = Number.NEGATIVE_INFINITY;
+/**
+ * In `times`, a value below zero is not a time yet: the line's runner timestamp prefix is at
+ * raw offset `-(value + 1)`, parsed when the time is asked for (most lines of a big log never
+ * are). A display line that a `\r` or a section marker broke off mid raw line points at the
+ * prefix of the raw line it came from. Parsed times are cached only when not negative.
+ */
+function parseLaterAt(offset: number): number {
+  return -offset - 1;
+}
+/** Lines a new tail of this many UTF-16 units is expected to add, at least (log lines run ~100 chars). */
+const CHARS_PER_LINE_ESTIMATE = 80;
 
 /** The line's raw range starts with a runner timestamp prefix (32 chars, not displayed). */
 export const LINE_TIMESTAMP_PREFIX = 16;
@@ -185,7 +193,6 @@ class Index implements LogIndex {
   // searched for once per scan instead of once per line.
   private escAt = -1;
   private crAt = -1;
-  private timestamps = new TimestampParser();
   // Whether a timestamp prefix is valid at `prefixAt`, learnt while looking ahead for `+`.
   private prefixAt = -1;
   private prefixOk = false;
@@ -262,11 +269,10 @@ class Index implements LogIndex {
   lineTimestamp(i: number): number {
     if (!this.times || i < 0 || i >= this.n) return NaN;
     const t = this.times[i] ?? NaN;
-    if (t !== PARSE_LATER) return t;
-    // A line of the fast path: its prefix is where the line starts; parsed once, when asked.
-    const start = this.starts[i] ?? 0;
-    const parsed = parseTimestampMs(this.store.slice(start, start + TS_PREFIX_LENGTH), 0);
-    this.times[i] = parsed;
+    if (!(t < 0)) return t;
+    const at = -t - 1;
+    const parsed = parseTimestampMs(this.store.slice(at, at + TS_PREFIX_LENGTH), 0);
+    if (parsed >= 0) this.times[i] = parsed;
     return parsed;
   }
 
@@ -348,6 +354,9 @@ class Index implements LogIndex {
     const total = this.store.length;
     const before = total - text.length;
     this.rollback();
+    // Room for the lines the new text is likely to hold, at once: growing the columns by half
+    // again and again while a 20 MB log is indexed was a tenth of the time.
+    this.reserve(this.n + Math.ceil(text.length / CHARS_PER_LINE_ESTIMATE));
     const from = this.committedOffset;
     this.escAt = -1;
     this.crAt = -1;
@@ -435,7 +444,13 @@ class Index implements LogIndex {
   }
 
   private grow(): void {
-    const cap = Math.max(1024, Math.ceil(this.cap * 1.5));
+    this.reserve(this.cap + 1);
+  }
+
+  /** Makes room for at least `lines` lines: half as much again at least, so small appends stay amortised. */
+  private reserve(lines: number): void {
+    if (lines <= this.cap && this.cap > 0) return;
+    const cap = Math.max(1024, lines, Math.ceil(this.cap * 1.5));
     const grow32 = (a: Uint32Array) => {
       const b = new Uint32Array(cap);
       b.set(a.subarray(0, this.n));
@@ -540,7 +555,7 @@ class Index implements LogIndex {
       if (ts && (p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p))) {
         contentFrom = p + TS_PREFIX_LENGTH;
         lineFlags = LINE_TIMESTAMP_PREFIX | (isStderrPrefix(s, p) ? LINE_STDERR : 0);
-        tsMs = this.timestamps.parse(s, p);
+        tsMs = parseLaterAt(base + p);
         stream = parseStreamId(s, p);
       }
       let nl = s.indexOf('\n', contentFrom);
@@ -640,22 +655,23 @@ class Index implements LogIndex {
   }
 
   /**
-   * scanPlainRun for timestamped logs: prefixed lines without escapes, `\r` or continuations.
-   * As there, the next ESC or CR is looked up once for the run, and what the loop learns about
-   * the next line's prefix stays in locals until it stops.
+   * scanPlainRun for timestamped logs: prefixed lines without `\r`. A line's SGR escapes
+   * (colours: a fifth of a typical log's lines) and its `+` continuation lines are handled here
+   * too, as scanLine would (such a line cannot hold a section marker, which needs a `\r`), so
+   * neither ends the run. As there, the next ESC or CR is looked up once per run and what the
+   * loop learns about the next line's prefix stays in locals until it stops.
    */
   private scanStampedRun(s: string, base: number, from: number): number {
     const len = s.length;
     let p = from;
     let valid = p === this.prefixAt ? this.prefixOk : hasTimestampPrefix(s, p);
     if (!valid || !this.times || !this.streams) return p;
-    const e = this.nextEsc(s, p + TS_PREFIX_LENGTH);
-    const c = this.nextCr(s, p + TS_PREFIX_LENGTH);
-    const limit = e < c ? e : c;
+    let esc = this.nextEsc(s, p + TS_PREFIX_LENGTH);
+    const cr = this.nextCr(s, p + TS_PREFIX_LENGTH);
     const stack = this.stack;
     const section = this.innermostSection();
     const depth = stack.length > 255 ? 255 : stack.length;
-    const style = this.currentStyleId();
+    let style = this.currentStyleId();
     let n = this.n;
     let cap = this.cap;
     let starts = this.starts;
@@ -671,12 +687,31 @@ class Index implements LogIndex {
       const cs = p + TS_PREFIX_LENGTH;
       const nl = s.indexOf('\n', cs);
       // The next prefix must be here to know that this line is not continued.
-      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len || nl > limit) break;
-      const next = nl + 1;
-      const nextOk = hasTimestampPrefix(s, next);
+      if (nl < 0 || nl + TS_PREFIX_LENGTH >= len || nl > cr) break;
+      let next = nl + 1;
+      let nextOk = hasTimestampPrefix(s, next);
       knownAt = next;
       valid = nextOk;
-      if (nextOk && s.charCodeAt(next + 31) === 0x2b) break; // `+`: the next line continues this one
+      // End of the display line: this raw line's `\n`, or the last one of the `+` lines continuing it.
+      let end = nl;
+      if (nextOk && s.charCodeAt(next + 31) === 0x2b) {
+        let complete = true;
+        for (;;) {
+          const after = s.indexOf('\n', next + TS_PREFIX_LENGTH);
+          if (after < 0 || after + TS_PREFIX_LENGTH >= len) {
+            complete = false;
+            break;
+          }
+          end = after;
+          next = after + 1;
+          nextOk = hasTimestampPrefix(s, next);
+          if (!nextOk || s.charCodeAt(next + 31) !== 0x2b) break;
+        }
+        // Not all here yet, or a `\r` among them: scanLine's turn.
+        if (!complete || end > cr) break;
+        knownAt = next;
+        valid = nextOk;
+      }
       if (n === cap) {
         this.n = n;
         this.grow();
@@ -691,14 +726,45 @@ class Index implements LogIndex {
         streams = this.streams;
         if (!times || !streams) break;
       }
+      let lineFlags = LINE_TIMESTAMP_PREFIX | (s.charCodeAt(p + 30) === 0x45 ? LINE_STDERR : 0);
+      const lineStyle = style;
+      if (esc < end || end !== nl) {
+        // Escapes or continuations, as scanLine: the line is shown in its start style, an SGR
+        // changes the style after it, and each joining `\n` + prefix is skipped.
+        let q = cs;
+        let visible = false;
+        let join = nl;
+        for (;;) {
+          const k = esc < join ? esc : join;
+          if (k > q) visible = true;
+          if (k >= end) break;
+          if (k === join) {
+            q = join + 1 + TS_PREFIX_LENGTH;
+            join = s.indexOf('\n', q);
+            continue;
+          }
+          const stop = escapeEnd(s, esc, end);
+          if (isSgr(s, esc, stop)) {
+            applySgr(this.cur, s, esc + 2, stop - 1);
+            this.curDirty = true;
+          }
+          q = stop;
+          esc = this.nextEsc(s, q);
+          if (join < q) join = s.indexOf('\n', q);
+        }
+        if (!visible) lineFlags |= LINE_EMPTY;
+        style = this.currentStyleId();
+      } else {
+        lineFlags |= LINE_PLAIN | (nl === cs ? LINE_EMPTY : 0);
+      }
       starts[n] = base + p;
-      ends[n] = base + nl;
-      styles[n] = style;
+      ends[n] = base + end;
+      styles[n] = lineStyle;
       sections[n] = section;
       depths[n] = depth;
-      flags[n] = LINE_PLAIN | LINE_TIMESTAMP_PREFIX | (s.charCodeAt(p + 30) === 0x45 ? LINE_STDERR : 0) | (nl === cs ? LINE_EMPTY : 0);
+      flags[n] = lineFlags;
       // Parsed when the line is shown (lineTimestamp): most lines of a big log never are.
-      times[n] = PARSE_LATER;
+      times[n] = parseLaterAt(base + p);
       streams[n] = parseStreamId(s, p);
       n++;
       p = next;
@@ -729,13 +795,18 @@ class Index implements LogIndex {
     this.beginDisplayLine(p, firstFlags);
 
     let q = contentFrom;
+    // The next `\n` joining a continuation, looked up again only once passed.
+    let join = -1;
     for (;;) {
       const e = this.nextEsc(s, q);
       const c = this.nextCr(s, q);
       let k = e < c ? e : c;
       if (continued) {
-        const join = s.indexOf('\n', q);
-        if (join >= 0 && join < k) k = join;
+        if (join < q) {
+          join = s.indexOf('\n', q);
+          if (join < 0) join = s.length;
+        }
+        if (join < k) k = join;
       }
       if (contentEnd < k) k = contentEnd;
 

@@ -227,31 +227,6 @@ function num(text: string, pos: number, len: number): number {
   return v;
 }
 
-/**
- * Timestamp parsing for the indexer: Date.UTC runs once per second of log time, since
- * consecutive lines mostly share their second.
- */
-export class TimestampParser {
-  private key = -1;
-  private base = 0;
-
-  /** As parseTimestampMs. */
-  parse(text: string, pos: number): number {
-    const key =
-      num(text, pos, 4) * 1e10 +
-      num(text, pos + 5, 2) * 1e8 +
-      num(text, pos + 8, 2) * 1e6 +
-      num(text, pos + 11, 2) * 1e4 +
-      num(text, pos + 14, 2) * 100 +
-      num(text, pos + 17, 2);
-    if (key !== this.key) {
-      this.key = key;
-      this.base = secondMs(text, pos);
-    }
-    return this.base + num(text, pos + 20, 6) / 1000;
-  }
-}
-
 /** Unix milliseconds (with the microseconds as a fraction) of a valid prefix at `pos`. */
 export function parseTimestampMs(text: string, pos: number): number {
   return secondMs(text, pos) + num(text, pos + 20, 6) / 1000;
