@@ -9,9 +9,10 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildArchive } from '../gitlab-sim/content/artifacts.ts';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
+import { createSim } from '../gitlab-sim/index.ts';
 import type { Sim } from '../gitlab-sim/index.ts';
 import { archiveResponse } from '../gitlab-sim/routes/artifacts.ts';
+import { median, withSimServer } from './browser.ts';
 import { listArtifacts } from '../src/features/artifacts/model/list-archive.ts';
 import { fetchVersion, gitlabFeatures } from '../src/gitlab/index.ts';
 import type { Connection } from '../src/gitlab/index.ts';
@@ -23,12 +24,6 @@ const JOB_ID = 424_242;
 const RUNS = 5;
 
 const round = (v: number, digits = 2) => Number(v.toFixed(digits));
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
 
 export async function run(): Promise<Record<string, unknown>> {
   const t0 = performance.now();
@@ -50,9 +45,8 @@ export async function run(): Promise<Record<string, unknown>> {
     },
     reset: () => sim.reset(),
   };
-  const server = await serveSim(host, { port: 0 });
-  try {
-    const conn: Connection = { host: server.url, token: 'glpat-sim-api', fetch: (input, init) => globalThis.fetch(input, init) };
+  return withSimServer(host, async (simUrl) => {
+    const conn: Connection = { host: simUrl, token: 'glpat-sim-api', fetch: (input, init) => globalThis.fetch(input, init) };
     const version = await fetchVersion(conn);
     const features = gitlabFeatures(version);
     if (features.artifactTree !== false) throw new Error(`expected a host without the tree endpoint, got ${version.version}`);
@@ -97,7 +91,5 @@ export async function run(): Promise<Record<string, unknown>> {
       transport: 'http over 127.0.0.1 (serveSim), Node fetch',
       archive_build_ms: round(buildMs, 0),
     };
-  } finally {
-    await server.close();
-  }
+  });
 }

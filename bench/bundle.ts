@@ -13,13 +13,13 @@
  *   with Chromium's CPU throttled 4× (`Emulation.setCPUThrottlingRate`), a wall TV's browser.
  * BUNDLE_BENCH_DIST reuses an existing build.
  */
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from '@playwright/test';
-import { buildApp, launchChromium, previewApp, throttleCpu } from './browser.ts';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
+import { throttleCpu, withBenchApp } from './browser.ts';
+import { createSim } from '../gitlab-sim/index.ts';
 
 const TARGET_KB = 150;
 const round = (v: number, d = 1) => Number(v.toFixed(d));
@@ -80,16 +80,8 @@ async function visit(browser: Browser, appUrl: string, url: string, throttle: nu
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const reuse = process.env['BUNDLE_BENCH_DIST'];
-  const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'bundle-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000 });
-  const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
-  const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
-  const browser = await launchChromium();
-  try {
-    if (!reuse) buildApp(outDir);
-    server = await previewApp(outDir, simUrl);
+  return withBenchApp({ sim, name: 'bundle-bench', reuseDist: process.env['BUNDLE_BENCH_DIST'] }, async ({ simUrl, appUrl, browser, outDir }) => {
     const gzKb = new Map<string, number>();
     const sizeOf = (file: string) => {
       let kb = gzKb.get(file);
@@ -106,8 +98,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const load1m: number[] = [];
     for (const [route, url] of Object.entries(await routeUrls(simUrl))) {
       load1m.push(loadavg()[0] ?? 0);
-      const plain = await visit(browser, server.url, url, 1);
-      const slow = await visit(browser, server.url, url, 4);
+      const plain = await visit(browser, appUrl, url, 1);
+      const slow = await visit(browser, appUrl, url, 4);
       routes[route] = round(plain.files.reduce((sum, f) => sum + sizeOf(f), 0));
       files[route] = plain.files.map((f) => `${f} ${round(sizeOf(f))}`);
       firstScreen[route] = round(plain.firstScreenMs, 0);
@@ -126,10 +118,5 @@ export async function run(): Promise<Record<string, unknown>> {
       machine: { cpus: cpus().length, loadavg_1m: round(Math.max(...load1m, loadavg()[0] ?? 0), 2) },
       chromium: browser.version(),
     };
-  } finally {
-    await browser.close();
-    if (server) await server.close();
-    await simServer.close();
-    if (!reuse) rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

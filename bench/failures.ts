@@ -9,11 +9,9 @@
  * The app is the production build (vite build into a temp dir), served by `vite preview`.
  */
 import type { Browser } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
-import { buildApp, launchChromium, previewApp } from './browser.ts';
+import { cpus, loadavg } from 'node:os';
+import { createSim } from '../gitlab-sim/index.ts';
+import { withBenchApp } from './browser.ts';
 
 const RUNS = 3;
 const round = (v: number, d = 1) => Number(v.toFixed(d));
@@ -85,22 +83,14 @@ async function openDigest(browser: Browser, appUrl: string, pipelineId: number):
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const reuse = process.env['FAILURES_BENCH_DIST'];
-  const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'failures-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000 });
-  const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
-  const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
-  const browser = await launchChromium();
-  try {
-    if (!reuse) buildApp(outDir);
-    server = await previewApp(outDir, simUrl);
+  return withBenchApp({ sim, name: 'failures-bench', reuseDist: process.env['FAILURES_BENCH_DIST'] }, async ({ simUrl, appUrl, browser }) => {
     const res = await fetch(`${simUrl}/api/v4/projects/5/pipelines?ref=main&per_page=1`, { headers: { 'PRIVATE-TOKEN': 'glpat-sim-read' } });
     const [newest] = (await res.json()) as Array<{ id: number }>;
     if (!newest) throw new Error('storefront has no pipeline');
     const loadAtStart = round(loadavg()[0] ?? 0, 2);
     const runs: DigestRun[] = [];
-    for (let r = 0; r < RUNS; r++) runs.push(await openDigest(browser, server.url, newest.id));
+    for (let r = 0; r < RUNS; r++) runs.push(await openDigest(browser, appUrl, newest.id));
     const sorted = [...runs].sort((a, b) => a.digestMs - b.digestMs);
     const median = sorted[sorted.length >> 1];
     if (!median) throw new Error('no runs');
@@ -118,10 +108,5 @@ export async function run(): Promise<Record<string, unknown>> {
       load_average_1m: { start: loadAtStart, end: round(loadavg()[0] ?? 0, 2) },
       cpus: cpus().length,
     };
-  } finally {
-    await browser.close();
-    await server?.close();
-    await simServer.close();
-    if (!reuse) rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

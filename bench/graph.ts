@@ -14,11 +14,9 @@
  * The app is the production build (vite build into a temp dir), served by `vite preview`.
  */
 import type { Browser, Page } from '@playwright/test';
-import { buildApp, launchChromium, percentile, previewApp, throttleCpu } from './browser.ts';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
+import { percentile, throttleCpu, waitForElement, withBenchApp } from './browser.ts';
+import { cpus, loadavg } from 'node:os';
+import { createSim } from '../gitlab-sim/index.ts';
 
 const JOBS = 1000;
 const STAGES = 20;
@@ -89,13 +87,8 @@ async function firstRender(
         .observe({ type: 'longtask', buffered: true });`);
     const listSelector = `ol[aria-label="Stages of pipeline #${id}"]`;
     await page.goto(`${appUrl}/acme/platform/backend/-/pipelines/${id}`);
-    try {
-      // Checked on every animation frame; then the time after the next frame has been painted.
-      await page.waitForFunction((sel: string) => document.querySelector(sel) !== null, listSelector, { polling: 'raf', timeout: 120_000 });
-    } catch (error) {
-      const seen = await page.evaluate(() => `${location.href}\n${document.body.innerText.slice(0, 1500)}`);
-      throw new Error(`the graph never appeared; the page showed:\n${seen}`, { cause: error });
-    }
+    // Checked on every animation frame; then the time after the next frame has been painted.
+    await waitForElement(page, listSelector, 'the graph', 120_000);
     await page.evaluate(
       () =>
         new Promise<void>((resolve) =>
@@ -131,20 +124,11 @@ async function firstRender(
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  // GRAPH_BENCH_DIST reuses an existing build (for repeated runs); otherwise build into a temp dir.
-  const reuse = process.env['GRAPH_BENCH_DIST'];
-  const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'graph-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000 });
-  const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
-  const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
-  const browser = await launchChromium();
-  try {
-    if (!reuse) buildApp(outDir);
-    // A kiosk-style config: the simulator and its token, a fast refresh to see many updates.
-    server = await previewApp(outDir, simUrl, { refresh: { activeMs: 2000, idleMs: 30000, wallMs: 15000 } });
-    const appUrl = server.url;
-
+  // GRAPH_BENCH_DIST reuses an existing build (for repeated runs); otherwise build into a temp dir.
+  // A kiosk-style config: the simulator and its token, a fast refresh to see many updates.
+  const settings = { refresh: { activeMs: 2000, idleMs: 30000, wallMs: 15000 } };
+  return withBenchApp({ sim, name: 'graph-bench', reuseDist: process.env['GRAPH_BENCH_DIST'], settings }, async ({ simUrl, appUrl, browser }) => {
     const loadAtStart = round(loadavg()[0] ?? 0, 2);
     const made = await admin(simUrl, 'pipelines', { project_id: 1, jobs: JOBS, stages: STAGES, bridges: BRIDGES });
     const id = Number(made.id);
@@ -279,10 +263,5 @@ export async function run(): Promise<Record<string, unknown>> {
       machine: { cpus: cpus().length, loadavg_1m: round(loadavg()[0] ?? 0, 2), loadavg_1m_at_start: loadAtStart },
       chromium: browser.version(),
     };
-  } finally {
-    await browser.close();
-    if (server) await server.close();
-    await simServer.close();
-    if (!reuse) rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -19,11 +19,10 @@
  * - js_heap_used_mb, dom_nodes: with 10,000 rows loaded, before scrolling.
  * JOB_LIST_BENCH_DIST reuses an existing build; JOB_LIST_BENCH_SCREENSHOT=<file.png> saves a picture.
  */
-import { buildApp, launchChromium, percentile, previewApp, throttleCpu } from './browser.ts';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import path from 'node:path';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
+import { nextPaint, percentile, throttleCpu, waitForElement, withBenchApp } from './browser.ts';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { createSim } from '../gitlab-sim/index.ts';
 
 const ROWS = 10_000;
 const SEEDED = 10_400;
@@ -38,27 +37,12 @@ const round = (v: number, d = 1) => Number(v.toFixed(d));
 
 
 export async function run(): Promise<Record<string, unknown>> {
-  const reuse = process.env['JOB_LIST_BENCH_DIST'];
-  const outDir = reuse ?? mkdtempSync(path.join(tmpdir(), 'job-list-bench-'));
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 100_000, bigProjectJobs: SEEDED, jobsRateLimitPerMinute: 100_000 });
-  const simServer = await serveSim(sim, { port: 0, host: '127.0.0.1' });
-  const simUrl = simServer.url.replace(/\/+$/, '');
-  let server: Awaited<ReturnType<typeof previewApp>> | null = null;
-  const browser = await launchChromium();
-  try {
-    if (!reuse) buildApp(outDir);
-    server = await previewApp(outDir, simUrl);
-    const appUrl = server.url;
-
+  return withBenchApp({ sim, name: 'job-list-bench', reuseDist: process.env['JOB_LIST_BENCH_DIST'] }, async ({ appUrl, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await page.goto(`${appUrl}/acme/tools/big-history/-/jobs`);
-    try {
-      await page.waitForFunction(() => document.querySelector('[role="row"][data-job-id]') !== null, undefined, { polling: 'raf', timeout: 60_000 });
-    } catch (error) {
-      const seen = await page.evaluate(() => `${location.href}\n${document.body.innerText.slice(0, 1500)}`);
-      throw new Error(`the job list never appeared; the page showed:\n${seen}`, { cause: error });
-    }
-    const firstRender = (await page.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))')) as number;
+    await waitForElement(page, '[role="row"][data-job-id]', 'the job list', 60_000);
+    const firstRender = await nextPaint(page);
 
     // Load until 10,000 rows are in, as a person pressing "Load more jobs" would.
     const loadStart = Date.now();
@@ -136,7 +120,7 @@ export async function run(): Promise<Record<string, unknown>> {
     await throttleCpu(slowPage, 4);
     await slowPage.goto(`${appUrl}/acme/tools/big-history/-/jobs`);
     await slowPage.waitForFunction(() => document.querySelector('[role="row"][data-job-id]') !== null, undefined, { polling: 'raf', timeout: 240_000 });
-    const slowFirstRender = (await slowPage.evaluate('new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)))')) as number;
+    const slowFirstRender = await nextPaint(slowPage);
     await slowPage.close();
     const frames = down.frames;
     const all = down.frames.length + up.frames.length;
@@ -189,9 +173,5 @@ export async function run(): Promise<Record<string, unknown>> {
       cpus: cpus().length,
       loadavg_1m: round(loadavg()[0] ?? 0, 2),
     };
-  } finally {
-    await browser.close();
-    if (server) await server.close();
-    await simServer.close();
-  }
+  });
 }

@@ -4,23 +4,15 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildApp, launchChromium, throttleCpu } from './browser.ts';
+import { connectInSettings, median, throttleCpu, withBenchApp } from './browser.ts';
 import type { CDPSession, Page } from '@playwright/test';
-import { preview } from 'vite';
-import { createSim, serveSim, type Sim } from '../gitlab-sim/index.ts';
+import { createSim, type Sim } from '../gitlab-sim/index.ts';
 import { createLogIndex, type LogIndex } from '../src/features/job-log/model/log-index.ts';
 import { findFailures, searchLog } from '../src/features/job-log/model/search.ts';
 import { generateJobLog } from './fixtures/job-log.ts';
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
-}
 
 function getGc(): () => void {
   v8.setFlagsFromString('--expose-gc');
@@ -220,6 +212,14 @@ async function withThrottled(text: string, figures: Record<string, unknown>): Pr
 // trace by the simulator, and a naive all-lines page over the same bytes, in the same run.
 
 const TOKEN = 'glpat-sim-api';
+/** The seeded huge-log job of acme/platform/backend, whose trace the benches replace with their own log. */
+async function hugeLogJob(sim: Sim): Promise<{ id: number; name: string }> {
+  const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));
+  const job = ((await lookup.json()) as Array<{ id: number; name: string }>).find((j) => j.name === 'huge-log');
+  if (!job) throw new Error('no huge-log job in the seed');
+  return job;
+}
+
 /** The pieces the page hands the worker are about this size (log-source.ts). */
 const PIECE_CHARS = 2_000_000;
 
@@ -390,13 +390,8 @@ async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[
 /** The Chromium figures alone (also run by `run()`). */
 export async function chromiumFigures(log: string, options: { naive?: boolean; profile?: boolean; trace?: string | undefined; throttle?: number } = {}): Promise<Record<string, unknown>> {
   const logBytes = new TextEncoder().encode(log);
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-dist-'));
-  buildApp(outDir, options.profile ? ['--minify', 'false'] : []);
-
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 1000 });
-  const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));
-  const hugeJob = ((await lookup.json()) as Array<{ id: number; name: string }>).find((j) => j.name === 'huge-log');
-  if (!hugeJob) throw new Error('no huge-log job in the seed');
+  const hugeJob = await hugeLogJob(sim);
   const tracePath = `/api/v4/projects/1/jobs/${hugeJob.id}/trace`;
   // The simulator answers everything; the huge-log job's trace is the bench's 50 MB log, with
   // the simulator's own headers (CORS, auth), so the node and Chromium figures share one log.
@@ -417,23 +412,15 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
     },
     reset: () => sim.reset(),
   };
-  const server = await serveSim(host, { port: 0, host: '127.0.0.1' });
-  const simUrl = server.url.replace(/\/+$/, '');
-  const app = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-  const appUrl = (app.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
-  const browser = await launchChromium();
-  try {
+  const buildArgs = options.profile ? ['--minify', 'false'] : [];
+  return withBenchApp({ sim: host, name: 'bench-log-dist', buildArgs, settings: false }, async ({ simUrl, appUrl, browser }) => {
     // ---- the job page
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     // tsx (esbuild keepNames) wraps functions handed to page.evaluate in `__name(...)`.
     await context.addInitScript({ content: 'window.__name = (f) => f;' });
     const page = await context.newPage();
     if (options.throttle) await throttleCpu(page, options.throttle);
-    await page.goto(`${appUrl}/settings`);
-    await page.getByLabel('GitLab address').fill(simUrl);
-    await page.getByLabel('Personal access token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await connectInSettings(page, appUrl, simUrl, TOKEN);
     await page.goto(`${appUrl}/acme/platform/backend/-/jobs/${hugeJob.id}`);
     await page.waitForFunction(() => performance.getEntriesByName('job-log:indexed').length > 0 && performance.getEntriesByName('job-log:first-rows').length > 0, null, { timeout: 120_000 * (options.throttle ?? 1) });
     const timing = await page.evaluate((p) => {
@@ -603,12 +590,7 @@ export async function chromiumFigures(log: string, options: { naive?: boolean; p
       timeline: [`trace request@${Math.round(timing.requestStart)}`, `first byte@${Math.round(timing.responseStart)}`, `last byte@${Math.round(timing.responseEnd)}`, ...timing.marks],
       load_average_1m: round(os.loadavg()[0] ?? 0, 2),
     };
-  } finally {
-    await browser.close();
-    await app.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -625,12 +607,8 @@ const LIVE_STEP_MS = 5_000;
 export async function liveFigures(): Promise<Record<string, unknown>> {
   const endBytes = LIVE_START_BYTES + LIVE_GROWTH_BYTES_PER_MIN * (LIVE_MINUTES + 1);
   const log = new TextEncoder().encode(generateJobLog({ seed: 11, chars: endBytes, lines: Math.round(endBytes / 100) }).text);
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'bench-log-live-'));
-  buildApp(outDir);
   const sim = createSim({ seed: 1, paused: true, hugeLogBytes: 1000 });
-  const lookup = await sim.fetch(new Request('http://sim.test/api/v4/projects/1/jobs?per_page=100&scope[]=success', { headers: { 'PRIVATE-TOKEN': TOKEN } }));
-  const job = ((await lookup.json()) as Array<{ id: number; name: string }>).find((j) => j.name === 'huge-log');
-  if (!job) throw new Error('no huge-log job in the seed');
+  const job = await hugeLogJob(sim);
   const jobPath = `/api/v4/projects/1/jobs/${job.id}`;
   const tracePath = `${jobPath}/trace`;
   // The bench moves the page's clock; the log grows with it (whole lines).
@@ -677,20 +655,11 @@ export async function liveFigures(): Promise<Record<string, unknown>> {
     },
     reset: () => sim.reset(),
   };
-  const server = await serveSim(host, { port: 0, host: '127.0.0.1' });
-  const simUrl = server.url.replace(/\/+$/, '');
-  const app = await preview({ logLevel: 'error', build: { outDir }, preview: { host: '127.0.0.1', port: 0, strictPort: false } });
-  const appUrl = (app.resolvedUrls?.local[0] ?? '').replace(/\/+$/, '');
-  const browser = await launchChromium();
-  try {
+  return withBenchApp({ sim: host, name: 'bench-log-live', settings: false }, async ({ simUrl, appUrl, browser }) => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.clock.install();
-    await page.goto(`${appUrl}/settings`);
-    await page.getByLabel('GitLab address').fill(simUrl);
-    await page.getByLabel('Personal access token').fill(TOKEN);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
+    await connectInSettings(page, appUrl, simUrl, TOKEN);
     await page.goto(`${appUrl}/acme/platform/backend/-/jobs/${job.id}`);
     // (The page's performance marks are the fake clock's: wait for the rows and the first body.)
     await page.locator('.log-row').first().waitFor({ timeout: 120_000 });
@@ -730,10 +699,5 @@ export async function liveFigures(): Promise<Record<string, unknown>> {
       live_note_on_screen: note,
       live_note: `a running job's log growing from ${LIVE_START_BYTES / 1e6} MB by ${LIVE_GROWTH_BYTES_PER_MIN / 1e6} MB a minute, followed for ${LIVE_MINUTES} minutes of the page's clock (moved ${LIVE_STEP_MS / 1000} s at a time, ${round(realMs / 1000, 0)} s real); MB (10^6 bytes) of trace downloaded after the first load, per minute (the first load, ${firstLoads} request, not counted)`,
     };
-  } finally {
-    await browser.close();
-    await app.close();
-    await server.close();
-    rmSync(outDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -14,8 +14,8 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { createSim, serveSim } from '../gitlab-sim/index.ts';
-import { buildApp, launchChromium, previewApp, throttleCpu } from './browser.ts';
+import { createSim } from '../gitlab-sim/index.ts';
+import { throttleCpu, withBenchApp } from './browser.ts';
 
 const MINUTES = Number(process.env.BENCH_WALL_MINUTES ?? 3);
 const HEAP_MINUTES = Number(process.env.BENCH_WALL_HEAP_MINUTES ?? 3);
@@ -48,19 +48,15 @@ function slope(points: readonly [number, number][]): number {
 
 export async function run(): Promise<Record<string, unknown>> {
   const sim = createSim({ seed: 1, projects: PROJECTS, hugeLogBytes: 100_000 });
-  const server = await serveSim(sim, { port: 0, host: '127.0.0.1' });
-  const simUrl = server.url.replace(/\/+$/, '');
   const outDir = path.resolve(import.meta.dirname, 'out', 'wall-dist');
-  buildApp(outDir);
-  const app = await previewApp(outDir, simUrl, { wall: { groups: ['acme/fleet'], title: 'Bench wall' } });
-  const browser = await launchChromium();
-  try {
+  const settings = { wall: { groups: ['acme/fleet'], title: 'Bench wall' } };
+  return withBenchApp({ sim, name: 'wall-bench', outDir, settings }, async ({ simUrl, appUrl, browser }) => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     const requests: number[] = [];
     page.on('request', (r) => {
       if (r.url().startsWith(`${simUrl}/api/v4/`)) requests.push(Date.now());
     });
-    const firstTilesMs = await openWall(page, app.url);
+    const firstTilesMs = await openWall(page, appUrl);
     const tiles = await page.getByTestId('wall-tile').count();
 
     // Steady state: a minute to settle, then count.
@@ -112,7 +108,7 @@ export async function run(): Promise<Record<string, unknown>> {
       if (r.url().startsWith(`${simUrl}/api/v4/`)) slowRequests.push(Date.now());
     });
     await throttleCpu(slow, 4);
-    const slowFirst = await openWall(slow, app.url);
+    const slowFirst = await openWall(slow, appUrl);
     const slowFrom = Date.now();
     await sleep(60_000);
     const slowTiles = await slow.locator('[data-testid="wall-tile"]:not([data-group="unknown"])').count();
@@ -138,9 +134,5 @@ export async function run(): Promise<Record<string, unknown>> {
         requests_first_min: slowRequests.filter((t) => t >= slowFrom - slowFirst).length,
       },
     };
-  } finally {
-    await browser.close();
-    await app.close();
-    await server.close();
-  }
+  });
 }
