@@ -11,7 +11,7 @@ import { registerMetaRoutes } from './routes/meta.ts';
 import { registerPipelineRoutes } from './routes/pipelines.ts';
 import { registerProjectRoutes } from './routes/projects.ts';
 import type { SimState } from './state.ts';
-import { advanceWorld } from './world/engine.ts';
+import { advanceWorld } from './world/progress.ts';
 import { hashString } from './world/random.ts';
 
 function errorResponse(err: unknown): Response {

@@ -5,7 +5,8 @@ import { badRequest, invalidParam, notFound, routeNotFound } from '../http/error
 import { offsetPage } from '../http/pagination.ts';
 import type { SimState } from '../state.ts';
 import type { Archive, ArchiveEntry } from '../content/artifacts.ts';
-import { deleteArtifacts, hasArchive, keepArtifacts, pipelineJobs } from '../world/engine.ts';
+import { deleteArtifacts, hasArchive, keepArtifacts } from '../world/job-actions.ts';
+import { pipelineJobs } from '../world/lookup.ts';
 import { jobEntity } from '../world/entities.ts';
 import type { Job, Project } from '../world/model.ts';
 import { begin, boolParam, checkMayAct, findBuild, findJob, findProject, hostHas, json, parseId, route, type Call } from './common.ts';

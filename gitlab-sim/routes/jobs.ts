@@ -4,15 +4,7 @@ import { ApiError, badRequest, forbidden } from '../http/errors.ts';
 import { checkOffsetLimit, isKeyset, keysetPage, offsetPage } from '../http/pagination.ts';
 import { hostOf, type SimState } from '../state.ts';
 import { scopeValues, statusAt } from '../versions.ts';
-import {
-  cancelJob,
-  eraseJob,
-  isErasable,
-  isPlayable,
-  isRetryable,
-  playJob,
-  retryJob,
-} from '../world/engine.ts';
+import { cancelJob, eraseJob, isErasable, isPlayable, isRetryable, playJob, retryJob } from '../world/job-actions.ts';
 import { asJobEntity, jobEntity } from '../world/entities.ts';
 import type { Job } from '../world/model.ts';
 import { begin, checkMayAct, findBuild, findJob, findProcessable, findProject, hostHas, json, listParam, route } from './common.ts';

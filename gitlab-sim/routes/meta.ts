@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { notFound } from '../http/errors.ts';
 import { hostOf, versionString, type SimState } from '../state.ts';
-import { getProject } from '../world/engine.ts';
+import { getProject } from '../world/lookup.ts';
 import { iso, jobEntity, userFull } from '../world/entities.ts';
 import { begin, json, route } from './common.ts';
 

@@ -4,7 +4,7 @@ import { invalidParam, notFound } from '../http/errors.ts';
 import { offsetPage } from '../http/pagination.ts';
 import { hostOf, type SimState } from '../state.ts';
 import { scopeValues, statusAt } from '../versions.ts';
-import { pipelineJobs } from '../world/engine.ts';
+import { pipelineJobs } from '../world/lookup.ts';
 import { bridgeEntity, jobEntity, pipelineBasic, pipelineDetail } from '../world/entities.ts';
 import { JOB_STATUSES, type Pipeline, type Project } from '../world/model.ts';
 import { begin, boolParam, findProject, hostHas, json, listParam, parseId, route, type Call } from './common.ts';

@@ -1,7 +1,8 @@
 // Lazily built, cached job content: logs (content/log.ts) and artifact archives.
 import { canceledTail, logPrefixAt, renderLog, type LogSpec } from '../content/log.ts';
 import { buildArchive, jobArtifactsField, type Archive } from '../content/artifacts.ts';
-import { hasArchive, hasLog, getProject } from './engine.ts';
+import { hasArchive, hasLog } from './job-actions.ts';
+import { getProject } from './lookup.ts';
 import { isTerminal } from './statuses.ts';
 import type { Job, World } from './model.ts';
 

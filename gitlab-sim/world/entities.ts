@@ -1,7 +1,8 @@
 // GitLab's API entities (lib/api/entities/ci/*) as the schemas in gitlab-sim/schemas want
 // them. An older host (`host`) drops the fields and statuses it did not have (versions.ts).
 import type { ContentStore } from './content.ts';
-import { getProject, isArchived } from './engine.ts';
+import { isArchived } from './job-actions.ts';
+import { getProject } from './lookup.ts';
 import type { Job, Pipeline, Project, User, World } from './model.ts';
 import { detailedStatus } from './statuses.ts';
 import { JOB_FIELDS, PIPELINE_FIELDS, dropNewer, statusAt, type HostVersion } from '../versions.ts';

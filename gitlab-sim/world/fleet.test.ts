@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../index.ts';
 import { admin, call } from '../testing/client.ts';
-import { advanceWorld } from './engine.ts';
+import { advanceWorld } from './progress.ts';
 import { FLEET_FIRST_PROJECT_ID, fleetProjectName } from './fleet.ts';
 import { seedWorld } from './seed.ts';
 

@@ -2,7 +2,9 @@
 // that keep arriving on a few refs, so a wall of twenty projects can be shown and measured.
 // Some are flaky, some slow, one deploys by hand (a blocking manual job), some run their
 // end-to-end tests in a child pipeline. Deterministic for a seed, like the rest of the world.
-import { advancePipeline, advanceSchedule, authoredBy, createPipeline, pipelineJobs } from './engine.ts';
+import { pipelineJobs } from './lookup.ts';
+import { createPipeline } from './pipelines.ts';
+import { advancePipeline, advanceSchedule, authoredBy } from './progress.ts';
 import type { Job, Namespace, Pipeline, Project, Schedule, World } from './model.ts';
 import { createRandom } from './random.ts';
 

@@ -2,7 +2,7 @@
 // trigger jobs, shaped like a real monorepo pipeline (singles, parallel `name i/n` groups,
 // matrix `name: [x, y]` groups, an allowed failure and a manual job per stage), then run by the
 // same engine as every other pipeline.
-import { createPipeline } from './engine.ts';
+import { createPipeline } from './pipelines.ts';
 import type { Pipeline, World } from './model.ts';
 import type { JobTemplate, PipelineTemplate } from './templates.ts';
 

@@ -1,16 +1,10 @@
 // The seeded world: deterministic for a seed, with its times placed relative to `startAt`
 // so that a fresh simulator always looks current. History is played by the same engine
 // that moves the live world, so every seeded job went through real transitions.
-import {
-  advancePipeline,
-  cancelJob,
-  createPipeline,
-  eraseJob,
-  keepArtifacts,
-  pipelineJobs,
-  retryJob,
-  type NewPipeline,
-} from './engine.ts';
+import { cancelJob, eraseJob, keepArtifacts, retryJob } from './job-actions.ts';
+import { pipelineJobs } from './lookup.ts';
+import { createPipeline, type NewPipeline } from './pipelines.ts';
+import { advancePipeline } from './progress.ts';
 import type { Job, JobStatus, Pipeline, Project, World } from './model.ts';
 import { seedFleet } from './fleet.ts';
 import { createRandom } from './random.ts';
