@@ -1,4 +1,4 @@
-import { useEffect, useState, type RefObject } from 'react';
+import { startTransition, useEffect, useState, type RefObject } from 'react';
 
 // One observer for every node: a graph can hold a thousand of them.
 let shared: IntersectionObserver | null = null;
@@ -28,7 +28,10 @@ export function useNearViewport(ref: RefObject<Element | null>): boolean {
   useEffect(() => {
     const element = ref.current;
     if (near || !element) return;
-    callbacks.set(element, () => setNear(true));
+    // In a transition: the nodes on screen mount their actions (each a set of queries and
+    // mutation hooks) in an interruptible render after the graph has been painted, not in one
+    // block that holds the first frame of a big graph.
+    callbacks.set(element, () => startTransition(() => setNear(true)));
     const io = observer();
     io.observe(element);
     return () => {
