@@ -10,6 +10,8 @@ import { useProgressiveCount } from './use-progressive-count.ts';
 
 /** Columns drawn on the first paint: what a wide screen shows; the rest follow a frame later. */
 const FIRST_COLUMNS = 8;
+/** Nodes per column drawn on the first paint: what a tall screen shows under the header; the rest follow with the other columns. */
+const FIRST_ROWS = 24;
 
 type AnyJob = Job | Bridge;
 /** A heading whose level follows the nesting of downstream graphs (h3 for the page's stages). */
@@ -36,6 +38,8 @@ interface StageViewProps {
   signature: string;
   project: string | number;
   headingLevel: number;
+  /** Groups drawn (the first rows until the rest follow). */
+  rows: number;
   highlight: boolean;
   /** The connector from the previous column is lit. */
   linkIn: boolean;
@@ -43,7 +47,7 @@ interface StageViewProps {
 }
 
 const StageView = memo(
-  function StageView({ stage, project, headingLevel, highlight, linkIn, onHover }: StageViewProps) {
+  function StageView({ stage, project, headingLevel, rows, highlight, linkIn, onHover }: StageViewProps) {
     const look = statusLook(stage.status, false);
     return (
       <li
@@ -61,7 +65,7 @@ const StageView = memo(
           </span>
         </Heading>
         <ul className="pg-stage__groups" aria-label={`Jobs of stage ${stage.name}`}>
-          {stage.groups.map((group) => (
+          {stage.groups.slice(0, rows).map((group) => (
             <li key={`${group.node}:${group.name}`} className={group.failed ? 'is-failed' : undefined}>
               <GroupNode group={group} project={project} />
             </li>
@@ -74,6 +78,7 @@ const StageView = memo(
     a.signature === b.signature &&
     a.project === b.project &&
     a.headingLevel === b.headingLevel &&
+    a.rows === b.rows &&
     a.highlight === b.highlight &&
     a.linkIn === b.linkIn &&
     a.onHover === b.onHover,
@@ -95,6 +100,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
   const graph = node.graph;
   const stageGraph = useMemo(() => (graph ? buildStageGraph(graph, { includeRetried }) : null), [graph, includeRetried]);
   const columns = useProgressiveCount(stageGraph?.stages.length ?? 0, FIRST_COLUMNS);
+  const rows = useProgressiveCount(stageGraph ? Math.max(0, ...stageGraph.stages.map((s) => s.groups.length)) : 0, FIRST_ROWS);
   if (!stageGraph) return null;
   return (
     <div className="pg-graph" data-depth={depth}>
@@ -109,6 +115,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
               signature={columnSignature(stage, includeRetried)}
               project={project}
               headingLevel={3 + depth}
+              rows={rows}
               highlight={hover === stage.index}
               linkIn={hover !== null && stage.index > 0 && (hover === stage.index || hover === stage.index - 1)}
               onHover={setHover}
