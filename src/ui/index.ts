@@ -12,6 +12,7 @@ export { ErrorState, type ErrorStateProps } from './error-state.tsx';
 export { ConnectionMarker, ConnectionStatus, useConnectionHealth, type ConnectionMarkerProps, type ConnectionStatusProps } from './connection-health.tsx';
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
+export { useFixedRows, type FixedRows, type WindowItem } from './use-fixed-rows.ts';
 export { countOf } from './plural.ts';
 export { formatBytes } from './format-bytes.ts';
 export { stripAnsi } from './strip-ansi.ts';

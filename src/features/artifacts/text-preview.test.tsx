@@ -1,4 +1,4 @@
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { decidePreview, lineStarts } from './model/index.ts';
 import { TextPreview } from './text-preview.tsx';
@@ -33,5 +33,18 @@ describe('TextPreview', () => {
     const drawn = numbers();
     expect(drawn.length).toBeGreaterThan(10);
     expect(drawn.length).toBeLessThan(200);
+
+    // Scrolled to line 30,001 (20 px a line): that line and its neighbours are drawn, the first ones no longer.
+    act(() => {
+      region.scrollTop = 30_000 * 20;
+      fireEvent.scroll(region);
+    });
+    const after = numbers();
+    expect(after).toContain('30001');
+    expect(after).not.toContain('1');
+    expect(after.length).toBeLessThan(200);
+    const line = [...region.querySelectorAll<HTMLElement>('.artifact-text__line')].find((l) => l.querySelector('.artifact-text__number')?.textContent === '30001');
+    expect(line?.style.transform).toBe('translateY(600000px)');
+    expect(line?.textContent).toContain('line 30001 ');
   });
 });

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, type CSSProperties } from 'react';
+import { useFixedRows } from '../../ui/index.ts';
 import { lineAt } from './model/index.ts';
 
 export interface TextPreviewProps {
@@ -46,14 +46,16 @@ function Line({ number, text, style }: { number: number; text: string; style?: C
   );
 }
 
+const keyOfLine = (i: number) => i;
+
+/** Every line is one LINE_HEIGHT tall (`white-space: pre`): the window is arithmetic on the scroll offset. */
 function VirtualText({ count, show, label }: { count: number; show: (i: number) => string; label: string }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser's own state drives its re-renders
-  const virtualizer = useVirtualizer({ count, getScrollElement: () => scrollRef.current, estimateSize: () => LINE_HEIGHT, overscan: 20 });
+  const { items, totalSize, update } = useFixedRows(scrollRef, count, LINE_HEIGHT, 20, keyOfLine);
   return (
-    <div ref={scrollRef} className="artifact-text artifact-text--virtual" role="region" aria-label={`${label} (${count.toLocaleString('en')} lines, drawn as you scroll)`} tabIndex={0}>
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => (
+    <div ref={scrollRef} onScroll={update} className="artifact-text artifact-text--virtual" role="region" aria-label={`${label} (${count.toLocaleString('en')} lines, drawn as you scroll)`} tabIndex={0}>
+      <div style={{ height: totalSize, position: 'relative' }}>
+        {items.map((item) => (
           <Line key={item.key} number={item.index + 1} text={show(item.index)} style={{ position: 'absolute', top: 0, left: 0, right: 0, height: LINE_HEIGHT, transform: `translateY(${item.start}px)` }} />
         ))}
       </div>

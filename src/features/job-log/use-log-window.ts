@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, type RefObject } from 'react';
-import { useFixedRows } from './fixed-rows.ts';
+import { useFixedRows } from '../../ui/index.ts';
 
 export type ScrollAlign = 'start' | 'center' | 'end';
 
@@ -23,7 +23,7 @@ export interface LogWindow {
 
 /**
  * Which rows are drawn. Unwrapped rows all have one height: plain arithmetic windows them
- * (fixed-rows.ts). Wrapped rows differ in height and are measured by TanStack Virtual (which
+ * (`ui/use-fixed-rows.ts`). Wrapped rows differ in height and are measured by TanStack Virtual (which
  * then lays out every row).
  */
 export function useLogWindow(scrollRef: RefObject<HTMLElement | null>, rows: Uint32Array, wrap: boolean, rowHeight: number, overscan = 20): LogWindow {

@@ -1,4 +1,4 @@
-import { useQueries, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Bridge, Connection, Job, PollIntervals } from '../../gitlab/index.ts';
 import { pipelineKey, resolveDownstreamTree, type DownstreamNode, type PipelineLookup, type PipelineRef } from './model/index.ts';
@@ -50,29 +50,28 @@ export function usePipelineTree(
     }
     wasFinished.current = rootFinished;
   }, [rootFinished, queryClient, connection, root, includeRetried]);
-  const jobResults = useQueries({ queries: refs.map((ref) => pipelineJobsQuery(connection, ref.project, ref.pipelineId, includeRetried, pollOf(ref))) });
-  const bridgeResults = useQueries({ queries: refs.map((ref) => pipelineBridgesQuery(connection, ref.project, ref.pipelineId, pollOf(ref))) });
-  const results = [...jobResults, ...bridgeResults];
+  // `combine` keeps only what the tree is built from: its result is structurally shared, so the
+  // same arrays come back while every answer is the same object (an unchanged poll only stamps
+  // a new dataUpdatedAt), and the tree is rebuilt, and the graph redrawn, only when one is new.
+  const jobLists = useQueries({ queries: refs.map((ref) => pipelineJobsQuery(connection, ref.project, ref.pipelineId, includeRetried, pollOf(ref))), combine: listStates });
+  const bridgeLists = useQueries({ queries: refs.map((ref) => pipelineBridgesQuery(connection, ref.project, ref.pipelineId, pollOf(ref))), combine: listStates });
 
-  // useQueries returns a new array every render, and every poll stamps a new dataUpdatedAt even when
-  // nothing changed. TanStack keeps the same data object for an unchanged answer (structural
-  // sharing), so the tree is rebuilt, and the graph redrawn, only when some data or error is new.
-  const stamp = results.map((r) => `${identity(r.data)}:${identity(r.error)}`).join('|');
+  const jobData = jobLists.data;
+  const bridgeData = bridgeLists.data;
+  const jobErrors = jobLists.errors;
+  const bridgeErrors = bridgeLists.errors;
   const built = useMemo(() => {
     const lookups = new Map<string, PipelineLookup<Job, Bridge>>();
     let truncated = false;
     refs.forEach((ref, i) => {
-      const jobs = jobResults[i];
-      const bridges = bridgeResults[i];
-      if (!jobs || !bridges) return;
       // Turning older attempts on or off keeps the other list on screen while this one loads.
-      const jobData =
-        jobs.data ?? queryClient.getQueryData(pipelineJobsQuery(connection, ref.project, ref.pipelineId, !includeRetried).queryKey);
-      if (jobData !== undefined && bridges.data !== undefined) {
-        lookups.set(pipelineKey(ref), { graph: { jobs: jobData.items, bridges: bridges.data.items } });
-        if (jobData.truncated || bridges.data.truncated) truncated = true;
-      } else if (jobs.isError || bridges.isError) {
-        lookups.set(pipelineKey(ref), { error: jobs.error ?? bridges.error });
+      const jobs = jobData[i] ?? queryClient.getQueryData(pipelineJobsQuery(connection, ref.project, ref.pipelineId, !includeRetried).queryKey);
+      const bridges = bridgeData[i];
+      if (jobs !== undefined && bridges !== undefined) {
+        lookups.set(pipelineKey(ref), { graph: { jobs: jobs.items, bridges: bridges.items } });
+        if (jobs.truncated || bridges.truncated) truncated = true;
+      } else if (jobErrors[i] || bridgeErrors[i]) {
+        lookups.set(pipelineKey(ref), { error: jobErrors[i] ?? bridgeErrors[i] });
       }
     });
     const { tree } = resolveDownstreamTree<Job, Bridge>(root, (ref) => lookups.get(pipelineKey(ref)), {
@@ -80,29 +79,35 @@ export function usePipelineTree(
       instanceUrl: connection.host,
     });
     return { tree, truncated };
-    // `stamp` stands for `results`, which changes identity on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [stamp, refs, root, expand, connection, includeRetried, queryClient]);
+  }, [jobData, bridgeData, jobErrors, bridgeErrors, refs, root, expand, connection, includeRetried, queryClient]);
 
   // A failed refresh of a pipeline whose last data is still on screen.
-  const failed = refs.findIndex((_, i) => (jobResults[i]?.isError && jobResults[i]?.data !== undefined) || (bridgeResults[i]?.isError && bridgeResults[i]?.data !== undefined));
-  const staleError = failed === -1 ? null : (jobResults[failed]?.error ?? bridgeResults[failed]?.error ?? null);
+  const failed = refs.findIndex((_, i) => (jobErrors[i] && jobData[i] !== undefined) || (bridgeErrors[i] && bridgeData[i] !== undefined));
+  const staleError = failed === -1 ? null : (jobErrors[failed] ?? bridgeErrors[failed] ?? null);
   const refetch = () => {
-    for (const r of results) if (r.isError) void r.refetch();
+    jobLists.refetchFailed();
+    bridgeLists.refetchFailed();
   };
-  return { ...built, staleError, updatedAt: jobResults[0]?.dataUpdatedAt ?? 0, refetch };
+  return { ...built, staleError, updatedAt: jobLists.updatedAt, refetch };
 }
 
-const ids = new WeakMap<object, number>();
-let nextId = 1;
+interface ListStates<T> {
+  /** Each pipeline's list (undefined until it arrived). */
+  data: (T | undefined)[];
+  /** Each pipeline's last error (null when its last fetch went well). */
+  errors: unknown[];
+  /** When the root's list was fetched (ms). */
+  updatedAt: number;
+  refetchFailed: () => void;
+}
 
-/** A number per object (0 for none), so a memo can depend on many objects' identities at once. */
-function identity(value: unknown): number {
-  if (typeof value !== 'object' || value === null) return 0;
-  let id = ids.get(value);
-  if (id === undefined) {
-    id = nextId++;
-    ids.set(value, id);
-  }
-  return id;
+function listStates<T>(results: readonly UseQueryResult<T>[]): ListStates<T> {
+  return {
+    data: results.map((r) => r.data),
+    errors: results.map((r) => (r.isError ? r.error : null)),
+    updatedAt: results[0]?.dataUpdatedAt ?? 0,
+    refetchFailed: () => {
+      for (const r of results) if (r.isError) void r.refetch();
+    },
+  };
 }

@@ -18,7 +18,9 @@ export interface FixedRows {
  * Windowing for rows of one fixed height: which rows are on screen is arithmetic on scrollTop,
  * O(1) however many rows there are. (TanStack Virtual lays out every row again whenever the
  * row count changes, which for 500,000 rows costs whole frames; it still handles wrapped,
- * measured rows. See docs/decisions/0012-log-viewer-fixed-rows.md.)
+ * measured rows. See docs/decisions/0012-log-viewer-fixed-rows.md.) The log viewer's unwrapped
+ * rows and the artifact text preview use it. Its window is plain state, so the React Compiler
+ * can memoise its callers (TanStack Virtual's `useVirtualizer` is on its incompatible list).
  */
 export function useFixedRows(scrollRef: RefObject<HTMLElement | null>, count: number, rowHeight: number, overscan: number, keyOf: (index: number) => number): FixedRows {
   const [view, setView] = useState({ top: 0, height: 0 });
