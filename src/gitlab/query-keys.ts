@@ -48,8 +48,8 @@ export interface FailingSinceKeyParams {
   ref?: string;
   child?: boolean;
   window?: number;
-  /** A downstream lineage: `root project#root pipeline/bridge/…`. */
-  via?: string | undefined;
+  /** A downstream lineage: the root's project and pipeline, then the trigger jobs' names in order (kept in order: only top-level arrays are sorted). */
+  via?: { rootProject: ProjectRef; rootPipelineId: number; bridges: readonly string[] } | undefined;
 }
 export interface ProjectListParams {
   search?: string;
@@ -96,8 +96,9 @@ export const gitlabKeys = {
   jobListLoaded: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobs(c, project), 'loaded', clean(params)] as const,
   job: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.jobs(c, project), jobId] as const,
   jobTrace: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'trace'] as const,
-  /** The first bytes of a log (digests read no more). */
-  jobTraceHead: (c: HostArg, project: ProjectRef, jobId: number, maxBytes: number) => [...gitlabKeys.jobTrace(c, project, jobId), 'head', maxBytes] as const,
+  /** The first bytes of a log (digests read no more); `knownSize` is the log's size as the job lists it (null: not listed). */
+  jobTraceHead: (c: HostArg, project: ProjectRef, jobId: number, maxBytes: number, knownSize: number | null) =>
+    [...gitlabKeys.jobTrace(c, project, jobId), 'head', maxBytes, knownSize] as const,
   jobArtifacts: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'artifacts'] as const,
   artifactTree: (c: HostArg, project: ProjectRef, jobId: number, params?: ArtifactTreeParams) =>
     [...gitlabKeys.jobArtifacts(c, project, jobId), 'tree', clean(params)] as const,

@@ -31,15 +31,23 @@ export interface Lineage {
   project: ProjectRef;
   ref: string;
   child?: boolean;
-  via?: { rootProject: ProjectRef; rootPipelineId: number; bridges: readonly string[] };
+  via?: LineageVia | undefined;
+}
+
+/** A downstream pipeline's way from its root: the root's project and pipeline, then the trigger jobs' names in order. */
+export interface LineageVia {
+  rootProject: ProjectRef;
+  rootPipelineId: number;
+  bridges: readonly string[];
 }
 
 export interface FailingSinceOptions {
   /** Earlier pipelines looked at, at most (default 20). */
   window?: number;
-  /** Pipelines' job lists fetched at once (default 2). */
-  concurrency?: number;
 }
+
+/** Pipelines' job lists fetched at once by one walk. */
+const WALK_CONCURRENCY = 2;
 
 /** A ref's pipelines come in pages of this size; the walks and the wall share them. */
 export const HISTORY_PAGE_SIZE = 25;
@@ -97,7 +105,7 @@ export async function fetchLineageBefore(
 
 /**
  * "Failing since" for job names that failed in one pipeline, walked together (one list of the
- * ref's pipelines, then one job list per earlier pipeline that the walk needs, `concurrency` at a
+ * ref's pipelines, then one job list per earlier pipeline that the walk needs, `WALK_CONCURRENCY` at a
  * time, never more than the window plus the flaky look-back). Every fetch is a cached query.
  */
 export function failingSinceQueryOptions(
@@ -109,11 +117,11 @@ export function failingSinceQueryOptions(
 ) {
   const sorted = [...new Set(names)].sort();
   const window = options.window ?? DEFAULT_WINDOW;
-  const concurrency = Math.max(1, options.concurrency ?? 2);
-  const via = lineage.via ? `${String(lineage.via.rootProject)}#${lineage.via.rootPipelineId}/${lineage.via.bridges.join('/')}` : undefined;
+  const { project, ref, via } = lineage;
+  const child = lineage.child === true;
   return queryOptions({
-    queryKey: gitlabKeys.failingSince(conn, lineage.project, pipelineId, sorted, { ref: lineage.ref, child: lineage.child === true, window, via }),
-    queryFn: ({ client }): Promise<FailingSinceResult> => walkLineage(client, conn, lineage, pipelineId, sorted, window, concurrency),
+    queryKey: gitlabKeys.failingSince(conn, project, pipelineId, sorted, { ref, child, window, via }),
+    queryFn: ({ client }): Promise<FailingSinceResult> => walkLineage(client, conn, { project, ref, child, via }, pipelineId, sorted, window),
     staleTime: START_STALE_MS,
   });
 }
@@ -125,7 +133,6 @@ async function walkLineage(
   pipelineId: number,
   names: readonly string[],
   window: number,
-  concurrency: number,
 ): Promise<FailingSinceResult> {
   const startJobs = await jobsOf(client, conn, lineage.project, pipelineId, START_STALE_MS);
   const startPipeline: HistoryPipeline = startJobs.items.find((j) => j.pipeline)?.pipeline ?? { id: pipelineId, status: 'failed' };
@@ -168,14 +175,14 @@ async function walkLineage(
       return { byName, culprits, lookedAt };
     }
     if (fetch.length > 0) {
-      const batch = fetch.slice(0, concurrency);
+      const batch = fetch.slice(0, WALK_CONCURRENCY);
       lookedAt += batch.length;
       const fetched = new Map(
         await Promise.all(batch.map(async (id) => [id, (await jobsOf(client, conn, lineage.project, id, HISTORY_STALE_MS)).items] as const)),
       );
       older = older.map((e) => (fetched.has(e.pipeline.id) ? { ...e, jobs: fetched.get(e.pipeline.id) } : e));
     } else if (lineage.via) {
-      const batch = roots.splice(0, concurrency);
+      const batch = roots.splice(0, WALK_CONCURRENCY);
       const bridges = lineage.via.bridges;
       const rootProject = lineage.via.rootProject;
       const downs = await Promise.all(batch.map((root) => followBridges(client, conn, rootProject, root, bridges)));

@@ -194,10 +194,10 @@ export const LOST_ANSWER_CHECK_MS = 3_000;
  * Asks again, by the one fault policy, until GitLab can say what a write whose answer was lost
  * did; then stops. Under the job's key, so refreshing the job asks again at once.
  */
-export function afterLostAnswerQueryOptions(conn: Connection, project: ProjectRef, vars: JobActionVariables) {
+export function afterLostAnswerQueryOptions(conn: Connection, project: ProjectRef, { jobId, pipelineId }: JobActionVariables) {
   return queryOptions({
-    queryKey: [...gitlabKeys.job(conn, project, vars.jobId), 'after-lost-answer', vars.pipelineId ?? null] as const,
-    queryFn: ({ signal }) => readAfterLostAnswer(conn, project, vars, signal),
+    queryKey: [...gitlabKeys.job(conn, project, jobId), 'after-lost-answer', pipelineId ?? null] as const,
+    queryFn: ({ signal }) => readAfterLostAnswer(conn, project, pipelineId === undefined ? { jobId } : { jobId, pipelineId }, signal),
     staleTime: 0,
     gcTime: 0,
     retry: false,

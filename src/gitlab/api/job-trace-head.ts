@@ -70,7 +70,8 @@ export function jobTraceHeadQueryOptions(conn: Connection, project: ProjectRef, 
   const maxBytes = options.maxBytes ?? TRACE_HEAD_LIMIT;
   const knownSize = options.knownSize ?? null;
   return queryOptions({
-    queryKey: gitlabKeys.jobTraceHead(conn, project, jobId, maxBytes),
+    // The listed size decides whether the log is read at all, so it is part of the key.
+    queryKey: gitlabKeys.jobTraceHead(conn, project, jobId, maxBytes, knownSize),
     queryFn: ({ signal }): Promise<TraceHead> => {
       if (knownSize !== null && knownSize > maxBytes) return Promise.resolve({ text: '', complete: false, skipped: true, size: knownSize });
       return traceLimiter.run(() => fetchJobTraceHead(conn, project, jobId, maxBytes, signal), signal);

@@ -111,7 +111,8 @@ export async function loadPreview(conn: Connection, project: ProjectRef, jobId: 
 
 export function artifactPreviewQueryOptions(conn: Connection, project: ProjectRef, jobId: number, path: string, size: number | null = null) {
   return queryOptions({
-    queryKey: [...gitlabKeys.artifactFile(conn, project, jobId, path), 'preview'] as const,
+    // The listed size decides how the file is asked for (one request or a sniff first).
+    queryKey: [...gitlabKeys.artifactFile(conn, project, jobId, path), 'preview', size] as const,
     queryFn: ({ signal }) => loadPreview(conn, project, jobId, path, { size, signal }),
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 60 * 1000,
