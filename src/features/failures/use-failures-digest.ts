@@ -135,7 +135,7 @@ export function useFailuresDigest(options: {
   const complete = state === 'ready' && rows.every((r) => r.log.state !== 'loading' && r.sinceState !== 'loading');
   const truncated = jobLists.some((q) => q.data?.truncated === true);
   const refetch = () => {
-    for (const q of [...jobLists, ...bridgeLists, ...heads, ...sinces]) if (q.isError) void q.refetch();
+    for (const queries of [jobLists, bridgeLists, heads, sinces]) for (const q of queries) if (q.isError) void q.refetch();
   };
   return { state, error: rootJobs?.error ?? null, pipelines, rows, complete, truncated, refetch };
 }

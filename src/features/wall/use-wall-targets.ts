@@ -106,7 +106,8 @@ export function useWallTargets(conn: Connection, source: WallSource, retryMs: nu
         else waiting.push({ key: `waiting:group:${g}`, path: g, reason: describeError(error).title.toLowerCase() });
       }
     });
-    const lookups = [...projects, ...groups].map((q) => ({ dataUpdatedAt: q.dataUpdatedAt, error: q.error, errorUpdatedAt: q.errorUpdatedAt }));
+    const lookupOf = (q: { dataUpdatedAt: number; error: unknown; errorUpdatedAt: number }) => ({ dataUpdatedAt: q.dataUpdatedAt, error: q.error, errorUpdatedAt: q.errorUpdatedAt });
+    const lookups = projects.map(lookupOf).concat(groups.map(lookupOf));
     return { targets, waiting, problems, lookups, loading };
   }
 }

@@ -1,14 +1,32 @@
-import { queryOptions, useQueries, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useQueries, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { gitlabKeys } from '../../gitlab/index.ts';
+import { gitlabKeys, hostKey } from '../../gitlab/index.ts';
 import type { Connection } from '../../gitlab/index.ts';
 import { createSchedule, markRunning, nextDue, onFailure, onSuccess, reconcile } from './model/scheduler.ts';
 import { EMPTY_TILE_DATA, type TileData, type TileTarget } from './model/tile-data.ts';
 import { syncTile } from './model/tile-sync.ts';
 
-/** What the wall has learnt about the host while it runs (asked once, then not again). */
+/** What the wall has learnt about a host (asked once, then not again while the page lives). */
 export interface HostCaps {
   bridges: boolean | null;
+}
+
+const learnt = new WeakMap<QueryClient, Map<string, HostCaps>>();
+
+/** The client's record of what a host can do: a fact about the host, not part of any tile's key. */
+export function hostCapsOf(client: QueryClient, conn: Pick<Connection, 'host'>): HostCaps {
+  let byHost = learnt.get(client);
+  if (!byHost) {
+    byHost = new Map();
+    learnt.set(client, byHost);
+  }
+  const host = hostKey(conn);
+  let caps = byHost.get(host);
+  if (!caps) {
+    caps = { bridges: null };
+    byHost.set(host, caps);
+  }
+  return caps;
 }
 
 /** Tiles refreshed at once, at most (each refresh is one to four requests, paced). */
@@ -18,18 +36,19 @@ const MAX_CONCURRENT = 3;
  * A tile's query: its data is the tile's whole state, each fetch one refresh (tile-sync.ts) that
  * starts from the data already held. It never refetches by itself: the wall's schedule does.
  */
-export function wallTileQueryOptions(conn: Connection, target: TileTarget, caps: HostCaps) {
-  const queryKey = gitlabKeys.wallTile(conn, target.project, target.ref);
+export function wallTileQueryOptions(conn: Connection, { project, ref }: Pick<TileTarget, 'project' | 'ref'>) {
   return queryOptions({
-    queryKey,
-    queryFn: ({ signal, client }): Promise<TileData> =>
-      syncTile(conn, target, client.getQueryData<TileData>(queryKey) ?? EMPTY_TILE_DATA, {
+    queryKey: gitlabKeys.wallTile(conn, project, ref),
+    queryFn: ({ signal, client, queryKey }): Promise<TileData> => {
+      const caps = hostCapsOf(client, conn);
+      return syncTile(conn, { project, ref }, client.getQueryData<TileData>(queryKey) ?? EMPTY_TILE_DATA, {
         signal,
         bridges: caps.bridges,
         onNoBridges: () => {
           caps.bridges = false;
         },
-      }),
+      });
+    },
     staleTime: Infinity,
     gcTime: 10 * 60_000,
     retry: false,
@@ -52,8 +71,7 @@ export interface TileState {
  */
 export function useWallTiles(conn: Connection, targets: readonly TileTarget[], intervalMs: number): TileState[] {
   const client = useQueryClient();
-  const [caps] = useState<HostCaps>(() => ({ bridges: null }));
-  const results = useQueries({ queries: targets.map((t) => wallTileQueryOptions(conn, t, caps)) });
+  const results = useQueries({ queries: targets.map((t) => wallTileQueryOptions(conn, t)) });
 
   const targetsRef = useRef(targets);
   useEffect(() => {
@@ -88,7 +106,7 @@ export function useWallTiles(conn: Connection, targets: readonly TileTarget[], i
         markRunning(schedule, next.key);
         running++;
         client
-          .fetchQuery({ ...wallTileQueryOptions(conn, target, caps), staleTime: 0 })
+          .fetchQuery({ ...wallTileQueryOptions(conn, target), staleTime: 0 })
           .then(
             () => {
               const phase = firstDone.has(next.key) ? undefined : { slot: keys.indexOf(next.key), slots: keys.length };
@@ -110,7 +128,7 @@ export function useWallTiles(conn: Connection, targets: readonly TileTarget[], i
       stopped = true;
       clearTimeout(timer);
     };
-  }, [client, conn, keyList, intervalMs, schedule, caps]);
+  }, [client, conn, keyList, intervalMs, schedule]);
 
   return targets.map((target, i) => {
     const r = results[i];

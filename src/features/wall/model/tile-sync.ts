@@ -10,7 +10,7 @@
  * 4. once per red run: one job of the first failing pipeline, for its commit and user.
  * Never a job log. Steady state: one request per tile per interval while nothing moves.
  */
-import { GitLabError, culpritOf, fetchPipelineBridges, fetchPipelineJobsPage, fetchPipelinesPage, isActiveStatus, pipelineRedRun } from '../../../gitlab/index.ts';
+import { culpritOf, fetchPipelineBridges, fetchPipelineJobsPage, fetchPipelinesPage, isActiveStatus, pipelineRedRun } from '../../../gitlab/index.ts';
 import type { Bridge, Connection, Job, PipelineBasic } from '../../../gitlab/index.ts';
 import type { TileData, TileDownstream, TileJob, TileJobs, TilePipeline, TileTarget } from './tile-data.ts';
 
@@ -79,7 +79,7 @@ function isChild(p: PipelineBasic): boolean {
   return p.source === 'parent_pipeline';
 }
 
-async function readJobs(conn: Connection, target: TileTarget, p: TilePipeline, signal: AbortSignal | undefined): Promise<{ jobs: TileJobs; first: Job | null }> {
+async function readJobs(conn: Connection, target: Pick<TileTarget, 'project' | 'ref'>, p: TilePipeline, signal: AbortSignal | undefined): Promise<{ jobs: TileJobs; first: Job | null }> {
   const page = await fetchPipelineJobsPage(conn, target.project, p.id, { perPage: 100 }, signal);
   let items = page.items.map(toTileJob);
   // More than one page: the failed ones may be further on; one more request for just them.
@@ -92,18 +92,15 @@ async function readJobs(conn: Connection, target: TileTarget, p: TilePipeline, s
   return { jobs: { pipelineId: p.id, updatedAt: p.updated_at, status: p.status, items, total }, first: page.items[0] ?? null };
 }
 
-async function readDownstream(conn: Connection, target: TileTarget, pipelineId: number, options: SyncOptions): Promise<TileDownstream[]> {
+async function readDownstream(conn: Connection, target: Pick<TileTarget, 'project' | 'ref'>, pipelineId: number, options: SyncOptions): Promise<TileDownstream[]> {
   if (options.bridges === false) return [];
-  let bridges: Bridge[];
-  try {
-    bridges = (await fetchPipelineBridges(conn, target.project, pipelineId, options.signal)).items;
-  } catch (e) {
-    if (e instanceof GitLabError && e.kind === 'not-found') {
-      options.onNoBridges?.();
-      return [];
-    }
-    throw e;
+  const all = await fetchPipelineBridges(conn, target.project, pipelineId, options.signal);
+  // The host has no trigger-job route (GitLab before 12): fetchPipelineBridges says so instead of throwing its 404.
+  if (all.unsupported) {
+    options.onNoBridges?.();
+    return [];
   }
+  const bridges: readonly Bridge[] = all.items;
   const failing = bridges.filter((b) => b.downstream_pipeline?.status === 'failed').slice(0, MAX_DOWNSTREAM);
   const out: TileDownstream[] = [];
   for (const b of failing) {
@@ -117,7 +114,7 @@ async function readDownstream(conn: Connection, target: TileTarget, pipelineId: 
 }
 
 /** One refresh of the tile: the requests above, in order; throws the first GitLabError. */
-export async function syncTile(conn: Connection, target: TileTarget, held: TileData, options: SyncOptions = {}): Promise<TileData> {
+export async function syncTile(conn: Connection, target: Pick<TileTarget, 'project' | 'ref'>, held: TileData, options: SyncOptions = {}): Promise<TileData> {
   const { signal } = options;
   const since = held.pipelines.length > 0 && options.updatedAfter !== false && held.sinceFullSync < FULL_SYNC_EVERY ? newestUpdate(held.pipelines) : null;
   const page = await fetchPipelinesPage(conn, target.project, { ref: target.ref, perPage: HISTORY_SIZE, ...(since ? { updatedAfter: since } : {}) }, 1, signal);
