@@ -18,7 +18,7 @@ describe('Dialog', () => {
         <p>Run it again?</p>
       </Dialog>,
     );
-    const dialog = screen.getByRole('dialog', { name: 'Retry job' });
+    const dialog = await screen.findByRole('dialog', { name: 'Retry job' }); // Radix is fetched when it opens
     expect(dialog.textContent).toContain('Run it again?');
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(1);

@@ -1,6 +1,5 @@
-import * as RadixDialog from '@radix-ui/react-dialog';
-import { useRef, type ReactNode } from 'react';
-import { IconButton } from './icon-button.tsx';
+import { useEffect, type ReactNode } from 'react';
+import { lazyModule, useLazyModule } from './lazy-module.ts';
 
 export interface DialogProps {
   open: boolean;
@@ -11,52 +10,20 @@ export interface DialogProps {
   footer?: ReactNode;
 }
 
-const FIRST_FOCUS = ['input', 'select', 'textarea', 'button', '[tabindex="0"]'].map((el) => `.dialog__body ${el}:not(:disabled)`).join(', ');
+/** Radix's dialog (focus scope, scroll lock, dismissal layer). */
+export const dialogModule = lazyModule(() => import('./radix/dialog-radix.tsx'));
 
 /**
  * A modal on Radix's dialog (docs/decisions/0016): focus moves in and is kept there, returns to
- * what opened it, Escape closes it, the page behind is inert and does not scroll. Labelled by
- * its title. A click outside does not close it: a half-filled form would be lost.
+ * what opened it, Escape closes it, the page behind is inert and does not scroll. A closed
+ * dialog draws nothing, so Radix's module is fetched when a dialog first opens (decision 0025);
+ * the dialog shows once it is there.
  */
-
-export function Dialog({ open, title, onClose, children, footer }: DialogProps) {
-  const contentRef = useRef<HTMLDivElement>(null);
-  return (
-    <RadixDialog.Root
-      open={open}
-      onOpenChange={(next) => {
-        if (!next) onClose();
-      }}
-    >
-      <RadixDialog.Portal>
-        <RadixDialog.Overlay className="dialog-overlay" />
-        <RadixDialog.Content
-          ref={contentRef}
-          className="dialog"
-          aria-describedby={undefined}
-          onInteractOutside={(event) => event.preventDefault()}
-          onOpenAutoFocus={(event) => {
-            // The body's first field or button, not the close button (whose tooltip would open
-            // at once); Radix's choice when the body has none.
-            const first = contentRef.current?.querySelector<HTMLElement>(FIRST_FOCUS);
-            if (first) {
-              event.preventDefault();
-              first.focus();
-            }
-          }}
-        >
-          <header className="dialog__header">
-            <RadixDialog.Title asChild>
-              <h2>{title}</h2>
-            </RadixDialog.Title>
-            <RadixDialog.Close asChild>
-              <IconButton icon="close" label="Close" />
-            </RadixDialog.Close>
-          </header>
-          <div className="dialog__body">{children}</div>
-          {footer ? <footer className="dialog__footer">{footer}</footer> : null}
-        </RadixDialog.Content>
-      </RadixDialog.Portal>
-    </RadixDialog.Root>
-  );
+export function Dialog(props: DialogProps) {
+  const radix = useLazyModule(dialogModule);
+  const { open } = props;
+  useEffect(() => {
+    if (open) void dialogModule.load().catch(() => undefined);
+  }, [open]);
+  return radix ? <radix.Dialog {...props} /> : null;
 }

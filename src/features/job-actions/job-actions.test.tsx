@@ -179,7 +179,7 @@ describe('JobActions: allowed by status', () => {
     const withArtifacts = await findJob(conn, 1, (j) => Boolean(j.artifacts_file) && Boolean(j.artifacts_expire_at) && Date.parse(j.artifacts_expire_at ?? '') > Date.now() + 3_600_000);
     renderWithApp(<JobView conn={conn} jobId={withArtifacts.id} layout="menu" />);
     await user.click(await screen.findByRole('button', { name: `Actions for ${withArtifacts.name}` }));
-    await user.click(screen.getByRole('button', { name: 'Keep artifacts' }));
+    await user.click(await screen.findByRole('button', { name: 'Keep artifacts' })); // the popover's module comes on the first press
     await waitFor(async () => expect((await fetchJob(conn, 1, withArtifacts.id)).artifacts_expire_at ?? null).toBeNull());
     await waitFor(() => expect(toastRegion().textContent).toContain('will be kept'));
     await user.click(screen.getByRole('button', { name: `Actions for ${withArtifacts.name}` }));
