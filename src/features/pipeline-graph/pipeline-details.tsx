@@ -9,7 +9,7 @@ import { PipelineGraph } from './components/stage-graph.tsx';
 import { GraphContext, type GraphContextValue } from './graph-context.ts';
 import { pipelineKey, type PipelineRef } from './model/index.ts';
 import { pipelineHeaderQuery } from './pipeline-queries.ts';
-import { usePipelineTree } from './use-pipeline-tree.ts';
+import { usePipelineTree, type GraphNode } from './use-pipeline-tree.ts';
 import { toggleExpanded, type PipelineViewState } from './view-state.ts';
 import './pipeline-graph.css';
 
@@ -29,6 +29,11 @@ export interface PipelineDetailsProps {
   otherTab?: ReactNode;
 }
 
+/** The same pipeline, still loading: what the graph shows until its first deferred render. */
+function loadingNode(node: GraphNode): GraphNode {
+  return { ...node, state: 'loading', graph: null, error: null, children: [] };
+}
+
 /** The pipeline page: header, jobs by stage with trigger jobs and downstream pipelines, or the timeline; live while it runs. */
 export function PipelineDetails({ pipelineId, poll, state, onStateChange, renderJobActions, tabs, otherTab }: PipelineDetailsProps) {
   const { connection, projectId, projectPath } = useProjectScope();
@@ -38,8 +43,10 @@ export function PipelineDetails({ pipelineId, poll, state, onStateChange, render
   const root = useMemo<PipelineRef>(() => ({ project: projectId, pipelineId }), [projectId, pipelineId]);
   const tree = usePipelineTree(connection, root, state.expand, state.retried, poll, isFinishedStatus(header.data?.status));
   // A live update redraws the graph in an interruptible render, so a thousand-job graph does not
-  // hold a frame while the header and the rest stay current.
-  const shownTree = useDeferredValue(tree.tree);
+  // hold a frame while the header and the rest stay current. On the first render too (its initial
+  // value says "loading"): the header paints at once and the graph follows, instead of the page's
+  // first paint waiting for a thousand nodes to be built and laid out.
+  const shownTree = useDeferredValue(tree.tree, loadingNode(tree.tree));
 
   const onToggleExpand = useCallback((ref: PipelineRef) => onStateChange(toggleExpanded(state, ref)), [onStateChange, state]);
   const expandedKeys = useMemo(() => new Set(state.expand.map(pipelineKey)), [state.expand]);
