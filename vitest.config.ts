@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { aliasedDependents, bundleAliases } from './scripts/bundle-aliases.ts';
 
 export default defineConfig({
   plugins: [react()],
+  // As in the build (vite.config.ts): what the tests check is what ships.
+  resolve: { alias: bundleAliases },
   test: {
+    server: { deps: { inline: aliasedDependents } },
     // Suites walk thousands of simulated jobs on a 2-core machine shared with the build.
     testTimeout: 30_000,
     // Building a seeded simulator in a beforeAll can take over 10 s there too.

@@ -60,8 +60,9 @@ function NoLog({ job }: { job: Job }) {
 export function JobLog({ job, poll }: JobLogProps) {
   const { connection, projectId } = useProjectScope();
   const jobId = job.id;
-  // The head of the log is indexed here and shown at once; the worker starts with the page so
-  // that a big log moves there (past 1 MB) without waiting for it to load.
+  // The head of the log is indexed here and shown at once; the worker starts as soon as the log
+  // looks big (its announced length, or 250 KB of it), so that it moves there (past 1 MB)
+  // without waiting for the worker to load, and a small log never loads the worker at all.
   const [source] = useState(() => new JobLogSource({ connection, project: projectId, jobId, client: { mode: 'auto', prewarm: true } }));
   useEffect(() => {
     source.start();

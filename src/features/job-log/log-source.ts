@@ -139,6 +139,9 @@ export class JobLogSource {
     const { connection, project, jobId } = this.options;
     try {
       const response = await fetchJobTraceResponse(connection, project, jobId, abort.signal);
+      // A big log says so before its body (bytes ≥ chars): its worker can start loading now.
+      const announced = Number(response.headers.get('content-length'));
+      if (announced > 0) client.expectLength(announced);
       if (this.fingerprint.length === 0) await this.streamFirst(client, response);
       else {
         const body = await response.arrayBuffer();

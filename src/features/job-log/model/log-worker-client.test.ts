@@ -85,7 +85,7 @@ describe('createLogClient', () => {
     client.dispose();
   });
 
-  it('prewarms the worker but indexes on this thread until the threshold', async () => {
+  it('prewarms the worker once the log reaches a quarter of the threshold, but indexes on this thread until the threshold', async () => {
     const seen = { requests: [] as string[] };
     let made = 0;
     const client = createLogClient({
@@ -97,16 +97,44 @@ describe('createLogClient', () => {
         return fakeWorker(seen);
       },
     });
-    expect(made).toBe(1);
+    expect(made).toBe(0); // a log that stays small never loads the worker
+    await client.append('hi\n');
+    expect(made).toBe(0);
     await client.append('head\n');
+    expect(made).toBe(0);
+    await client.append('more\n'); // 13 chars: past 50 / 4
+    expect(made).toBe(1);
     expect(client.mode).toBe('inline');
     expect(seen.requests).toEqual([]);
     await client.append(`${'y'.repeat(60)}\n`);
     expect(client.mode).toBe('worker');
     expect(made).toBe(1);
     expect(seen.requests).toEqual(['replace', 'append']);
-    expect((await client.lines(0, 2)).map((l) => l.text)).toEqual(['head', 'y'.repeat(60)]);
+    expect((await client.lines(0, 4)).map((l) => l.text)).toEqual(['hi', 'head', 'more', 'y'.repeat(60)]);
     client.dispose();
+  });
+
+  it('prewarms the worker at once for a log announced big, and never for a small one or without prewarm', async () => {
+    let made = 0;
+    const createWorker = () => {
+      made++;
+      return fakeWorker({ requests: [] });
+    };
+    const small = createLogClient({ mode: 'auto', workerThreshold: 1000, prewarm: true, createWorker });
+    small.expectLength(100);
+    await small.append('x'.repeat(200));
+    expect(made).toBe(0);
+    const cold = createLogClient({ mode: 'auto', workerThreshold: 1000, createWorker });
+    cold.expectLength(5000);
+    await cold.append('x'.repeat(900));
+    expect(made).toBe(0);
+    const big = createLogClient({ mode: 'auto', workerThreshold: 1000, prewarm: true, createWorker });
+    big.expectLength(5000);
+    expect(made).toBe(1);
+    big.expectLength(6000);
+    await big.append('x'.repeat(300));
+    expect(made).toBe(1);
+    for (const c of [small, cold, big]) c.dispose();
   });
 
   it('uses the worker from the start when asked, and reports its errors', async () => {

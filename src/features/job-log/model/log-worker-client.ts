@@ -32,11 +32,15 @@ export interface LogClientOptions {
   workerThreshold?: number;
   createWorker?: () => WorkerLike;
   /**
-   * 'auto' only: start the worker now (it stays idle until the threshold), so that a log that
-   * turns out big does not wait for the worker to load when it moves there, while its head is
-   * still indexed and shown on this thread at once.
+   * 'auto' only: start the worker ahead of the move (it stays idle until the threshold), so that
+   * a log that turns out big does not wait for the worker to load when it moves there, while
+   * its head is still indexed and shown on this thread at once. Not at once: a log that stays
+   * small never loads the worker's code (issue 18: a page's first JavaScript). The worker starts
+   * when the log reaches `prewarmAt` chars, or when `expectLength` says it will.
    */
   prewarm?: boolean;
+  /** Chars at which a prewarmed client starts its worker (default a quarter of workerThreshold). */
+  prewarmAt?: number;
 }
 
 export interface LogClient {
@@ -52,6 +56,8 @@ export interface LogClient {
   failures(): Promise<Uint32Array>;
   /** Visible rows (line numbers) with these sections collapsed; see folding.ts. */
   rows(collapsed: number[], hideMarkerLines?: boolean): Promise<Uint32Array>;
+  /** The log will be about this long (a response's Content-Length): a prewarmed client starts its worker now if that reaches `prewarmAt`. */
+  expectLength(chars: number): void;
   dispose(): void;
 }
 
@@ -109,7 +115,14 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
   // Requests run in order even while the index moves to the worker.
   let queue: Promise<unknown> = Promise.resolve();
 
-  let warm: WorkerLike | null = requested === 'auto' && options.prewarm ? makeWorker() : null;
+  const prewarmAt = options.prewarmAt ?? Math.floor(threshold / 4);
+  let warm: WorkerLike | null = null;
+  let canWarm = requested === 'auto' && options.prewarm === true;
+  const warmUp = (chars: number) => {
+    if (!canWarm || !inline || chars < prewarmAt) return;
+    canWarm = false;
+    warm = makeWorker();
+  };
   const startWorker = (): boolean => {
     const worker = warm ?? makeWorker();
     warm = null;
@@ -122,6 +135,7 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
 
   const run = <T extends LogRequest>(request: T): Promise<LogResult<T['type']>> => {
     const next = queue.then(async () => {
+      if (inline && request.type === 'append') warmUp(inline.length + request.text.length);
       if (inline && requested === 'auto' && request.type === 'append' && inline.length + request.text.length > threshold && startWorker()) {
         // Move: the worker rebuilds the index from the text once, then owns it.
         const text = inline.text();
@@ -176,7 +190,11 @@ export function createLogClient(options: LogClientOptions = {}): LogClient {
     rows(collapsed, hideMarkerLines = true) {
       return run({ type: 'rows', collapsed, hideMarkerLines });
     },
+    expectLength(chars) {
+      warmUp(chars);
+    },
     dispose() {
+      canWarm = false;
       channel?.terminate();
       channel = null;
       warm?.terminate();
