@@ -9,6 +9,14 @@ export default defineConfig({
   base: './',
   plugins: [react(), runtimeBase()],
   resolve: { alias: bundleAliases },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Everything the entry imports statically (React, React Router, TanStack Query, zod/mini, the
+    // shell) in one chunk: left alone, the bundler cut it into four chunks by which lazy pages
+    // share each module, though every page loads all four. One file compresses better (-4 KB
+    // gzipped on every page, issue 18) and needs no preload list. Pages stay split as before.
+    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'initial', tags: ['$initial'] }] } } },
+  },
   worker: { format: 'es' },
 });
