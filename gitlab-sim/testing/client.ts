@@ -1,5 +1,7 @@
 // A small in-process client for the simulator's own tests.
+import { expect } from 'vitest';
 import type { Sim } from '../index.ts';
+import { validateJob } from '../test-support/schemas.ts';
 
 export const API_TOKEN = 'glpat-sim-api';
 export const READ_TOKEN = 'glpat-sim-read';
@@ -71,4 +73,20 @@ export function findJob(jobs: JobJson[], pred: (j: JobJson) => boolean, what: st
 
 export function pipelineOf(job: JobJson): { id: number; ref: string } {
   return job.pipeline as { id: number; ref: string };
+}
+
+/** Fails the test with the schema's complaints unless `v` is a valid job.json. */
+export function expectValidJob(v: unknown): void {
+  expect(validateJob(v)).toEqual([]);
+}
+
+/** A finished trigger job (bridge) of one of project 1's last successful pipelines. */
+export async function firstBridge(sim: Sim): Promise<JobJson> {
+  const pipelines = (await call(sim, '/api/v4/projects/1/pipelines?status=success&per_page=5')).body as { id: number }[];
+  for (const p of pipelines) {
+    const bridges = (await call(sim, `/api/v4/projects/1/pipelines/${p.id}/bridges`)).body as JobJson[];
+    const b = bridges.find((x) => x.status === 'success');
+    if (b) return b;
+  }
+  throw new Error('no finished bridge');
 }
