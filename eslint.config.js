@@ -13,7 +13,7 @@ const features = fs
   .readdirSync(new URL('./src/features/', import.meta.url), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
-const testFiles = ['src/**/*.test.{ts,tsx}', 'src/**/test-helpers.{ts,tsx}', 'src/testing/**'];
+const testFiles = ['src/**/*.test.{ts,tsx}', 'src/**/*test-helpers.{ts,tsx}', 'src/testing/**'];
 
 // Dependency direction (DESIGN.md): gitlab/, ui/, config/ -> features/* -> app/.
 const layerZones = [

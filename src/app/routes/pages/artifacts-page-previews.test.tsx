@@ -4,7 +4,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { ARTIFACT_PATHS } from '../../../../gitlab-sim/content/artifacts.ts';
-import { browse, holdSecondHalf, kept, listing, renderRoute, requests, saved, simFetch, setUpArtifactsPageSim, WAIT } from './test-helpers.tsx';
+import { browse, holdSecondHalf, kept, listing, renderRoute, requests, saved, simFetch, setUpArtifactsPageSim, WAIT } from './artifacts-test-helpers.tsx';
 
 setUpArtifactsPageSim();
 

@@ -10,7 +10,7 @@ import { projectPath } from '../../gitlab-paths.ts';
 import { createQueryClient } from '../../providers.tsx';
 import { ArtifactBrowser as BareArtifactBrowser } from '../../../features/artifacts/index.ts';
 import { inProjectScope } from '../../../testing/in-project-scope.tsx';
-import { browse, findJob, HOST, kept, listing, renderRoute, requests, simFetch, TOKEN, setUpArtifactsPageSim, WAIT } from './test-helpers.tsx';
+import { browse, findJob, HOST, kept, listing, renderRoute, requests, simFetch, TOKEN, setUpArtifactsPageSim, WAIT } from './artifacts-test-helpers.tsx';
 
 // The browser on its own reads the project from a ProjectScope: this one takes it as props.
 const ArtifactBrowser = inProjectScope(BareArtifactBrowser);

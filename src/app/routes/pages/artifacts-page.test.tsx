@@ -7,7 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { storageRedirectWithoutCors, withoutRange } from '../../../features/artifacts/model/test-helpers.ts';
 import { artifactsRoute } from '../project-pages.ts';
-import { browse, holdSecondHalf, HOST, kept, listing, renderRoute, requests, rowNames, setFaults, simFetch, TOKEN, setUpArtifactsPageSim, WAIT } from './test-helpers.tsx';
+import { browse, holdSecondHalf, HOST, kept, listing, renderRoute, requests, rowNames, setFaults, simFetch, TOKEN, setUpArtifactsPageSim, WAIT } from './artifacts-test-helpers.tsx';
 
 setUpArtifactsPageSim();
 

@@ -1,28 +1,13 @@
 // The job actions as the app wires them: whole routes (router, session, providers) against the
 // simulated GitLab in-process. Retry on the job page opens the new job; the list cancels in a
 // row; read-only mode and a read_api token show the actions disabled with the reason.
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
-import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
-import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
-import { createTestRouter } from '../../router.tsx';
-import { createSession } from '../../session.ts';
+import { HOST, renderApp, type ApiJob } from './test-helpers.tsx';
 
-// The app's pages are lazy route modules (decision 0021): a page's first visit in a test run
-// imports (and transforms) its whole feature, which can take more than the default second here.
-configure({ asyncUtilTimeout: 10_000 });
 
-const HOST = 'http://sim.test';
-
-interface Row {
-  id: number;
-  name: string;
-  status: string;
-  ref: string;
-}
 
 let sim: Sim;
 beforeEach(() => {
@@ -34,33 +19,21 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-async function seeded(test: (row: Row) => boolean): Promise<Row> {
+async function seeded(test: (row: ApiJob) => boolean): Promise<ApiJob> {
   for (let page = 1; page <= 4; page++) {
     const res = await sim.fetch(new Request(`${HOST}/api/v4/projects/1/jobs?per_page=100&page=${page}`, { headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } }));
-    const hit = ((await res.json()) as Row[]).find(test);
+    const hit = ((await res.json()) as ApiJob[]).find(test);
     if (hit) return hit;
   }
   throw new Error('no such seeded job');
 }
 
-function renderApp(path: string, { token = 'glpat-sim-api', url = '' }: { token?: string; url?: string } = {}) {
-  const session = createSession({ config: DEFAULT_CONFIG, url: parseUrlSettings(url), baseUrl: 'http://dashboard.test/', storages: { session: memoryStorage(), local: memoryStorage() } });
-  session.saveConnection({ host: HOST, token, remember: false });
-  const queryClient = createQueryClient();
-  const router = createTestRouter({ queryClient, session, env: DEFAULT_ENV }, [path]);
-  render(
-    <AppProviders queryClient={queryClient} session={session} env={DEFAULT_ENV}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return router;
-}
 
 describe('job actions in the app', () => {
   it('retry on the job page opens the new job', async () => {
     const user = userEvent.setup();
     const failed = await seeded((j) => j.status === 'failed' && j.name === 'rspec 2/3');
-    const router = renderApp(`/acme/platform/backend/-/jobs/${failed.id}`);
+    const { router } = renderApp(`/acme/platform/backend/-/jobs/${failed.id}`);
     const actions = await screen.findByRole('group', { name: 'Actions for rspec 2/3' }, { timeout: 5000 });
     await user.click(within(actions).getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(router.state.location.pathname).not.toBe(`/acme/platform/backend/-/jobs/${failed.id}`));
@@ -79,7 +52,7 @@ describe('job actions in the app', () => {
     await user.click(within(row).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(within(row).queryByRole('button', { name: 'Cancel' })).toBeNull(), { timeout: 5000 });
     const res = await sim.fetch(new Request(`${HOST}/api/v4/projects/1/jobs/${running.id}`, { headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } }));
-    expect(((await res.json()) as Row).status).toMatch(/^cancel/);
+    expect(((await res.json()) as ApiJob).status).toMatch(/^cancel/);
   });
 
   it('a read_api token sees the actions disabled, with the reason', async () => {

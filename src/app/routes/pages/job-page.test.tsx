@@ -1,29 +1,13 @@
 // The job page as a whole route against the simulated GitLab in-process: the header in GitLab's
 // words, the log (escaped, sections folded, #L selection, search in the URL), attempts, a running
 // job that refreshes, and the ways a job or its log can be missing.
-import { cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
-import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
-import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
-import { createTestRouter } from '../../router.tsx';
-import { createSession } from '../../session.ts';
+import { HOST, renderApp, type ApiJob } from './test-helpers.tsx';
 
-// The app's pages are lazy route modules (decision 0021): a page's first visit in a test run
-// imports (and transforms) its whole feature, which can take more than the default second here.
-configure({ asyncUtilTimeout: 10_000 });
 
-const HOST = 'http://sim.test';
-
-interface ApiJob {
-  id: number;
-  name: string;
-  status: string;
-  erased_at?: string | null;
-  pipeline?: { id: number };
-}
 
 let sim: Sim;
 
@@ -49,25 +33,11 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderApp(path: string) {
-  const storages = { session: memoryStorage(), local: memoryStorage() };
-  const session = createSession({ config: DEFAULT_CONFIG, url: parseUrlSettings(''), baseUrl: 'http://dashboard.test/', storages });
-  session.saveConnection({ host: HOST, token: 'glpat-sim-api', remember: false });
-  const queryClient = createQueryClient();
-  queryClient.setQueryDefaults(['gitlab'], { retry: false });
-  const router = createTestRouter({ queryClient, session, env: DEFAULT_ENV }, [path]);
-  render(
-    <AppProviders queryClient={queryClient} session={session} env={DEFAULT_ENV}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router };
-}
 
 describe('the job page', () => {
   it('shows a failed job in GitLab’s words, with its whole log escaped and its sections folded', { timeout: 15_000 }, async () => {
     const failed = await job('failed', 'rspec 2/3');
-    renderApp(`/acme/platform/backend/-/jobs/${failed.id}`);
+    renderApp(`/acme/platform/backend/-/jobs/${failed.id}`, { retry: false });
     expect(await screen.findByRole('heading', { level: 1, name: `rspec 2/3 #${failed.id}` })).toBeTruthy();
     expect(screen.getByRole('note').textContent).toContain('The script failed');
     expect(screen.getByText('Stage').nextElementSibling?.textContent).toBe('test');
@@ -90,7 +60,7 @@ describe('the job page', () => {
 
   it('keeps the selected lines in the address (#L) and the search in the query (?q=)', { timeout: 20_000 }, async () => {
     const failed = await job('failed', 'rspec 2/3');
-    const { router } = renderApp(`/acme/platform/backend/-/jobs/${failed.id}#L3`);
+    const { router } = renderApp(`/acme/platform/backend/-/jobs/${failed.id}#L3`, { retry: false });
     const log = await screen.findByRole('region', { name: `Log of job #${failed.id}` });
     const line3 = await within(log).findByRole('link', { name: '3' });
     expect(line3.getAttribute('aria-current')).toBe('location');
@@ -112,7 +82,7 @@ describe('the job page', () => {
   it('lists the other attempts of a retried job and links to them', async () => {
     const failed = await job('failed', 'rspec 2/3');
     const retried = await api<ApiJob>(`/projects/1/jobs/${failed.id}/retry`, { method: 'POST' });
-    renderApp(`/acme/platform/backend/-/jobs/${failed.id}`);
+    renderApp(`/acme/platform/backend/-/jobs/${failed.id}`, { retry: false });
     const attempts = await screen.findByRole('region', { name: /Attempts/ });
     expect(within(attempts).getByRole('link', { name: `#${retried.id}` }).getAttribute('href')).toBe(`/acme/platform/backend/-/jobs/${retried.id}`);
     expect(attempts.textContent).toContain('(this attempt)');
@@ -120,7 +90,7 @@ describe('the job page', () => {
 
   it('says what happened when there is no log: not started, erased', async () => {
     const pending = await job('pending');
-    renderApp(`/acme/platform/backend/-/jobs/${pending.id}`);
+    renderApp(`/acme/platform/backend/-/jobs/${pending.id}`, { retry: false });
     expect(await screen.findByRole('heading', { name: 'This job has not started yet' })).toBeTruthy();
     cleanup();
 
@@ -128,12 +98,12 @@ describe('the job page', () => {
     for (let page = 1; page < 10 && !erased; page++) {
       erased = (await api<ApiJob[]>(`/projects/1/jobs?per_page=100&page=${page}&pagination=offset`)).find((j) => j.erased_at);
     }
-    renderApp(`/acme/platform/backend/-/jobs/${erased?.id}`);
+    renderApp(`/acme/platform/backend/-/jobs/${erased?.id}`, { retry: false });
     expect(await screen.findByRole('heading', { name: 'The log was erased' })).toBeTruthy();
   });
 
   it('a missing job or a trigger job says so; given its pipeline, a trigger job opens its downstream pipeline', async () => {
-    renderApp('/acme/platform/backend/-/jobs/424242');
+    renderApp('/acme/platform/backend/-/jobs/424242', { retry: false });
     expect(await screen.findByRole('heading', { name: 'Job #424242 not found, or it is a trigger job' })).toBeTruthy();
     cleanup();
 
@@ -148,13 +118,13 @@ describe('the job page', () => {
       }
     }
     expect(target).not.toBeNull();
-    const { router } = renderApp(`/acme/platform/backend/-/jobs/${target?.bridge}?pipeline=${target?.pipeline}`);
+    const { router } = renderApp(`/acme/platform/backend/-/jobs/${target?.bridge}?pipeline=${target?.pipeline}`, { retry: false });
     await waitFor(() => expect(router.state.location.pathname).toMatch(new RegExp(`/-/pipelines/${target?.downstream.id}$`)));
   });
 
   it('GitLab’s raw log link shows the whole log as plain text, escaped, without its section markers', { timeout: 15_000 }, async () => {
     const failed = await job('failed', 'rspec 2/3');
-    renderApp(`/acme/platform/backend/-/jobs/${failed.id}/raw`);
+    renderApp(`/acme/platform/backend/-/jobs/${failed.id}/raw`, { retry: false });
     expect(await screen.findByRole('heading', { level: 1, name: `Raw log of rspec 2/3 #${failed.id}` })).toBeTruthy();
     const log = await screen.findByRole('region', { name: `Log of job #${failed.id}, plain text` });
     await waitFor(() => expect(log.textContent).toContain('Running with gitlab-runner'));
@@ -168,7 +138,7 @@ describe('the job page', () => {
   });
 
   it('a malformed job id says what is wrong with it', async () => {
-    renderApp('/acme/platform/backend/-/jobs/abc');
+    renderApp('/acme/platform/backend/-/jobs/abc', { retry: false });
     expect((await screen.findByRole('alert')).textContent).toContain('“abc” is not a job id');
   });
 });

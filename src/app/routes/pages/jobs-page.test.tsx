@@ -2,27 +2,13 @@
 // statuses in GitLab's words, links, scopes and quick tabs in the URL, filters over loaded pages,
 // keyset paging and the offset fallback, an unknown status, a GitLab 9 job with half its fields,
 // live updates, and GitLab's errors (404 project, down, 429).
-import { act, cleanup, configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { RouterProvider } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
-import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
-import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
-import { createTestRouter } from '../../router.tsx';
-import { createSession } from '../../session.ts';
+import { HOST, renderApp, type ApiJob } from './test-helpers.tsx';
 
-// The app's pages are lazy route modules (decision 0021): a page's first visit in a test run
-// imports (and transforms) its whole feature, which can take more than the default second here.
-configure({ asyncUtilTimeout: 10_000 });
 
-const HOST = 'http://sim.test';
-
-interface ApiJob {
-  id: number;
-  name: string;
-  status: string;
-}
 
 let sim: Sim;
 let requests: URL[];
@@ -61,22 +47,6 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function renderApp(path: string, token = 'glpat-sim-api', poll = DEFAULT_ENV.poll, { retry = true } = {}) {
-  const storages = { session: memoryStorage(), local: memoryStorage() };
-  const session = createSession({ config: DEFAULT_CONFIG, url: parseUrlSettings(''), baseUrl: 'http://dashboard.test/', storages });
-  session.saveConnection({ host: HOST, token, remember: false });
-  const queryClient = createQueryClient();
-  // The backoff itself is tested with the query defaults (src/gitlab/polling.test.ts); here only what the page shows.
-  if (!retry) queryClient.setQueryDefaults(['gitlab'], { retry: false });
-  const env = { ...DEFAULT_ENV, poll };
-  const router = createTestRouter({ queryClient, session, env }, [path]);
-  render(
-    <AppProviders queryClient={queryClient} session={session} env={env}>
-      <RouterProvider router={router} />
-    </AppProviders>,
-  );
-  return { router, queryClient };
-}
 
 const jobRequests = (project: number) => requests.filter((u) => u.pathname === `/api/v4/projects/${project}/jobs`);
 const bodyRows = (table: HTMLElement) => within(table).getAllByRole('row').slice(1);
@@ -214,13 +184,13 @@ describe('the project job list', () => {
   });
 
   it('says the project does not exist or is not visible to this token', async () => {
-    renderApp('/acme/secret/vault/-/jobs', 'glpat-sim-read');
+    renderApp('/acme/secret/vault/-/jobs', { token: 'glpat-sim-read' });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('404');
   });
 
   it('keeps the last jobs on screen, marked stale, while GitLab is down; then says it is rate-limited', async () => {
-    const { queryClient } = renderApp('/acme/platform/backend/-/jobs', 'glpat-sim-api', DEFAULT_ENV.poll, { retry: false });
+    const { queryClient } = renderApp('/acme/platform/backend/-/jobs', { retry: false });
     await screen.findByRole('table');
     await simAdmin('faults', { error_rate: 1, error_status: 502 });
     await act(async () => {
@@ -239,7 +209,7 @@ describe('the project job list', () => {
   });
 
   it('puts a job someone just started in GitLab on top, then follows it to passed, by itself', async () => {
-    renderApp('/acme/platform/backend/-/jobs', 'glpat-sim-api', { activeMs: 50, idleMs: 100 });
+    renderApp('/acme/platform/backend/-/jobs', { poll: { activeMs: 50, idleMs: 100 } });
     await screen.findByRole('table');
     // A colleague retries `lint` in GitLab (the seed decides that this retry will pass).
     const lint = (await api<ApiJob[]>('/projects/1/jobs?scope[]=success&per_page=100')).find((j) => j.name === 'lint') as ApiJob;
