@@ -1,23 +1,13 @@
-// JobActions and BulkJobActions rendered against the in-process simulated GitLab, queried by role.
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+// JobActions rendered against the in-process simulated GitLab, queried by role: what each status
+// allows, what GitLab refuses, read-only, and the retry of a trigger job.
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
-import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sim } from '../../../gitlab-sim/index.ts';
-import { fetchJob, fetchJobsPage, fetchJobTrace, gitlabKeys, jobQueryOptions, jobsPageQueryOptions, type Connection, type Job } from '../../gitlab/index.ts';
-import { ToastProvider } from '../../ui/index.ts';
-import { inProjectScope } from '../../testing/in-project-scope.tsx';
-import { BulkJobActions as BareBulkJobActions } from './bulk-job-actions.tsx';
-import { JobActions as BareJobActions, type JobActionsProps } from './job-actions.tsx';
+import { fetchJob, fetchJobsPage, fetchJobTrace, type Connection, type Job } from '../../gitlab/index.ts';
 import { READ_ONLY_REASON, READ_TOKEN_REASON } from './model/availability.ts';
-import { REMEMBERED_VARIABLES_STORAGE_KEY } from './model/remembered-variables.ts';
-import { findJob, HOST, lossyConnection, newSim, READ_TOKEN, simAdmin, simConnection, simFetch } from './test-helpers.ts';
-
-// The actions read the project from the page's ProjectScope: these take it as props.
-const JobActions = inProjectScope(BareJobActions);
-const BulkJobActions = inProjectScope(BareBulkJobActions);
+import { findJob, HOST, newSim, READ_TOKEN, simAdmin, simConnection } from './test-helpers.ts';
+import { countingConnection, JobActions, JobView, ListView, renderWithApp, statusText, toastRegion } from './job-actions-test-helpers.tsx';
 
 let sim: Sim;
 beforeEach(() => {
@@ -25,77 +15,6 @@ beforeEach(() => {
   localStorage.clear();
 });
 afterEach(() => cleanup());
-
-function Where() {
-  const location = useLocation();
-  return <p data-testid="where">{location.pathname}</p>;
-}
-
-/** Mounts `ui` at "/" of a memory router (links to jobs land on a page that names its path) with the app's providers. */
-function renderWithApp(ui: ReactNode, client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 }, mutations: { retry: false } } })) {
-  const router = createMemoryRouter(
-    [
-      { path: '/', element: ui },
-      { path: '*', element: <Where /> },
-    ],
-    { initialEntries: ['/'] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <ToastProvider>
-        <RouterProvider router={router} />
-      </ToastProvider>
-    </QueryClientProvider>,
-  );
-  return { client, router };
-}
-
-/** A job "page": the job as GitLab says now (its own query), its status, and its actions. */
-function JobView({ conn, jobId, ...props }: { conn: Connection; jobId: number; readOnly?: boolean; canWrite?: boolean | 'unknown' } & Omit<JobActionsProps, 'job'>) {
-  const job = useQuery(jobQueryOptions(conn, 1, jobId));
-  if (!job.data) return <p>Loading</p>;
-  return (
-    <section aria-label="Job">
-      <p>
-        Status: <output aria-label="status">{job.data.status}</output>
-      </p>
-      <JobActions connection={conn} projectId={1} job={job.data} readOnly={false} canWrite={true} {...props} />
-    </section>
-  );
-}
-
-/** The list view of the same project, as the job list holds it (its own query). */
-function ListView({ conn, jobId }: { conn: Connection; jobId: number }) {
-  const list = useQuery(jobsPageQueryOptions(conn, 1, { perPage: 100, pagination: 'offset' }));
-  const row = list.data?.items.find((j) => j.id === jobId);
-  return (
-    <table aria-label="Jobs">
-      <tbody>
-        <tr>
-          <td aria-label={`#${jobId} status`}>{row?.status ?? ''}</td>
-        </tr>
-      </tbody>
-    </table>
-  );
-}
-
-const statusText = () => screen.getByRole('status', { name: 'status' }).textContent;
-const toastRegion = () => document.querySelector('.toasts') as HTMLElement;
-
-/** Counts the POST/DELETE requests the dashboard sends. */
-function countingConnection(token?: string) {
-  const writes: string[] = [];
-  const base = simFetch(sim);
-  const conn: Connection = {
-    ...simConnection(sim, token),
-    fetch: (input, init) => {
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      if (method !== 'GET' && method !== 'HEAD') writes.push(`${method} ${String(input instanceof Request ? input.url : input)}`);
-      return base(input, init);
-    },
-  };
-  return { conn, writes };
-}
 
 describe('JobActions: allowed by status', () => {
   it('cancels a running job; the job page and the list both refresh', async () => {
@@ -191,7 +110,7 @@ describe('JobActions: allowed by status', () => {
   });
 
   it('a second click while one is in flight sends nothing', async () => {
-    const { conn, writes } = countingConnection();
+    const { conn, writes } = countingConnection(sim);
     const running = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'main');
     await simAdmin(sim, 'faults', { latency_ms: 150 });
     renderWithApp(<JobView conn={conn} jobId={running.id} />);
@@ -278,90 +197,10 @@ describe('JobActions: refused', () => {
   });
 });
 
-describe('JobActions: the answer was lost after the request left', () => {
-  it('retry: says the answer was lost, refetches, and reports the new job GitLab did create', async () => {
-    const user = userEvent.setup();
-    const failed = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
-    const { conn, writes } = lossyConnection(sim, true);
-    renderWithApp(<JobView conn={conn} jobId={failed.id} layout="toolbar" />);
-    await user.click(await screen.findByRole('button', { name: 'Retry' }));
-    const link = await within(toastRegion()).findByRole('link', { name: /^Open job #\d+$/ });
-    const newId = Number(/#(\d+)/.exec(link.textContent ?? '')?.[1]);
-    expect(newId).toBeGreaterThan(failed.id);
-    expect((await fetchJob(simConnection(sim), 1, newId)).name).toBe(failed.name);
-    expect(toastRegion().textContent).toContain('was lost (Blocked by the browser (CORS)), but GitLab shows it happened');
-    expect(toastRegion().textContent).not.toContain('failed —');
-    expect(writes).toHaveLength(1);
-  });
-
-  it('cancel that never arrived: GitLab shows the job still running, so Cancel is offered again', async () => {
-    const user = userEvent.setup();
-    const running = await findJob(simConnection(sim), 1, (j) => j.status === 'running' && j.ref === 'main');
-    const { conn } = lossyConnection(sim, false);
-    renderWithApp(<JobView conn={conn} jobId={running.id} layout="toolbar" />);
-    await user.click(await screen.findByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(toastRegion().textContent).toContain('GitLab shows it did not happen'));
-    expect(toastRegion().textContent).toContain(`is running. You can try again.`);
-    expect(statusText()).toBe('running');
-    expect(screen.getByRole('button', { name: 'Cancel' }).getAttribute('aria-disabled')).toBeNull();
-  });
-
-  it('erase in its dialog: a lost answer whose erase happened closes the dialog and says so', async () => {
-    const user = userEvent.setup();
-    const finished = await findJob(simConnection(sim), 1, (j) => j.status === 'success' && j.ref === 'main' && !j.erased_at);
-    const { conn } = lossyConnection(sim, true);
-    renderWithApp(<JobView conn={conn} jobId={finished.id} layout="toolbar" />);
-    await user.click(await screen.findByRole('button', { name: 'Erase' }));
-    const dialog = await screen.findByRole('dialog');
-    await user.click(within(dialog).getByRole('button', { name: 'Erase job' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(toastRegion().textContent).toContain('but GitLab shows it happened. Erased');
-    expect((await fetchJob(simConnection(sim), 1, finished.id)).erased_at).toBeTruthy();
-  });
-});
-
-describe('JobActions: the outcome stays unknown while GitLab cannot be read', () => {
-  it('holds every action, asks again, and says what happened once GitLab answers', async () => {
-    const user = userEvent.setup();
-    const failed = await findJob(simConnection(sim), 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
-    // CORS stripped from every answer (preflights pass): the retry is done, nothing can be read.
-    let stripped = false;
-    const base = simFetch(sim);
-    const conn: Connection = {
-      ...simConnection(sim),
-      fetch: async (input, init) => {
-        const request = new Request(input, init);
-        if (!stripped || request.method === 'HEAD') return base(request);
-        await base(request);
-        throw new TypeError('Failed to fetch');
-      },
-    };
-    const { client } = renderWithApp(<JobView conn={conn} jobId={failed.id} layout="toolbar" />);
-    const retry = await screen.findByRole('button', { name: 'Retry' });
-    stripped = true;
-    await user.click(retry);
-    await waitFor(() => expect(toastRegion().textContent).toContain('Outcome unknown'));
-    expect(toastRegion().textContent).not.toContain('failed —');
-    // Held: a second Retry cannot start a second job.
-    const held = screen.getByRole('button', { name: /^Retry/ });
-    expect(held.getAttribute('aria-disabled')).toBe('true');
-    expect(held.getAttribute('title')).toContain('waiting until GitLab can say whether it happened');
-    await user.click(held);
-
-    stripped = false;
-    await act(() => client.invalidateQueries({ queryKey: gitlabKeys.job(conn, 1, failed.id) }));
-    await waitFor(() => expect(toastRegion().textContent).toContain('but GitLab shows it happened. Retried'));
-    // Said with what was lost, as when it happened.
-    expect(toastRegion().textContent).toContain('was lost (Blocked by the browser (CORS)), but GitLab shows it happened');
-    const attempts = (await fetchJobsPage(simConnection(sim), 1, { perPage: 100, pagination: 'offset' })).items.filter((j) => j.name === failed.name && j.pipeline?.id === failed.pipeline?.id && j.id > failed.id);
-    expect(attempts).toHaveLength(1);
-  });
-});
-
 describe('JobActions: read-only', () => {
   it('disables the actions with the reason for a read_api token and sends nothing', async () => {
     const user = userEvent.setup();
-    const { conn, writes } = countingConnection(READ_TOKEN);
+    const { conn, writes } = countingConnection(sim, READ_TOKEN);
     const running = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'main');
     renderWithApp(<JobView conn={conn} jobId={running.id} canWrite={false} />);
     const cancel = await screen.findByRole('button', { name: 'Cancel' });
@@ -391,117 +230,10 @@ describe('JobActions: read-only', () => {
   });
 });
 
-describe('Run with variables', () => {
-  it('runs a manual job with two variables; the job goes pending and its log prints them', async () => {
-    const user = userEvent.setup();
-    const conn = simConnection(sim);
-    const manual = await findJob(conn, 1, (j) => j.status === 'manual' && j.name === 'deploy-production');
-    renderWithApp(<JobView conn={conn} jobId={manual.id} layout="toolbar" />);
-    await user.click(await screen.findByRole('button', { name: 'Run…' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Run deploy-production' });
-    await user.type(within(dialog).getByRole('textbox', { name: 'Key 1' }), 'REGION');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Value 1' }), 'eu-west-1');
-    await user.click(within(dialog).getByRole('button', { name: 'Add variable' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Key 2' }), 'DRY_RUN');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Value 2' }), 'true');
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(statusText()).toBe('pending'));
-    await simAdmin(sim, 'clock', { advance_ms: 120_000 });
-    const log = await fetchJobTrace(conn, 1, manual.id);
-    expect(log).toContain('REGION=eu-west-1');
-    expect(log).toContain('DRY_RUN=true');
-  });
-
-  it('checks keys as GitLab does before sending, and pastes KEY=value lines', async () => {
-    const user = userEvent.setup();
-    const { conn, writes } = countingConnection();
-    const manual = await findJob(conn, 1, (j) => j.status === 'manual' && j.name === 'deploy-production');
-    renderWithApp(<JobView conn={conn} jobId={manual.id} />);
-    await user.click(await screen.findByRole('button', { name: 'Run…' }));
-    const dialog = await screen.findByRole('dialog');
-    const key1 = within(dialog).getByRole('textbox', { name: 'Key 1' });
-    await user.click(key1);
-    await user.paste('A=1\nMY-KEY=2\nA=3');
-    expect(within(dialog).getAllByRole('textbox', { name: /^Key \d$/ }).map((i) => (i as HTMLInputElement).value)).toEqual(['A', 'MY-KEY']);
-    expect((within(dialog).getByRole('textbox', { name: 'Value 1' }) as HTMLInputElement).value).toBe('3');
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    const key2 = within(dialog).getByRole('textbox', { name: 'Key 2' });
-    expect(key2.getAttribute('aria-invalid')).toBe('true');
-    expect(document.getElementById(key2.getAttribute('aria-describedby') ?? '')?.textContent).toBe('“MY-KEY” is not a valid key: use only letters, digits and _.');
-    expect(document.activeElement).toBe(key2);
-    await user.clear(key2);
-    await user.type(key2, 'A');
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    expect(within(dialog).getByText('“A” is already used above.')).toBeTruthy();
-    expect(writes).toEqual([]);
-    // A .env block through the paste box.
-    await user.click(within(dialog).getByRole('button', { name: 'Remove variable 2' }));
-    await user.click(within(dialog).getByText('Paste KEY=value lines or a .env block'));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Variables as KEY=value lines' }), '# env{enter}export B="two words"{enter}');
-    await user.click(within(dialog).getByRole('button', { name: 'Add these variables' }));
-    expect((within(dialog).getByRole('textbox', { name: 'Value 2' }) as HTMLInputElement).value).toBe('two words');
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(writes).toHaveLength(1);
-  });
-
-  it('offers the variables last used for the job name again, masked values excepted; or forgets them', async () => {
-    const user = userEvent.setup();
-    const conn = simConnection(sim);
-    const manuals = [await findJob(conn, 1, (j) => j.status === 'manual' && j.name === 'deploy-production' && j.ref === 'main')];
-    manuals.push(await findJob(conn, 1, (j) => j.status === 'manual' && j.name === 'deploy-production' && j.id !== manuals[0]?.id));
-    const [first, second] = manuals as [Job, Job];
-    renderWithApp(
-      <>
-        <JobView conn={conn} jobId={first.id} layout="toolbar" />
-      </>,
-    );
-    await user.click(await screen.findByRole('button', { name: 'Run…' }));
-    let dialog = await screen.findByRole('dialog');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Key 1' }), 'REGION');
-    await user.type(within(dialog).getByRole('textbox', { name: 'Value 1' }), 'eu');
-    await user.click(within(dialog).getByRole('button', { name: 'Add variable' }));
-    await user.type(within(dialog).getByRole('textbox', { name: 'Key 2' }), 'TOKEN');
-    await user.click(within(dialog).getByRole('button', { name: 'Mask value 2' }));
-    const secret = within(dialog).getByLabelText('Value 2') as HTMLInputElement;
-    expect(secret.type).toBe('password');
-    await user.type(secret, 'hunter2');
-    // Remembering is opt-in: values may be secrets.
-    const rememberBox = within(dialog).getByRole('checkbox', { name: /Remember these variables/ });
-    expect((rememberBox as HTMLInputElement).checked).toBe(false);
-    await user.click(rememberBox);
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await waitFor(() => expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toContain('REGION'));
-    expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).not.toContain('hunter2');
-    cleanup();
-
-    renderWithApp(<JobView conn={conn} jobId={second.id} layout="toolbar" />);
-    await user.click(await screen.findByRole('button', { name: 'Run…' }));
-    dialog = await screen.findByRole('dialog');
-    expect(dialog.textContent).toContain('Filled in with the variables last used for deploy-production. Masked values are not remembered');
-    expect((within(dialog).getByRole('textbox', { name: 'Key 1' }) as HTMLInputElement).value).toBe('REGION');
-    expect((within(dialog).getByRole('textbox', { name: 'Value 1' }) as HTMLInputElement).value).toBe('eu');
-    expect((within(dialog).getByLabelText('Value 2') as HTMLInputElement).value).toBe('');
-    // Remembered last time: remembered again unless unticked.
-    expect((within(dialog).getByRole('checkbox', { name: /Remember these variables/ }) as HTMLInputElement).checked).toBe(true);
-    await user.click(within(dialog).getByRole('button', { name: 'Clear and forget them' }));
-    expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toBeNull();
-    expect((within(dialog).getByRole('textbox', { name: 'Key 1' }) as HTMLInputElement).value).toBe('');
-    // "Don't remember": a run without remembering stores nothing.
-    await user.type(within(dialog).getByRole('textbox', { name: 'Key 1' }), 'ONCE');
-    expect((within(dialog).getByRole('checkbox', { name: /Remember these variables/ }) as HTMLInputElement).checked).toBe(false);
-    await user.click(within(dialog).getByRole('button', { name: 'Run job' }));
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(localStorage.getItem(REMEMBERED_VARIABLES_STORAGE_KEY)).toBeNull();
-  });
-});
-
 describe('Retry of a trigger job', () => {
   it('asks first: it starts a new downstream pipeline', async () => {
     const user = userEvent.setup();
-    const { conn, writes } = countingConnection();
+    const { conn, writes } = countingConnection(sim);
     const bridge = { id: 4242, name: 'trigger-docs', status: 'success', downstream_pipeline: { id: 77, status: 'success', project_id: 1 }, pipeline: { id: 9, status: 'success', project_id: 1 } };
     renderWithApp(<JobActions connection={conn} projectId={1} job={bridge} readOnly={false} canWrite={true} />);
     await user.click(screen.getByRole('button', { name: 'Retry' }));
@@ -509,44 +241,5 @@ describe('Retry of a trigger job', () => {
     expect(dialog.textContent).toContain('starts a new downstream pipeline; the current one (#77) stays as it is');
     await user.click(within(dialog).getByRole('button', { name: 'Go back' }));
     expect(writes).toEqual([]);
-  });
-});
-
-describe('BulkJobActions', () => {
-  it('retries the selected failed jobs with a result per job', async () => {
-    const user = userEvent.setup();
-    const conn = simConnection(sim);
-    const failed = await findJob(conn, 1, (j) => j.status === 'failed' && j.ref === 'main' && j.name.startsWith('rspec'));
-    const failedLint = await findJob(conn, 1, (j) => j.status === 'failed' && j.name === 'lint');
-    const running = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'main');
-    const onDone = vi.fn();
-    renderWithApp(<BulkJobActions connection={conn} projectId={1} jobs={[failed, failedLint, running]} readOnly={false} canWrite={true} onDone={onDone} />);
-    const group = screen.getByRole('group', { name: 'Actions on the selected jobs' });
-    expect(within(group).getAllByRole('button').map((b) => b.textContent)).toEqual(['Retry 2 failed', 'Cancel 1 running']);
-    await user.click(within(group).getByRole('button', { name: 'Retry 2 failed' }));
-    const results = await screen.findByRole('list', { name: 'Retried 2 of 2 jobs.' });
-    expect(within(results).getAllByRole('listitem')).toHaveLength(2);
-    expect(within(results).getAllByRole('link', { name: /Open job #\d+/ })).toHaveLength(2);
-    expect(onDone).toHaveBeenCalledWith('retry', expect.any(Array));
-  });
-
-  it('cancels the selected running ones; refusals are listed per job', async () => {
-    const user = userEvent.setup();
-    const conn = simConnection(sim);
-    const running = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'main');
-    const protectedRunning = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'production');
-    renderWithApp(<BulkJobActions connection={conn} projectId={1} jobs={[running, protectedRunning]} readOnly={false} canWrite={true} />);
-    await user.click(screen.getByRole('button', { name: 'Cancel 2 running' }));
-    const results = await screen.findByRole('list', { name: 'Canceled 1 of 2 jobs; 1 refused.' });
-    const items = within(results).getAllByRole('listitem');
-    expect(items[1]?.textContent).toContain('403 Forbidden');
-  });
-
-  it('is disabled with the reason for a read-only token', () => {
-    const conn = simConnection(sim, READ_TOKEN);
-    renderWithApp(<BulkJobActions connection={conn} projectId={1} jobs={[{ id: 1, name: 'a', status: 'failed' }]} readOnly={false} canWrite={false} />);
-    const button = screen.getByRole('button', { name: 'Retry 1 failed' });
-    expect(button.getAttribute('aria-disabled')).toBe('true');
-    expect(button.getAttribute('title')).toBe(READ_TOKEN_REASON);
   });
 });
