@@ -1,7 +1,6 @@
 // The API functions and query option factories against the simulated GitLab, in-process.
 import { InfiniteQueryObserver, QueryClient, QueryObserver } from '@tanstack/react-query';
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Sim } from '../../gitlab-sim/index.ts';
+import { describe, expect, it } from 'vitest';
 import { checkConnection } from './api/connection.ts';
 import { cancelJobMutationOptions, playJob, retryJob } from './api/job-actions.ts';
 import { fetchJobsPage, jobListPagesQueryOptions, jobQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
@@ -13,17 +12,11 @@ import { fetchProject } from './api/projects.ts';
 import { fetchArtifactTree, fetchArtifactsArchive } from './api/artifacts.ts';
 import type { GitLabError } from './errors.ts';
 import { gitlabKeys } from './query-keys.ts';
-import type { Connection, FetchLike } from './transport.ts';
+import type { FetchLike } from './transport.ts';
 import type { Job } from './types.ts';
-import { EXPIRED, HOST, failure, jobsWithStatus, newSimConnections, setFaults, simFetch } from './test-helpers.ts';
+import { EXPIRED, HOST, failure, jobsWithStatus, conn, readConn, setUpSimConnections, sim, setFaults, simFetch } from './test-helpers.ts';
 
-let sim: Sim;
-let conn: Connection;
-let readConn: Connection;
-
-beforeEach(() => {
-  ({ sim, conn, readConn } = newSimConnections());
-});
+setUpSimConnections();
 
 describe('the API functions against the simulator', () => {
   it('checkConnection: write token, read token, and a host without /personal_access_tokens/self', async () => {

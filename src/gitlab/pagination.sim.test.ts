@@ -1,22 +1,16 @@
 // Pagination (keyset and offset, and the fallbacks between them) against the simulated GitLab, in-process.
-import { beforeEach, describe, expect, it } from 'vitest';
-import type { Sim } from '../../gitlab-sim/index.ts';
+import { describe, expect, it } from 'vitest';
 import { fetchJobsPage } from './api/jobs.ts';
 import { fetchPipelineJobs } from './api/pipeline-jobs.ts';
 import { fetchPipelinesPage } from './api/pipelines.ts';
 import { fetchAllPages, fetchPage } from './pagination.ts';
 import type { Page } from './pagination.ts';
-import type { Connection, FetchLike } from './transport.ts';
+import type { FetchLike } from './transport.ts';
 import { JobSchema } from './types.ts';
 import type { Job } from './types.ts';
-import { failure, newSimConnections, simFetch } from './test-helpers.ts';
+import { failure, conn, setUpSimConnections, sim, simFetch } from './test-helpers.ts';
 
-let sim: Sim;
-let conn: Connection;
-
-beforeEach(() => {
-  ({ sim, conn } = newSimConnections());
-});
+setUpSimConnections();
 
 describe('pagination against the simulator', () => {
   it('keyset: follows Link rel=next across pages, newest first, no totals', async () => {

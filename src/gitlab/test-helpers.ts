@@ -1,6 +1,6 @@
 // Shared by the tests that drive this layer against the simulated GitLab in-process
 // (`*.sim.test.ts`): the simulator as a fetch, a browser's CORS rules over it, its fault knobs.
-import { expect } from 'vitest';
+import { beforeEach, expect } from 'vitest';
 import { createSim } from '../../gitlab-sim/index.ts';
 import type { Sim } from '../../gitlab-sim/index.ts';
 import { fetchJobsPage } from './api/jobs.ts';
@@ -67,6 +67,21 @@ export async function failure(p: Promise<unknown>): Promise<GitLabError> {
     return e as GitLabError;
   }
   throw new Error('expected a GitLabError, but the call succeeded');
+}
+
+/**
+ * The current test's simulator and its connections (write and read token), fresh for each test
+ * of a file that calls `setUpSimConnections()`; read them as these live bindings.
+ */
+export let sim: Sim;
+export let conn: Connection;
+export let readConn: Connection;
+
+/** Registers the hook that gives each test of the file a fresh `sim`, `conn` and `readConn`. */
+export function setUpSimConnections(): void {
+  beforeEach(() => {
+    ({ sim, conn, readConn } = newSimConnections());
+  });
 }
 
 /** A fresh paused simulator with a connection for the write token and one for the read token. */

@@ -1,8 +1,7 @@
 // The transport against the simulated GitLab, in-process: the errors it reports, network and CORS failures, abort.
 import { createServer } from 'node:net';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createSim } from '../../gitlab-sim/index.ts';
-import type { Sim } from '../../gitlab-sim/index.ts';
 import { checkConnection } from './api/connection.ts';
 import { fetchJob, fetchJobsPage } from './api/jobs.ts';
 import { fetchPipelineBridges } from './api/bridges.ts';
@@ -11,17 +10,11 @@ import { fetchProject } from './api/projects.ts';
 import { describeError } from './errors.ts';
 import { fetchAllPages } from './pagination.ts';
 import { gitlabRequest } from './transport.ts';
-import type { Connection, FetchLike } from './transport.ts';
+import type { FetchLike } from './transport.ts';
 import { JobSchema } from './types.ts';
-import { API, EXPIRED, HOST, browserFetch, failure, jobsWithStatus, newSimConnections, setFaults, simFetch } from './test-helpers.ts';
+import { API, EXPIRED, HOST, browserFetch, failure, jobsWithStatus, conn, readConn, setUpSimConnections, sim, setFaults, simFetch } from './test-helpers.ts';
 
-let sim: Sim;
-let conn: Connection;
-let readConn: Connection;
-
-beforeEach(() => {
-  ({ sim, conn, readConn } = newSimConnections());
-});
+setUpSimConnections();
 
 describe('error shapes from the simulator', () => {
   it('404 {"message": …}', async () => {
@@ -67,11 +60,10 @@ describe('error shapes from the simulator', () => {
   });
 
   it('the jobs list’s own JSON 429', async () => {
-    sim = createSim({ paused: true, jobsRateLimitPerMinute: 2 });
-    conn = { ...conn, fetch: simFetch(sim) };
-    await fetchJobsPage(conn, 1);
-    await fetchJobsPage(conn, 1);
-    const e = await failure(fetchJobsPage(conn, 1));
+    const limited = { ...conn, fetch: simFetch(createSim({ paused: true, jobsRateLimitPerMinute: 2 })) };
+    await fetchJobsPage(limited, 1);
+    await fetchJobsPage(limited, 1);
+    const e = await failure(fetchJobsPage(limited, 1));
     expect(e).toMatchObject({ kind: 'rate-limited', status: 429, gitlabMessage: 'This endpoint has been requested too many times. Try again later.' });
   });
 

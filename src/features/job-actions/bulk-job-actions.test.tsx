@@ -1,19 +1,13 @@
 // BulkJobActions against the in-process simulated GitLab: a result per selected job, refusals
 // listed, disabled for a read-only token.
-import { cleanup, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Sim } from '../../../gitlab-sim/index.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { READ_TOKEN_REASON } from './model/availability.ts';
-import { findJob, newSim, READ_TOKEN, simConnection } from './test-helpers.ts';
-import { BulkJobActions, renderWithApp } from './job-actions-test-helpers.tsx';
+import { findJob, READ_TOKEN, simConnection } from './test-helpers.ts';
+import { BulkJobActions, renderWithApp, setUpJobActionsTests, sim } from './job-actions-test-helpers.tsx';
 
-let sim: Sim;
-beforeEach(() => {
-  sim = newSim();
-  localStorage.clear();
-});
-afterEach(() => cleanup());
+setUpJobActionsTests();
 
 describe('BulkJobActions', () => {
   it('retries the selected failed jobs with a result per job', async () => {

@@ -1,19 +1,13 @@
 // JobActions against the in-process simulated GitLab when an answer is lost after the request
 // left, and while GitLab cannot be read to learn the outcome.
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sim } from '../../../gitlab-sim/index.ts';
+import { describe, expect, it } from 'vitest';
 import { fetchJob, fetchJobsPage, gitlabKeys, type Connection } from '../../gitlab/index.ts';
-import { findJob, lossyConnection, newSim, simConnection, simFetch } from './test-helpers.ts';
-import { JobView, renderWithApp, statusText, toastRegion } from './job-actions-test-helpers.tsx';
+import { findJob, lossyConnection, simConnection, simFetch } from './test-helpers.ts';
+import { JobView, renderWithApp, setUpJobActionsTests, sim, statusText, toastRegion } from './job-actions-test-helpers.tsx';
 
-let sim: Sim;
-beforeEach(() => {
-  sim = newSim();
-  localStorage.clear();
-});
-afterEach(() => cleanup());
+setUpJobActionsTests();
 
 describe('JobActions: the answer was lost after the request left', () => {
   it('retry: says the answer was lost, refetches, and reports the new job GitLab did create', async () => {

@@ -2,7 +2,8 @@
 // providers under a memory router, a job "page" and a list view that each hold their own query,
 // and a connection that counts the writes the dashboard sends.
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach } from 'vitest';
 import type { ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { Sim } from '../../../gitlab-sim/index.ts';
@@ -11,11 +12,23 @@ import { ToastProvider } from '../../ui/index.ts';
 import { inProjectScope } from '../../testing/in-project-scope.tsx';
 import { BulkJobActions as BareBulkJobActions } from './bulk-job-actions.tsx';
 import { JobActions as BareJobActions, type JobActionsProps } from './job-actions.tsx';
-import { simConnection, simFetch } from './test-helpers.ts';
+import { newSim, simConnection, simFetch } from './test-helpers.ts';
 
 // The actions read the project from the page's ProjectScope: these take it as props.
 export const JobActions = inProjectScope(BareJobActions);
 export const BulkJobActions = inProjectScope(BareBulkJobActions);
+
+/** The current test's simulator, fresh for each test of a file that calls `setUpJobActionsTests()`. */
+export let sim: Sim;
+
+/** Registers the hooks: a fresh simulator and an empty localStorage before each test, the DOM cleaned up after. */
+export function setUpJobActionsTests(): void {
+  beforeEach(() => {
+    sim = newSim();
+    localStorage.clear();
+  });
+  afterEach(() => cleanup());
+}
 
 export function Where() {
   const location = useLocation();

@@ -1,20 +1,14 @@
 // JobActions rendered against the in-process simulated GitLab, queried by role: what each status
 // allows, what GitLab refuses, read-only, and the retry of a trigger job.
-import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Sim } from '../../../gitlab-sim/index.ts';
+import { describe, expect, it, vi } from 'vitest';
 import { fetchJob, fetchJobsPage, fetchJobTrace, type Connection, type Job } from '../../gitlab/index.ts';
 import { READ_ONLY_REASON, READ_TOKEN_REASON } from './model/availability.ts';
-import { findJob, HOST, newSim, READ_TOKEN, simAdmin, simConnection } from './test-helpers.ts';
-import { countingConnection, JobActions, JobView, ListView, renderWithApp, statusText, toastRegion } from './job-actions-test-helpers.tsx';
+import { findJob, HOST, READ_TOKEN, simAdmin, simConnection } from './test-helpers.ts';
+import { countingConnection, JobActions, JobView, ListView, renderWithApp, setUpJobActionsTests, sim, statusText, toastRegion } from './job-actions-test-helpers.tsx';
 
-let sim: Sim;
-beforeEach(() => {
-  sim = newSim();
-  localStorage.clear();
-});
-afterEach(() => cleanup());
+setUpJobActionsTests();
 
 describe('JobActions: allowed by status', () => {
   it('cancels a running job; the job page and the list both refresh', async () => {

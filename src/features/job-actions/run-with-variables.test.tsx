@@ -2,19 +2,13 @@
 // variables reach the job's log, keys are checked as GitLab does, the last ones are offered again.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Sim } from '../../../gitlab-sim/index.ts';
+import { describe, expect, it } from 'vitest';
 import { fetchJobTrace, type Job } from '../../gitlab/index.ts';
 import { REMEMBERED_VARIABLES_STORAGE_KEY } from './model/remembered-variables.ts';
-import { findJob, newSim, simAdmin, simConnection } from './test-helpers.ts';
-import { countingConnection, JobView, renderWithApp, statusText } from './job-actions-test-helpers.tsx';
+import { findJob, simAdmin, simConnection } from './test-helpers.ts';
+import { countingConnection, JobView, renderWithApp, setUpJobActionsTests, sim, statusText } from './job-actions-test-helpers.tsx';
 
-let sim: Sim;
-beforeEach(() => {
-  sim = newSim();
-  localStorage.clear();
-});
-afterEach(() => cleanup());
+setUpJobActionsTests();
 
 describe('Run with variables', () => {
   it('runs a manual job with two variables; the job goes pending and its log prints them', async () => {
