@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
-import { GitLabError, type Connection } from '../../gitlab/index.ts';
+import { recordingSimConnection } from '../../testing/sim-connection.ts';
+import { GitLabError } from '../../gitlab/index.ts';
 import { JobLogSource, liveLogPace, logSyncQueryOptions } from './log-source.ts';
 
 interface ApiJob {
@@ -12,15 +13,7 @@ interface ApiJob {
 function setup() {
   const sim = createSim({ paused: true, hugeLogBytes: 300_000 });
   const calls: string[] = [];
-  const connection: Connection = {
-    host: 'http://sim.test',
-    token: 'glpat-sim-api',
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      calls.push(new URL(request.url).pathname);
-      return sim.fetch(request);
-    },
-  };
+  const connection = recordingSimConnection(sim, (url) => calls.push(url.pathname));
   const api = async <T>(path: string, method = 'GET'): Promise<T> =>
     (await (await sim.fetch(new Request(`http://sim.test/api/v4/projects/1${path}`, { method, headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } }))).json()) as T;
   const clock = (body: unknown) => sim.fetch(new Request('http://sim.test/-/sim/clock', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }));

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
+import { recordingSimConnection } from '../../testing/sim-connection.ts';
 import { fetchPipelineJobs, fetchPipelinesPage, fetchPipelineBridges, type Connection, type Job } from '../../gitlab/index.ts';
 import { JobCellEnvContext, ROW_SINCE_DELAY_MS, SinceCell, type JobCellEnv } from './job-cells.tsx';
 
@@ -15,15 +16,7 @@ afterEach(() => {
 function setup() {
   const sim = createSim({ paused: true, hugeLogBytes: 10_000 });
   const requests: string[] = [];
-  const connection: Connection = {
-    host: 'http://sim.test',
-    token: 'glpat-sim-api',
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      requests.push(new URL(request.url).pathname);
-      return sim.fetch(request);
-    },
-  };
+  const connection = recordingSimConnection(sim, (url) => requests.push(url.pathname));
   const env: JobCellEnv = { connection, projectId: 5, projectPath: 'acme/platform/storefront', fetchedAt: 0, href: (p) => p };
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const draw = (job: Job) =>

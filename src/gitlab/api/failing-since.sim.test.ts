@@ -5,6 +5,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
 import type { Sim } from '../../../gitlab-sim/index.ts';
+import { recordingSimConnection } from '../../testing/sim-connection.ts';
 import type { Connection } from '../transport.ts';
 import type { Bridge, PipelineBasic } from '../types.ts';
 import { fetchPipelineBridges } from './bridges.ts';
@@ -15,15 +16,7 @@ const STOREFRONT = 5;
 
 function setup(sim: Sim) {
   const requests: string[] = [];
-  const conn: Connection = {
-    host: 'http://sim.test',
-    token: 'glpat-sim-api',
-    fetch: (input, init) => {
-      const request = new Request(input, init);
-      requests.push(new URL(request.url).pathname + new URL(request.url).search);
-      return sim.fetch(request);
-    },
-  };
+  const conn = recordingSimConnection(sim, (url) => requests.push(url.pathname + url.search));
   const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return { conn, client, requests };
 }
