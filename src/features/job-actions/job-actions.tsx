@@ -1,8 +1,7 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { isLostAnswer, LostAnswerError, unavailableReason, useGitLabFeatures, type AfterLostAnswer, type Bridge, type Job, type JobVariable, useProjectScope } from '../../gitlab/index.ts';
 import { buttonClass, useToast, type ButtonSize } from '../../ui/index.ts';
 import { ActionsMenu } from './actions-menu.tsx';
-import { ConfirmActionDialog } from './confirm-dialog.tsx';
 import {
   ACTION_LABELS,
   availableActions,
@@ -14,11 +13,15 @@ import {
 } from './model/availability.ts';
 import { errorOutcome, lostAnswerOutcome, OutcomeError, successOutcome, type Outcome } from './model/outcome.ts';
 import { LostAnswerWatch } from './lost-answer-watch.tsx';
-import { PlayJobDialog } from './play-dialog.tsx';
 import { useJobActionRunner } from './use-job-mutations.ts';
 import { useJobLink } from './use-job-link.ts';
 import { useMountedRef } from './use-mounted-ref.ts';
 import './job-actions.css';
+
+// The dialogs (and the play form's variables) come when one first opens, not with every page
+// that shows a job's buttons (issue 18: a page's first JavaScript).
+const PlayJobDialog = lazy(async () => ({ default: (await import('./play-dialog.tsx')).PlayJobDialog }));
+const ConfirmActionDialog = lazy(async () => ({ default: (await import('./confirm-dialog.tsx')).ConfirmActionDialog }));
 
 export type JobActionsLayout = 'inline' | 'menu' | 'toolbar';
 
@@ -138,31 +141,33 @@ export function JobActions({ job, layout = 'inline', actions, onRetried }: JobAc
         </div>
       )}
       {unsettled ? <LostAnswerWatch connection={connection} projectId={projectId} job={job} name={unsettled.name} onKnown={settle} /> : null}
-      {dialog === 'play' ? (
-        <PlayJobDialog
-          host={connection.host}
-          projectId={projectId}
-          job={job}
-          busy={runner.busy || held}
-          onClose={() => setDialog(null)}
-          onSubmit={async (variables) => {
-            const result = await perform('play', variables);
-            if (result !== null && mounted.current) setDialog(null);
-            return result;
-          }}
-        />
-      ) : dialog ? (
-        <ConfirmActionDialog
-          name={dialog}
-          job={job}
-          busy={runner.busy || held}
-          onClose={() => setDialog(null)}
-          onConfirm={async () => {
-            const result = await perform(dialog);
-            if (result !== null && mounted.current) setDialog(null);
-          }}
-        />
-      ) : null}
+      <Suspense fallback={null}>
+        {dialog === 'play' ? (
+          <PlayJobDialog
+            host={connection.host}
+            projectId={projectId}
+            job={job}
+            busy={runner.busy || held}
+            onClose={() => setDialog(null)}
+            onSubmit={async (variables) => {
+              const result = await perform('play', variables);
+              if (result !== null && mounted.current) setDialog(null);
+              return result;
+            }}
+          />
+        ) : dialog ? (
+          <ConfirmActionDialog
+            name={dialog}
+            job={job}
+            busy={runner.busy || held}
+            onClose={() => setDialog(null)}
+            onConfirm={async () => {
+              const result = await perform(dialog);
+              if (result !== null && mounted.current) setDialog(null);
+            }}
+          />
+        ) : null}
+      </Suspense>
     </>
   );
 }
