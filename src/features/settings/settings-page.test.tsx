@@ -23,6 +23,17 @@ function renderPage(props: Partial<SettingsPageProps> = {}) {
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
+/** Renders the page, fills in an address and a token GitLab refuses (401), and tests them: the alert is on screen. */
+async function failATest(user: ReturnType<typeof userEvent.setup>) {
+  vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
+  const { onSave } = renderPage();
+  await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
+  await user.type(screen.getByLabelText('Personal access token'), 'nope');
+  await user.click(screen.getByRole('button', { name: 'Test connection' }));
+  const alert = await screen.findByRole('alert');
+  return { onSave, alert };
+}
+
 /** A GitLab that answers the three calls of a connection test. */
 function stubGitLab(scopes: string[] | null) {
   const fetch = vi.fn(async (input: string | URL | Request) => {
@@ -92,12 +103,7 @@ describe('SettingsPage', () => {
 
   it('shows GitLab’s refusal with its words and a retry', async () => {
     const user = userEvent.setup();
-    vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
-    renderPage();
-    await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
-    await user.type(screen.getByLabelText('Personal access token'), 'nope');
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    const alert = await screen.findByRole('alert');
+    const { alert } = await failATest(user);
     expect(alert.textContent).toContain('Not signed in');
     expect(alert.textContent).toContain('401 Unauthorized');
     expect(screen.getByRole('button', { name: 'Try again' })).toBeTruthy();
@@ -105,12 +111,7 @@ describe('SettingsPage', () => {
 
   it('asks before saving a connection whose test just failed; saves only on "Save anyway"', async () => {
     const user = userEvent.setup();
-    vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
-    const { onSave } = renderPage();
-    await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
-    await user.type(screen.getByLabelText('Personal access token'), 'nope');
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    await screen.findByRole('alert');
+    const { onSave } = await failATest(user);
     await user.click(screen.getByRole('button', { name: 'Save' }));
     const ask = screen.getByRole('dialog', { name: 'Save a connection that failed its test?' });
     expect(ask.textContent).toContain('Not signed in');
@@ -125,12 +126,7 @@ describe('SettingsPage', () => {
 
   it('saves without asking once the values changed after a failed test', async () => {
     const user = userEvent.setup();
-    vi.stubGlobal('fetch', vi.fn(async () => json({ message: '401 Unauthorized' }, 401)));
-    const { onSave } = renderPage();
-    await user.type(screen.getByLabelText('GitLab address'), 'https://gitlab.example.com');
-    await user.type(screen.getByLabelText('Personal access token'), 'nope');
-    await user.click(screen.getByRole('button', { name: 'Test connection' }));
-    await screen.findByRole('alert');
+    const { onSave } = await failATest(user);
     await user.type(screen.getByLabelText('Personal access token'), 'X');
     await user.click(screen.getByRole('button', { name: 'Save' }));
     expect(screen.queryByRole('dialog')).toBeNull();

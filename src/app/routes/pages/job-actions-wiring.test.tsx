@@ -1,23 +1,12 @@
 // The job actions as the app wires them: whole routes (router, session, providers) against the
 // simulated GitLab in-process. Retry on the job page opens the new job; the list cancels in a
 // row; read-only mode and a read_api token show the actions disabled with the reason.
-import { cleanup, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
-import { HOST, renderApp, type ApiJob } from './test-helpers.tsx';
+import { describe, expect, it } from 'vitest';
+import { HOST, renderApp, setUpAppSim, sim, type ApiJob } from './test-helpers.tsx';
 
-
-
-let sim: Sim;
-beforeEach(() => {
-  sim = createSim({ paused: true, hugeLogBytes: 50_000 });
-  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => sim.fetch(new Request(input, init)));
-});
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
+setUpAppSim({ hugeLogBytes: 50_000 });
 
 async function seeded(test: (row: ApiJob) => boolean): Promise<ApiJob> {
   for (let page = 1; page <= 4; page++) {
@@ -27,7 +16,6 @@ async function seeded(test: (row: ApiJob) => boolean): Promise<ApiJob> {
   }
   throw new Error('no such seeded job');
 }
-
 
 describe('job actions in the app', () => {
   it('retry on the job page opens the new job', async () => {

@@ -3,13 +3,8 @@
 // job that refreshes, and the ways a job or its log can be missing.
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSim, type Sim } from '../../../../gitlab-sim/index.ts';
-import { HOST, renderApp, type ApiJob } from './test-helpers.tsx';
-
-
-
-let sim: Sim;
+import { describe, expect, it } from 'vitest';
+import { HOST, renderApp, setUpAppSim, sim, type ApiJob } from './test-helpers.tsx';
 
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await sim.fetch(new Request(`${HOST}/api/v4${path}`, { ...init, headers: { 'PRIVATE-TOKEN': 'glpat-sim-api' } }));
@@ -23,16 +18,7 @@ async function job(scope: string, name?: string): Promise<ApiJob> {
   return found;
 }
 
-beforeEach(() => {
-  sim = createSim({ paused: true, hugeLogBytes: 10_000 });
-  vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => sim.fetch(new Request(input, init)));
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-});
-
+setUpAppSim({ hugeLogBytes: 10_000 });
 
 describe('the job page', () => {
   it('shows a failed job in GitLab’s words, with its whole log escaped and its sections folded', { timeout: 15_000 }, async () => {

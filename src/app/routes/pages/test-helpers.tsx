@@ -1,7 +1,9 @@
 // Shared by the tests that render the whole app (session, providers, router) at a route against
 // the simulated GitLab in-process: the connection it is given, and a seeded job as they read it.
-import { configure, render } from '@testing-library/react';
+import { cleanup, configure, render } from '@testing-library/react';
 import { RouterProvider } from 'react-router';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { createSim, type Sim, type SimOptions } from '../../../../gitlab-sim/index.ts';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../../../config/index.ts';
 import { AppProviders, createQueryClient, DEFAULT_ENV } from '../../providers.tsx';
 import { createTestRouter } from '../../router.tsx';
@@ -21,6 +23,21 @@ export interface ApiJob {
   ref?: string;
   erased_at?: string | null;
   pipeline?: { id: number };
+}
+
+/** The current test's simulator, fresh for each test of a file that calls `setUpAppSim()`. */
+export let sim: Sim;
+
+/** Registers the hooks: a fresh paused simulator as the global fetch before each test; the DOM and the stub undone after. */
+export function setUpAppSim(options: SimOptions = {}): void {
+  beforeEach(() => {
+    sim = createSim({ paused: true, ...options });
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) => sim.fetch(new Request(input, init)));
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+  });
 }
 
 export interface RenderAppOptions {
