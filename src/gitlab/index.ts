@@ -106,6 +106,7 @@ export type { ConnectionCheck } from './api/connection.ts';
 export { fetchProject, fetchProjects, projectQueryOptions, projectsQueryOptions } from './api/projects.ts';
 export { fetchJob, fetchJobsPage, JOB_LIST_PER_PAGE, jobListHeadQueryOptions, jobListPagesQueryOptions, jobQueryOptions, jobsPageQueryOptions } from './api/jobs.ts';
 export type { PollOption } from './api/jobs.ts';
+export { mergeHead, replaceJobs, type JobListPages } from './api/job-list-pages.ts';
 export { fetchJobTrace, fetchJobTraceResponse, jobTraceQueryOptions } from './api/job-trace.ts';
 export type { TraceOptions } from './api/job-trace.ts';
 export { fetchPipeline, fetchPipelinesPage, pipelineQueryOptions, pipelinesQueryOptions } from './api/pipelines.ts';
@@ -143,11 +144,12 @@ export {
   playJob,
   playJobMutationOptions,
   readAfterLostAnswer,
+  rememberJobAnswer,
   retryJob,
   retryJobMutationOptions,
   writeOrCheck,
 } from './api/job-actions.ts';
-export type { AfterLostAnswer, JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';
+export type { AfterLostAnswer, GitLabMutationMeta, JobActionVariables, JobVariable, PlayVariables } from './api/job-actions.ts';
 
 export {
   DEFAULT_FLAKY_LOOKBACK,

@@ -92,8 +92,9 @@ export const gitlabKeys = {
   jobListPage: (c: HostArg, project: ProjectRef, params: JobListParams | undefined, cursor: string | null) =>
     [...gitlabKeys.jobLists(c, project), 'page', clean(params), cursor ?? 'first'] as const,
   jobListInfinite: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobLists(c, project), 'infinite', clean(params)] as const,
-  /** The job list's loaded pages: outside `list` so an action's invalidation does not refetch thousands of rows (decision 0013). */
-  jobListLoaded: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobs(c, project), 'loaded', clean(params)] as const,
+  /** Every job list's loaded pages: outside `list` so an action's invalidation does not refetch thousands of rows (decision 0013). */
+  jobListsLoaded: (c: HostArg, project: ProjectRef) => [...gitlabKeys.jobs(c, project), 'loaded'] as const,
+  jobListLoaded: (c: HostArg, project: ProjectRef, params?: JobListParams) => [...gitlabKeys.jobListsLoaded(c, project), clean(params)] as const,
   job: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.jobs(c, project), jobId] as const,
   jobTrace: (c: HostArg, project: ProjectRef, jobId: number) => [...gitlabKeys.job(c, project, jobId), 'trace'] as const,
   /** The first bytes of a log (digests read no more); `knownSize` is the log's size as the job lists it (null: not listed). */
@@ -123,8 +124,12 @@ export const gitlabKeys = {
   /** One tile of the wall display: a project's ref, its recent pipelines and what the tile shows of them. */
   wallTile: (c: HostArg, project: ProjectRef, ref: string) => [...gitlabKeys.project(c, project), 'wall', ref] as const,
 
-  /** Mutation keys (for useMutationState / isMutating). */
-  jobAction: (c: HostArg, action: JobAction) => [...gitlabKeys.host(c), 'action', 'job', action] as const,
+  /** Mutation keys (for useMutationState / isMutating): every action on the host's jobs is under `jobActions`. */
+  jobActions: (c: HostArg) => [...gitlabKeys.host(c), 'action'] as const,
+  /** One job's action; its variables are `{ jobId, pipelineId? }` (`JobActionVariables`). */
+  jobAction: (c: HostArg, action: JobAction) => [...gitlabKeys.jobActions(c), 'job', action] as const,
+  /** The bulk bar's batch; its variables are `{ action, targets }` (`BulkJobActionVariables`). */
+  bulkJobAction: (c: HostArg) => [...gitlabKeys.jobActions(c), 'bulk'] as const,
 };
 
 export type JobAction = 'cancel' | 'retry' | 'erase' | 'play' | 'keep-artifacts' | 'delete-artifacts';

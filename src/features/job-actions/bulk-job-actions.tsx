@@ -1,8 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import { invalidateAfterJobAction, useProjectScope } from '../../gitlab/index.ts';
+import { gitlabKeys, invalidateAfterJobAction, useProjectScope } from '../../gitlab/index.ts';
 import { useToast } from '../../ui/index.ts';
-import { bulkJobActionKey } from './job-action-index.ts';
+import type { BulkJobActionVariables } from './job-actions-in-flight.ts';
 import { writeBlockedReason, type ActionableJob } from './model/availability.ts';
 import { bulkSummary, bulkTargets, runBulk, type BulkAction, type BulkResult } from './model/bulk.ts';
 import { useJobLink } from './use-job-link.ts';
@@ -24,9 +24,9 @@ export function BulkJobActions({ jobs, onDone }: BulkJobActionsProps) {
   const [last, setLast] = useState<{ action: BulkAction; results: readonly BulkResult[] } | null>(null);
   const inFlight = useRef(false);
   const mutation = useMutation({
-    // Under the host's 'action' key: the index marks every target busy, so a row's own buttons wait for the batch.
-    mutationKey: bulkJobActionKey(connection),
-    mutationFn: ({ action, targets }: { action: BulkAction; targets: readonly ActionableJob[] }) => runBulk(connection, projectId, action, targets),
+    // Under the host's job-actions key: every target reads as busy (useJobActionInFlight), so a row's own buttons wait for the batch.
+    mutationKey: gitlabKeys.bulkJobAction(connection),
+    mutationFn: ({ action, targets }: BulkJobActionVariables) => runBulk(connection, projectId, action, targets),
     onSuccess: async (results, { targets }, _onMutateResult, context) => {
       // Each job's views, its new job and its pipeline; awaited, so "done" means refreshed.
       await Promise.all(

@@ -12,7 +12,7 @@ import {
   type Job,
   type JobVariable,
 } from '../../gitlab/index.ts';
-import { useJobActionInFlight } from './job-action-index.ts';
+import { useJobActionInFlight } from './job-actions-in-flight.ts';
 import { useMountedRef } from './use-mounted-ref.ts';
 import type { ActionableJob, JobActionName } from './model/availability.ts';
 
@@ -37,7 +37,8 @@ function buildActionOptions(connection: Connection, projectId: number) {
     play: playJobMutationOptions(connection, projectId),
     keep: keepArtifactsMutationOptions(connection, projectId),
     remove: deleteArtifactsMutationOptions(connection, projectId),
-    prefix: gitlabKeys.host(connection),
+    /** The prefix of every job action's mutation key, for `useJobActionInFlight`. */
+    inFlight: gitlabKeys.jobActions(connection),
   };
 }
 
@@ -59,19 +60,19 @@ function actionOptionsFor(connection: Connection, projectId: number): ReturnType
 }
 
 /**
- * Runs one job's actions. Mounting it costs a map look-up and one listener on the job: no
- * MutationObserver exists until an action actually runs (a job list mounts and unmounts rows
+ * Runs one job's actions. Mounting it costs a map look-up and a `useMutationState` (one
+ * MutationCache listener, a filter over the few mutations there): no MutationObserver exists
+ * until an action actually runs (a job list mounts and unmounts rows
  * every frame while scrolling). `run` then builds an observer from the gitlab/ factory (which
  * awaits its invalidation) and lets it go when the mutation settles, even after an unmount.
  */
 export function useJobActionRunner(connection: Connection, projectId: number, job: ActionableJob): JobActionRunner {
   const client = useQueryClient();
   const options = actionOptionsFor(connection, projectId);
-  const host = options.prefix[1];
   const jobId = job.id;
   const pipelineId = job.pipeline?.id;
-  // From the shared index: also what another view, the bulk bar, or this row before it scrolled away started.
-  const inFlightOnPage = useJobActionInFlight(client, host, jobId);
+  // From the MutationCache: also what another view, the bulk bar, or this row before it scrolled away started.
+  const inFlightOnPage = useJobActionInFlight(options.inFlight, jobId);
   const [started, setStarted] = useState<JobActionName | null>(null);
   const inFlight = useRef(false);
   const mounted = useMountedRef();
@@ -112,8 +113,8 @@ export function useJobActionRunner(connection: Connection, projectId: number, jo
 }
 
 /**
- * One mutation through a short-lived observer. Nobody subscribes to it (the index reports the
- * state); `reset` detaches it once settled so the cache can collect the mutation after gcTime.
+ * One mutation through a short-lived observer. Nobody subscribes to it (`useMutationState`
+ * reports the state); `reset` detaches it once settled so the cache can collect the mutation after gcTime.
  */
 async function runOnce<TData, TError, TVariables, TOnMutateResult>(
   client: QueryClient,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job, Page } from '../../gitlab/index.ts';
-import { flattenJobs, looksLikeJob, mergeHead, replaceJobs, type JobPages } from './job-list-merge.ts';
+import { activeBelowHead, flattenJobs, mergeHead, replaceJobs, stillActive, type JobPages } from './job-list-merge.ts';
 
 const job = (id: number, status = 'success'): Job => ({ id, name: `job ${id}`, status }) as Job;
 const page = (ids: number[], next: Page<Job>['next'] = { mode: 'keyset', query: 'cursor=x' }, status?: string): Page<Job> => ({
@@ -55,10 +55,23 @@ describe('job list merge', () => {
     expect(mergeHead(undefined, head)).toEqual({ pages: [head], pageParams: [null] });
   });
 
-  it('recognises jobs in cache and mutation data', () => {
-    expect(looksLikeJob({ id: 1, name: 'a', status: 'failed' })).toBe(true);
-    expect(looksLikeJob({ id: '1', name: 'a', status: 'failed' })).toBe(false);
-    expect(looksLikeJob(null)).toBe(false);
-    expect(looksLikeJob([job(1)])).toBe(false);
+});
+
+describe('followed and polled rows', () => {
+  it('follows the rows below the newest page that the pages show as active, newest first, at most max', () => {
+    const head = page([20, 19], undefined, 'running');
+    const data = pages(head, { ...page([18, 17, 16, 15]), items: [job(18, 'running'), job(17, 'success'), job(16, 'pending'), job(15, 'manual')] }, page([16, 14], null, 'created'));
+    // 20 and 19 are the head's (polled with it); 17 finished and 15 waits for a person; 16 repeats on an offset page.
+    expect(activeBelowHead(data, head, 10)).toEqual([18, 16, 14]);
+    expect(activeBelowHead(data, head, 2)).toEqual([18, 16]);
+    expect(activeBelowHead(undefined, head, 10)).toEqual([]);
+  });
+
+  it('polls the followed rows that their own queries do not know to have finished', () => {
+    // 18 finished by its own query (the pages still say running): still followed, no longer polled.
+    expect(stillActive([18, 16, 14], [job(18, 'success'), job(16, 'running')], 10)).toEqual([16, 14]);
+    expect(stillActive([18, 16, 14], [], 2)).toEqual([18, 16]);
+    // A finished one frees its place for the next.
+    expect(stillActive([18, 16, 14], [job(18, 'failed')], 2)).toEqual([16, 14]);
   });
 });

@@ -1,13 +1,12 @@
 /**
- * The loaded pages of the job list as one store that live data is merged into (see
- * docs/decisions/0013-job-list-live-refresh.md): the polled newest page and single jobs
- * replace rows by id, new jobs go in at their place (id order), and nothing refetches the
- * whole list. Pure functions: a changed page is a new array, an unchanged one is the same.
+ * The job list's rows from its loaded pages (docs/decisions/0013-job-list-live-refresh.md; the
+ * merge itself, `mergeHead` and `replaceJobs`, is `gitlab/api/job-list-pages.ts`), and which
+ * rows the list follows and polls. Pure functions.
  */
-import type { InfiniteData } from '@tanstack/react-query';
-import type { Job, Page } from '../../gitlab/index.ts';
+import { isActiveStatus, mergeHead, replaceJobs, type Job, type JobListPages, type Page } from '../../gitlab/index.ts';
 
-export type JobPages = InfiniteData<Page<Job>, unknown>;
+export type JobPages = JobListPages;
+export { mergeHead, replaceJobs };
 
 /** Rows in the order GitLab lists them (id descending), each id once. */
 export function flattenJobs(data: JobPages | undefined): Job[] {
@@ -25,84 +24,35 @@ export function flattenJobs(data: JobPages | undefined): Job[] {
   return out;
 }
 
-/** Replaces loaded rows by the newer versions given; rows not loaded are ignored. */
-export function replaceJobs(data: JobPages, jobs: readonly Job[]): JobPages {
-  if (jobs.length === 0) return data;
-  const byId = new Map(jobs.map((j) => [j.id, j]));
-  let changed = false;
-  const pages = data.pages.map((page) => {
-    let pageChanged = false;
-    const items = page.items.map((job) => {
-      const next = byId.get(job.id);
-      if (next && next !== job) {
-        pageChanged = true;
-        return next;
-      }
-      return job;
-    });
-    if (!pageChanged) return page;
-    changed = true;
-    return { ...page, items };
-  });
-  return changed ? { ...data, pages } : data;
-}
-
-function insertSorted(items: readonly Job[], additions: readonly Job[]): Job[] {
-  return [...items, ...additions].sort((a, b) => b.id - a.id);
-}
-
 /**
- * Merges a fresh first page (newest jobs) into the loaded pages: known rows are replaced,
- * unknown ones inserted in id order into the page whose range holds them. When the fresh page
- * is full and entirely newer than everything loaded, jobs between the two may be missing:
- * the list restarts from the fresh page rather than show a hole.
+ * Rows below the newest page that the loaded pages show as active, newest first, at most `max`.
+ * Only new pages change this list (the head's rows are left out), never the jobs' own queries:
+ * a followed job stays followed once its query says it finished, so that answer stays shown.
  */
-export function mergeHead(data: JobPages | undefined, head: Page<Job>): JobPages {
-  const restart: JobPages = { pages: [head], pageParams: [null] };
-  if (!data || data.pages.length === 0) return restart;
-  const loaded = new Set<number>();
-  let newest = Number.NEGATIVE_INFINITY;
+export function activeBelowHead(data: JobPages | undefined, head: Page<Job> | undefined, max: number): number[] {
+  if (!data) return [];
+  const inHead = new Set(head?.items.map((j) => j.id));
+  const ids: number[] = [];
+  const seen = new Set<number>();
   for (const page of data.pages) {
     for (const job of page.items) {
-      loaded.add(job.id);
-      if (job.id > newest) newest = job.id;
+      if (ids.length >= max) return ids;
+      if (seen.has(job.id) || inHead.has(job.id) || !isActiveStatus(job.status)) continue;
+      seen.add(job.id);
+      ids.push(job.id);
     }
   }
-  const oldestHead = head.items.reduce((min, j) => Math.min(min, j.id), Number.POSITIVE_INFINITY);
-  if (head.next !== null && head.items.length > 0 && oldestHead > newest && loaded.size > 0) return restart;
-
-  let merged = replaceJobs(data, head.items);
-  const fresh = head.items.filter((j) => !loaded.has(j.id));
-  if (fresh.length === 0) return merged;
-
-  // Each new job goes into the first page that holds an older job (or the last page).
-  const perPage = new Map<number, Job[]>();
-  for (const job of fresh) {
-    let target = merged.pages.length - 1;
-    for (let i = 0; i < merged.pages.length; i += 1) {
-      const items = merged.pages[i]?.items ?? [];
-      if (items.some((j) => j.id < job.id)) {
-        target = i;
-        break;
-      }
-    }
-    const list = perPage.get(target) ?? [];
-    list.push(job);
-    perPage.set(target, list);
-  }
-  merged = {
-    ...merged,
-    pages: merged.pages.map((page, i) => {
-      const additions = perPage.get(i);
-      return additions ? { ...page, items: insertSorted(page.items, additions) } : page;
-    }),
-  };
-  return merged;
+  return ids;
 }
 
-/** A shape check for data seen in the query and mutation caches: is it a job? */
-export function looksLikeJob(value: unknown): value is Job {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return typeof v.id === 'number' && typeof v.name === 'string' && typeof v.status === 'string';
+/** Of the followed rows, those not known to have finished (by their own query, when it answered), at most `max`: these are polled. */
+export function stillActive(followed: readonly number[], known: readonly Job[], max: number): number[] {
+  const byId = new Map(known.map((j) => [j.id, j]));
+  const ids: number[] = [];
+  for (const id of followed) {
+    if (ids.length >= max) break;
+    const job = byId.get(id);
+    if (!job || isActiveStatus(job.status)) ids.push(id);
+  }
+  return ids;
 }

@@ -1,69 +1,44 @@
-import { useInfiniteQuery, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import { gitlabKeys, isActiveStatus, jobListHeadQueryOptions, jobListPagesQueryOptions, jobQueryOptions, type Connection, type PollIntervals } from '../../gitlab/index.ts';
-import { MAX_TRACKED_JOBS } from './job-list-query.ts';
-import { flattenJobs, looksLikeJob, mergeHead, replaceJobs, type JobPages } from './job-list-merge.ts';
+import { useInfiniteQuery, useQueries, useQuery, useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { jobListHeadQueryOptions, jobListPagesQueryOptions, jobQueryOptions, type Connection, type Job, type PollIntervals } from '../../gitlab/index.ts';
+import { MAX_FOLLOWED_JOBS, MAX_TRACKED_JOBS } from './job-list-query.ts';
+import { activeBelowHead, flattenJobs, mergeHead, replaceJobs, stillActive } from './job-list-merge.ts';
+
+/** The jobs the followed queries hold (structurally shared by `useQueries`: the same array while none changed). */
+function answeredJobs(results: readonly UseQueryResult<Job>[]): Job[] {
+  const jobs: Job[] = [];
+  for (const r of results) if (r.data) jobs.push(r.data);
+  return jobs;
+}
 
 /**
- * The job list's data: loaded pages, kept live by polling the newest page and the active jobs
- * further down (one by one), plus any job another view fetched or an action returned.
+ * The job list's rows, derived (decision 0013): the loaded pages, which every answer of the
+ * polled newest page is pushed into (`jobListHeadQueryOptions`), and over them each followed
+ * row's own job query (the rows below the newest page that the pages show as active). The
+ * active ones among those are polled one by one; what a poll, the job page or an action's answer
+ * put in a job's query stays on its row once the polling stopped. Actions also write their answer
+ * into the loaded pages (`rememberJobAnswer`), so a row nobody follows shows it too.
  */
 export function useJobList(conn: Connection, projectId: number, scope: readonly string[], poll: PollIntervals) {
   const client = useQueryClient();
-  const headOptions = jobListHeadQueryOptions(conn, projectId, scope, poll);
   const pagesOptions = jobListPagesQueryOptions(conn, projectId, scope);
-  const pagesKey = pagesOptions.queryKey;
-  const head = useQuery(headOptions);
+  const head = useQuery(jobListHeadQueryOptions(conn, projectId, scope, poll));
   const pages = useInfiniteQuery(pagesOptions);
 
-  // The newest page goes into the loaded pages whenever it changes (structural sharing keeps
-  // its reference when nothing did).
   const headData = head.data;
-  useEffect(() => {
-    if (!headData) return;
-    client.setQueryData<JobPages>(pagesKey, (old) => mergeHead(old, headData));
-    // pagesKey is rebuilt each render; its content is what the scope decides.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, headData, JSON.stringify(pagesKey)]);
+  const pagesData = pages.data;
+  // Every answer of the head is in the loaded pages (its queryFn pushes it there); the head alone
+  // only when its answer came before the pages existed (restored from a cache without them).
+  const store = useMemo(() => pagesData ?? (headData ? mergeHead(undefined, headData) : undefined), [pagesData, headData]);
 
-  // Any job seen elsewhere (the job page, the polls below) or returned by an action.
-  useEffect(() => {
-    const prefix = gitlabKeys.jobs(conn, projectId);
-    const patch = (job: unknown) => {
-      if (!looksLikeJob(job)) return;
-      queueMicrotask(() => client.setQueryData<JobPages>(pagesKey, (old) => (old ? replaceJobs(old, [job]) : old)));
-    };
-    const stopQueries = client.getQueryCache().subscribe((event) => {
-      if (event.type !== 'updated' || event.action.type !== 'success') return;
-      const key = event.query.queryKey;
-      if (key.length !== prefix.length + 1 || !prefix.every((part, i) => key[i] === part)) return;
-      patch(event.query.state.data);
-    });
-    const stopMutations = client.getMutationCache().subscribe((event) => {
-      if (event.type === 'updated' && event.action.type === 'success') patch(event.mutation.state.data);
-    });
-    return () => {
-      stopQueries();
-      stopMutations();
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, conn, projectId, JSON.stringify(pagesKey)]);
+  const followed = useMemo(() => activeBelowHead(store, headData, MAX_FOLLOWED_JOBS), [store, headData]);
+  // Read-only observers: they never fetch, they hold each followed job's query (and its data) for the rows.
+  const known = useQueries({ queries: followed.map((id) => ({ ...jobQueryOptions(conn, projectId, id), enabled: false })), combine: answeredJobs });
+  const shown = useMemo(() => (store && known.length > 0 ? replaceJobs(store, known) : store), [store, known]);
+  const jobs = useMemo(() => flattenJobs(shown), [shown]);
 
-  // Until the merge effect has run, the newest page alone is the list.
-  const store = pages.data ?? (headData ? mergeHead(undefined, headData) : undefined);
-  const jobs = useMemo(() => flattenJobs(store), [store]);
-
-  const trackedIds = useMemo(() => {
-    const inHead = new Set(headData?.items.map((j) => j.id));
-    const ids: number[] = [];
-    for (const job of jobs) {
-      if (ids.length >= MAX_TRACKED_JOBS) break;
-      if (isActiveStatus(job.status) && !inHead.has(job.id)) ids.push(job.id);
-    }
-    return ids;
-  }, [jobs, headData]);
-  // Each polls while its job is active and stops when it finishes; the cache subscription
-  // above merges what they return.
+  // Each polls while its job is active and stops when it finishes (`statusPolling`); the observers above show what it got.
+  const trackedIds = useMemo(() => stillActive(followed, known, MAX_TRACKED_JOBS), [followed, known]);
   useQueries({ queries: trackedIds.map((id) => jobQueryOptions(conn, projectId, id, { poll })) });
 
   const lastPage = store?.pages.at(-1);
@@ -77,7 +52,8 @@ export function useJobList(conn: Connection, projectId: number, scope: readonly 
     pagination: lastPage?.mode,
     trackedCount: trackedIds.length,
     loadMore: () => {
-      if (!pages.data && headData) client.setQueryData<JobPages>(pagesKey, (old) => mergeHead(old, headData));
+      // Pages continue from the head when it came alone.
+      if (store && !pagesData) client.setQueryData(pagesOptions.queryKey, store);
       return pages.fetchNextPage({ cancelRefetch: false });
     },
   };

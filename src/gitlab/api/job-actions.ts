@@ -8,6 +8,7 @@ import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import { GitLabError, isOutcomeUnknown } from '../errors.ts';
 import { fetchPipelineBridges } from './bridges.ts';
 import { fetchJob } from './jobs.ts';
+import { replaceJobs, type JobListPages } from './job-list-pages.ts';
 import { fetchPipelineJobs } from './pipeline-jobs.ts';
 import { failureStreak, nextPollDelay } from '../polling.ts';
 import { gitlabKeys, projectKey } from '../query-keys.ts';
@@ -20,6 +21,21 @@ import type { Bridge, Job } from '../types.ts';
 export interface JobVariable {
   key: string;
   value: string;
+}
+
+/**
+ * What a mutation's `meta` may say (TanStack Query's registered type): `jobAction` names the
+ * action of a mutation made by the factories below, so `useMutationState` can tell which action
+ * is in flight without reading the key by position.
+ */
+export interface GitLabMutationMeta extends Record<string, unknown> {
+  jobAction?: JobAction;
+}
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: GitLabMutationMeta;
+  }
 }
 
 function actionPath(project: ProjectRef, jobId: number, action: string): string {
@@ -94,6 +110,26 @@ export interface PlayVariables extends JobActionVariables {
   variables?: readonly JobVariable[];
 }
 
+/** The projects a job may be keyed under: the path or id it was addressed by, and its numeric id. */
+function projectsOf(project: ProjectRef, result?: Job | Bridge): Set<string> {
+  const projects = new Set<string>([projectKey(project)]);
+  const numericId = result?.pipeline?.project_id;
+  if (typeof numericId === 'number') projects.add(String(numericId));
+  return projects;
+}
+
+/**
+ * GitLab's answer to an action is the job as it now is: it becomes the job's query data and
+ * replaces the job's row in every loaded job list (whose pages never refetch, decision 0013),
+ * so every view shows it at once and keeps showing it once nothing polls the job.
+ */
+export function rememberJobAnswer(client: QueryClient, conn: Pick<Connection, 'host'>, project: ProjectRef, job: Job): void {
+  for (const p of projectsOf(project, job)) {
+    client.setQueryData(gitlabKeys.job(conn, p, job.id), job);
+    client.setQueriesData<JobListPages>({ queryKey: gitlabKeys.jobListsLoaded(conn, p) }, (old) => (old ? replaceJobs(old, [job]) : old));
+  }
+}
+
 /**
  * The query keys a job action changes: the project's job lists, the job (its log and
  * artifacts are under it), the new job of a retry, the pipeline (its jobs and bridges are
@@ -101,9 +137,7 @@ export interface PlayVariables extends JobActionVariables {
  * either may have been used to address it.
  */
 export function jobActionInvalidationKeys(conn: Pick<Connection, 'host'>, project: ProjectRef, vars: JobActionVariables, result?: Job | Bridge): QueryKey[] {
-  const projects = new Set<string>([projectKey(project)]);
-  const numericId = result?.pipeline?.project_id;
-  if (typeof numericId === 'number') projects.add(String(numericId));
+  const projects = projectsOf(project, result);
   const pipelineId = result?.pipeline?.id ?? vars.pipelineId;
   const keys: QueryKey[] = [];
   for (const p of projects) {
@@ -231,11 +265,18 @@ function refetchAfterLostAnswer(client: QueryClient, conn: Connection, project: 
   return invalidateAfterJobAction(client, conn, project, vars, error.after?.latest);
 }
 
+/** The answer is remembered (rememberJobAnswer), then everything the action changed is refetched. */
+function afterAnswer(client: QueryClient, conn: Connection, project: ProjectRef, vars: JobActionVariables, job: Job): Promise<void> {
+  rememberJobAnswer(client, conn, project, job);
+  return invalidateAfterJobAction(client, conn, project, vars, job);
+}
+
 function jobMutation(conn: Connection, project: ProjectRef, action: JobAction, run: (vars: JobActionVariables) => Promise<Job>) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, action),
+    meta: { jobAction: action },
     mutationFn: (vars: JobActionVariables) => writeOrCheck(conn, project, action, vars, () => run(vars)),
-    onSuccess: (job: Job, vars: JobActionVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars, job),
+    onSuccess: (job: Job, vars: JobActionVariables, _onMutateResult: unknown, context) => afterAnswer(context.client, conn, project, vars, job),
     onError: (error: Error, vars: JobActionVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),
   });
 }
@@ -255,15 +296,17 @@ export function keepArtifactsMutationOptions(conn: Connection, project: ProjectR
 export function playJobMutationOptions(conn: Connection, project: ProjectRef) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, 'play'),
+    meta: { jobAction: 'play' },
     mutationFn: ({ jobId, variables, pipelineId }: PlayVariables) =>
       writeOrCheck(conn, project, 'play', pipelineId === undefined ? { jobId } : { jobId, pipelineId }, () => playJob(conn, project, jobId, variables)),
-    onSuccess: (job: Job, vars: PlayVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars, job),
+    onSuccess: (job: Job, vars: PlayVariables, _onMutateResult: unknown, context) => afterAnswer(context.client, conn, project, vars, job),
     onError: (error: Error, vars: PlayVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),
   });
 }
 export function deleteArtifactsMutationOptions(conn: Connection, project: ProjectRef) {
   return mutationOptions({
     mutationKey: gitlabKeys.jobAction(conn, 'delete-artifacts'),
+    meta: { jobAction: 'delete-artifacts' },
     mutationFn: (vars: JobActionVariables) => writeOrCheck(conn, project, 'delete-artifacts', vars, () => deleteArtifacts(conn, project, vars.jobId)),
     onSuccess: (_data: void, vars: JobActionVariables, _onMutateResult: unknown, context) => invalidateAfterJobAction(context.client, conn, project, vars),
     onError: (error: Error, vars: JobActionVariables, _onMutateResult: unknown, context) => refetchAfterLostAnswer(context.client, conn, project, error, vars),

@@ -1,9 +1,10 @@
-import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, replaceEqualDeep } from '@tanstack/react-query';
 import { cursorToString, fetchPage } from '../pagination.ts';
 import type { Page, PageCursor } from '../pagination.ts';
 import { statusPolling } from '../polling.ts';
 import type { PollIntervals } from '../polling.ts';
 import { gitlabKeys } from '../query-keys.ts';
+import { mergeHead, type JobListPages } from './job-list-pages.ts';
 import type { JobListParams } from '../query-keys.ts';
 import { gitlabRequest, projectSegment } from '../transport.ts';
 import type { Connection, ProjectRef } from '../transport.ts';
@@ -57,13 +58,26 @@ const jobListParams = (scope: readonly string[]): JobListParams => ({ scope: [..
  * follows the statuses it holds (fast while any is active). The route's loader warms it.
  */
 export function jobListHeadQueryOptions(conn: Connection, project: ProjectRef, scope: readonly string[], poll: PollIntervals) {
-  return jobsPageQueryOptions(conn, project, jobListParams(scope), null, { poll });
+  const params = jobListParams(scope);
+  const page = jobsPageQueryOptions(conn, project, params, null, { poll });
+  return queryOptions({
+    ...page,
+    // Each answer is pushed into the loaded pages (TanStack's "push" seeding), where the rows are
+    // read from: a row that has left the newest page (a new job pushed it down, or it left the
+    // tab's scope) stays, and only a changed row is a new object there.
+    queryFn: async ({ signal, client }) => {
+      const fresh = await fetchJobsPage(conn, project, params, null, signal);
+      const shared = replaceEqualDeep(client.getQueryData(page.queryKey), fresh);
+      client.setQueryData<JobListPages>(gitlabKeys.jobListLoaded(conn, project, params), (loaded) => mergeHead(loaded, shared));
+      return shared;
+    },
+  });
 }
 
 /**
- * Every page of the job list loaded so far. It never fetches its first page (that comes from
- * the head query) and never refetches: live data is merged into it by id (decision 0013). Only
- * "load more" fetches, following GitLab's keyset Link or the offset fallback.
+ * Every page of the job list loaded so far. It never fetches its first page (the head query
+ * pushes each of its answers in) and never refetches: live data is merged into it by id
+ * (decision 0013). Only "load more" fetches, following GitLab's keyset Link or the offset fallback.
  */
 export function jobListPagesQueryOptions(conn: Connection, project: ProjectRef, scope: readonly string[]) {
   const params = jobListParams(scope);
@@ -74,6 +88,9 @@ export function jobListPagesQueryOptions(conn: Connection, project: ProjectRef, 
     getNextPageParam: (last: Page<Job>) => last.next,
     enabled: false,
     staleTime: Number.POSITIVE_INFINITY,
+    // The merge shares rows by id (job-list-pages.ts); TanStack's sharing by index would copy
+    // every row that new jobs moved down a place.
+    structuralSharing: false,
   });
 }
 

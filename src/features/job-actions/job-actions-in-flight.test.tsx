@@ -1,17 +1,17 @@
-// The shared in-flight index behind JobActions: one cache listener per QueryClient, a primitive per job,
-// and no MutationObserver for a row until one of its actions runs.
-import { MutationObserver, QueryClient, QueryClientProvider, type MutationCacheNotifyEvent } from '@tanstack/react-query';
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+// Busy and pending behind JobActions, from useMutationState over the host's job-action keys: every
+// view of a job sees an action on it, no other job does, and a row mounts no MutationObserver.
+import { MutationObserver, QueryClient, QueryClientProvider, type MutationCache, type MutationCacheNotifyEvent } from '@tanstack/react-query';
+import { act, cleanup, render, renderHook, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState, type ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Sim } from '../../../gitlab-sim/index.ts';
 import { cancelJobMutationOptions, gitlabKeys, type Connection, type Job } from '../../gitlab/index.ts';
 import { ToastProvider } from '../../ui/index.ts';
 import { inProjectScope } from '../../testing/in-project-scope.tsx';
 import { BulkJobActions as BareBulkJobActions } from './bulk-job-actions.tsx';
-import { jobActionIndexFor } from './job-action-index.ts';
+import { useJobActionInFlight } from './job-actions-in-flight.ts';
 import { JobActions as BareJobActions } from './job-actions.tsx';
 
 // The actions read the project from the page's ProjectScope: these take it as props.
@@ -24,7 +24,25 @@ let sim: Sim;
 beforeEach(() => {
   sim = newSim();
 });
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  vi.restoreAllMocks();
+});
+
+/** How many listeners the components hold on the cache (counted from here on). */
+function countListeners(cache: MutationCache): () => number {
+  let n = 0;
+  const subscribe = cache.subscribe.bind(cache);
+  vi.spyOn(cache, 'subscribe').mockImplementation((listener) => {
+    n++;
+    const stop = subscribe(listener);
+    return () => {
+      n--;
+      stop();
+    };
+  });
+  return () => n;
+}
 
 function newClient() {
   return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: 60_000 }, mutations: { retry: false } } });
@@ -83,7 +101,7 @@ const button = (region: string, name: RegExp | string) => within(screen.getByRol
 const scroll = () => act(() => screen.getByRole('button', { name: 'Scroll' }).click());
 const toastRegion = () => document.querySelector('.toasts') as HTMLElement;
 
-describe('busy and pending from the shared index', () => {
+describe('busy and pending from the MutationCache', () => {
   it('an action on a job makes every view of that job busy, and no other job', async () => {
     const user = userEvent.setup();
     const gated = gatedConnection();
@@ -129,14 +147,16 @@ describe('busy and pending from the shared index', () => {
         </>
       );
     }
-    const { client } = renderWithApp(<List />);
+    const client = newClient();
+    const listeners = countListeners(client.getMutationCache());
+    renderWithApp(<List />, client);
     await user.click(button('row', 'Retry'));
     expect(button('row', 'Retry…').getAttribute('aria-busy')).toBe('true');
 
     scroll();
     expect(screen.queryByRole('region', { name: 'row' })).toBeNull();
     // The unmounted row left nothing subscribed.
-    expect(jobActionIndexFor(client).watchedJobs).toBe(0);
+    expect(listeners()).toBe(0);
     scroll();
     expect(button('row', 'Retry…').getAttribute('aria-busy')).toBe('true');
     expect(button('row', 'Retry…').getAttribute('aria-disabled')).toBe('true');
@@ -180,6 +200,7 @@ describe('mounting is cheap', () => {
     const client = newClient();
     const events: MutationCacheNotifyEvent['type'][] = [];
     client.getMutationCache().subscribe((e) => events.push(e.type));
+    const listeners = countListeners(client.getMutationCache());
     const rows: Job[] = Array.from({ length: 50 }, (_, i) => ({ id: 900_000 + i, name: `job-${i}`, status: 'running' }) as Job);
     function List() {
       const [shown, setShown] = useState(true);
@@ -197,7 +218,8 @@ describe('mounting is cheap', () => {
     expect(client.getMutationCache().getAll()).toEqual([]);
     // A MutationObserver announces itself to the cache ('observerOptionsUpdated') when constructed.
     expect(events).toEqual([]);
-    expect(jobActionIndexFor(client).watchedJobs).toBe(50);
+    // One listener per row (useMutationState), and nothing else.
+    expect(listeners()).toBe(50);
 
     await user.click(button('job-7', 'Cancel'));
     expect(client.getMutationCache().getAll()).toHaveLength(1);
@@ -205,51 +227,69 @@ describe('mounting is cheap', () => {
 
     // Unmounting every row mid-action leaves no listener behind; the action still settles (GitLab's 404 for a made-up job).
     scroll();
-    expect(jobActionIndexFor(client).watchedJobs).toBe(0);
+    expect(listeners()).toBe(0);
     act(() => gated.open());
     await waitFor(() => expect(client.getMutationCache().getAll()[0]?.state.status).toBe('error'));
     await waitFor(() => expect(toastRegion().textContent).toContain('404'));
   });
 });
 
-describe('JobActionIndex', () => {
-  it('tells each job’s listeners only about that job, and ignores other mutations', async () => {
-    const conn = simConnection(sim);
+describe('useJobActionInFlight', () => {
+  const hookWith = (client: QueryClient, actionsKey: readonly unknown[], jobId: number) =>
+    renderHook(() => useJobActionInFlight(actionsKey, jobId), { wrapper: ({ children }) => <QueryClientProvider client={client}>{children}</QueryClientProvider> });
+
+  it('reports the action on its job only, and ignores other mutations and other hosts', async () => {
+    const gated = gatedConnection();
+    const conn = gated.conn;
     const running = await findJob(conn, 1, (j) => j.status === 'running' && j.ref === 'main');
     const other = await findJob(conn, 1, (j) => j.status === 'running' && j.id !== running.id);
     const client = newClient();
-    const index = jobActionIndexFor(client);
-    expect(jobActionIndexFor(client)).toBe(index);
-    const host = gitlabKeys.host(conn)[1];
+    const actions = gitlabKeys.jobActions(conn);
+    const mine = hookWith(client, actions, running.id);
+    const theirs = hookWith(client, actions, other.id);
+    const elsewhere = hookWith(client, gitlabKeys.jobActions('http://elsewhere.test'), running.id);
     const seen: (string | null)[] = [];
-    const stop = index.subscribe(host, running.id, () => seen.push(index.get(host, running.id)));
-    let otherCalls = 0;
-    const stopOther = index.subscribe(host, other.id, () => otherCalls++);
+    const stop = client.getMutationCache().subscribe(() => seen.push(mine.result.current));
 
-    await new MutationObserver(client, { mutationKey: ['something', 'else'], mutationFn: (v: { jobId: number }) => Promise.resolve(v) }).mutate({ jobId: running.id });
-    expect(seen).toEqual([]);
+    await act(() => new MutationObserver(client, { mutationKey: ['something', 'else'], mutationFn: (v: { jobId: number }) => Promise.resolve(v) }).mutate({ jobId: running.id }));
+    expect(mine.result.current).toBeNull();
 
-    const pending = new MutationObserver(client, cancelJobMutationOptions(conn, 1)).mutate({ jobId: running.id });
-    // Synchronously pending, before any request went out.
-    expect(index.get(host, running.id)).toBe('cancel');
-    expect(index.get(host, other.id)).toBeNull();
-    expect(index.get('http://elsewhere.test', running.id)).toBeNull();
-    await pending;
-    expect(seen).toEqual(['cancel', null]);
-    expect(otherCalls).toBe(0);
+    let pending: Promise<unknown> = Promise.resolve();
+    act(() => {
+      pending = new MutationObserver(client, cancelJobMutationOptions(conn, 1)).mutate({ jobId: running.id });
+    });
+    // Pending while its request waits at the gate.
+    await waitFor(() => expect(mine.result.current).toBe('cancel'));
+    expect(gated.writes()).toBe(1);
+    expect(theirs.result.current).toBeNull();
+    expect(elsewhere.result.current).toBeNull();
+    act(() => gated.open());
+    await act(() => pending);
+    await waitFor(() => expect(mine.result.current).toBeNull());
+    expect(seen).toContain('cancel');
     stop();
-    stopOther();
-    expect(index.watchedJobs).toBe(0);
   });
 
-  it('sees actions already in flight when it is made', async () => {
+  it('sees actions already in flight when it mounts, and a bulk batch on each of its targets', async () => {
     const gated = gatedConnection();
     const client = newClient();
     const done = new MutationObserver(client, cancelJobMutationOptions(gated.conn, 1)).mutate({ jobId: 4321 }).catch(() => undefined);
-    const host = gitlabKeys.host(gated.conn)[1];
-    expect(jobActionIndexFor(client).get(host, 4321)).toBe('cancel');
-    gated.open();
+    const batch = new MutationObserver(client, {
+      mutationKey: gitlabKeys.bulkJobAction(gated.conn),
+      mutationFn: ({ targets }: { action: 'retry'; targets: readonly ActionableJob[] }) => Promise.resolve(targets.length),
+    });
+    let batchDone: Promise<unknown> = Promise.resolve();
+    act(() => {
+      batchDone = batch.mutate({ action: 'retry', targets: [{ id: 77, name: 'a', status: 'failed' } as ActionableJob, { id: 78, name: 'b', status: 'failed' } as ActionableJob] });
+    });
+    const actions = gitlabKeys.jobActions(gated.conn);
+    expect(hookWith(client, actions, 4321).result.current).toBe('cancel');
+    const target = hookWith(client, actions, 78);
+    expect(target.result.current).toBe('retry');
+    await act(() => batchDone);
+    await waitFor(() => expect(target.result.current).toBeNull());
+    act(() => gated.open());
     await done;
-    expect(jobActionIndexFor(client).get(host, 4321)).toBeNull();
+    await waitFor(() => expect(hookWith(client, actions, 4321).result.current).toBeNull());
   });
 });
