@@ -113,14 +113,14 @@ describe('SettingsPage', () => {
     const user = userEvent.setup();
     const { onSave } = await failATest(user);
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    const ask = screen.getByRole('dialog', { name: 'Save a connection that failed its test?' });
+    const ask = await screen.findByRole('dialog', { name: 'Save a connection that failed its test?' });
     expect(ask.textContent).toContain('Not signed in');
     expect(onSave).not.toHaveBeenCalled();
     await user.click(within(ask).getByRole('button', { name: 'Go back' }));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(onSave).not.toHaveBeenCalled();
     await user.click(screen.getByRole('button', { name: 'Save' }));
-    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save anyway' }));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Save anyway' }));
     expect(onSave).toHaveBeenCalledWith({ host: 'https://gitlab.example.com', token: 'nope', remember: false });
   });
 
