@@ -48,9 +48,9 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       ...pluginQuery.configs['flat/recommended'][0]?.rules,
-      // Six factories leave a value out of their key on purpose or by mistake (a progress callback,
-      // a size hint, GitLab's capabilities); each wants a look before this becomes an error.
-      '@tanstack/query/exhaustive-deps': 'warn',
+      // Every value a queryFn reads is in its key; what must not be (a progress callback, what a
+      // host lacks) reaches the queryFn through the cache or the QueryClient instead.
+      '@tanstack/query/exhaustive-deps': 'error',
       'local/no-import-cycles': 'error',
       'local/layer-boundaries': ['error', { zones: [simZone, ...layerZones] }],
     },

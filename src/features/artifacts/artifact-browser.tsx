@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { GitLabError, gitlabFeatures, gitlabKeys, jobQueryOptions, unavailableReason, versionQueryOptions, useProjectScope } from '../../gitlab/index.ts';
 import type { Job, PollIntervals } from '../../gitlab/index.ts';
@@ -7,7 +7,7 @@ import { ConnectionStatus, EmptyState, ErrorState, LoadingState, projectPath as 
 import { ArtifactBreadcrumbs, ArtifactListingTable, type ListingView } from './artifact-listing.tsx';
 import { ByRefDownloadForm, DownloadStatus, downloadJobArchive, downloadJobFile } from './artifact-downloads.tsx';
 import { ArtifactPreview } from './artifact-preview.tsx';
-import { artifactListingQueryOptions, artifactState, buildTree, isArtifactListError, resolvePath } from './model/index.ts';
+import { artifactListingProgressQueryOptions, artifactListingQueryOptions, artifactState, buildTree, isArtifactListError, resolvePath } from './model/index.ts';
 import type { ArtifactListing, ListProgress, SortOrder } from './model/index.ts';
 import { useDownload } from './use-download.ts';
 import './artifacts.css';
@@ -45,7 +45,8 @@ function sourceText(listing: ArtifactListing): string {
   }
 }
 
-function ListingProgress({ progress }: { progress: ListProgress | null }) {
+/** `archiveSize`: the job's listed archive size, the download's total when the host sends none. */
+function ListingProgress({ progress, archiveSize }: { progress: ListProgress | null; archiveSize: number | null }) {
   if (!progress) return <LoadingState label="Listing the artifacts" rows={4} />;
   let text: string;
   let value: number | undefined;
@@ -58,10 +59,12 @@ function ListingProgress({ progress }: { progress: ListProgress | null }) {
     case 'range':
       text = `Reading the archive's index (${formatBytes(progress.loaded)} of a ${formatBytes(progress.archiveSize)} archive)`;
       break;
-    case 'download':
-      text = `This GitLab cannot send part of the archive, so it is downloaded once to list it: ${formatBytes(progress.loaded)}${progress.total !== null ? ` of ${formatBytes(progress.total)}` : ''}`;
-      if (progress.total) [value, max] = [progress.loaded, progress.total];
+    case 'download': {
+      const total = progress.total ?? archiveSize;
+      text = `This GitLab cannot send part of the archive, so it is downloaded once to list it: ${formatBytes(progress.loaded)}${total !== null ? ` of ${formatBytes(total)}` : ''}`;
+      if (total) [value, max] = [progress.loaded, total];
       break;
+    }
     case 'parse':
       text = `Reading the archive's index: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} entries`;
       [value, max] = [progress.done, progress.total];
@@ -113,7 +116,6 @@ export function ArtifactBrowser({ jobId, path, poll, renderAnsiText, renderArtif
   const versionQuery = useQuery(versionQueryOptions(connection));
   const now = useNow(60_000);
   const download = useDownload();
-  const [progress, setProgress] = useState<ListProgress | null>(null);
 
   const job = jobQuery.data;
   const state = job ? artifactState(job, now) : null;
@@ -123,9 +125,10 @@ export function ArtifactBrowser({ jobId, path, poll, renderAnsiText, renderArtif
   // Single files came with 10.0: an older host can only hand out the whole archive.
   const fileReason = unavailableReason(features, 'artifactFile');
   const listingQuery = useQuery({
-    ...artifactListingQueryOptions(connection, projectId, jobId, features, { onProgress: setProgress, archiveSize: job?.artifacts_file?.size ?? null }),
+    ...artifactListingQueryOptions(connection, projectId, jobId, features?.artifactTree ?? null),
     enabled: !!state?.browsable && versionKnown,
   });
+  const progress = useQuery(artifactListingProgressQueryOptions(connection, projectId, jobId)).data ?? null;
   const tree = useMemo(() => (listingQuery.data ? buildTree(listingQuery.data.entries) : null), [listingQuery.data]);
 
   const search = params.toString();
@@ -207,7 +210,7 @@ export function ArtifactBrowser({ jobId, path, poll, renderAnsiText, renderArtif
       ) : listingQuery.isError ? (
         <ListingError error={listingQuery.error} onRetry={() => void listingQuery.refetch()} />
       ) : !tree || !listingQuery.data || !resolved ? (
-        <ListingProgress progress={progress} />
+        <ListingProgress progress={progress} archiveSize={job?.artifacts_file?.size ?? null} />
       ) : (
         <>
           <ArtifactBreadcrumbs path={selected ? selected.path : folder} linkTo={linkTo} />

@@ -5,6 +5,7 @@ export { normaliseEntries, normalisePath, sortLikeGitLab } from './entries.ts';
 
 export {
   ArtifactListError,
+  artifactListingProgressQueryOptions,
   artifactListingQueryOptions,
   isArtifactListError,
   listArtifacts,

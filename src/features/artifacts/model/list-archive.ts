@@ -3,7 +3,7 @@
  * (18.8+), else the zip's central directory read with zip.js through byte ranges of the
  * archive (a few hundred KiB of a large archive), else the whole archive once, with progress.
  */
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { GitLabError, gitlabKeys } from '../../../gitlab/index.ts';
 import type { Connection, GitLabFeatures, ProjectRef } from '../../../gitlab/index.ts';
 import {
@@ -197,17 +197,29 @@ export async function listArtifacts(conn: Connection, project: ProjectRef, jobId
   }
 }
 
-/** The listing as a query; it lives under the job's key, so job actions invalidate it. */
-export function artifactListingQueryOptions(
-  conn: Connection,
-  project: ProjectRef,
-  jobId: number,
-  features: Pick<GitLabFeatures, 'artifactTree'> | null,
-  extra: Pick<ListArtifactsOptions, 'onProgress' | 'archiveSize'> = {},
-) {
+/** Where a listing in progress says how far it got (`artifactListingProgressQueryOptions`). */
+function listingProgressKey(conn: Connection, project: ProjectRef, jobId: number) {
+  return [...gitlabKeys.jobArtifacts(conn, project, jobId), 'listing-progress'] as const;
+}
+
+/**
+ * How far the job's listing got, while it runs: the listing's queryFn writes it here, in the
+ * cache, so whoever shows the listing reads it (never fetched itself).
+ */
+export function artifactListingProgressQueryOptions(conn: Connection, project: ProjectRef, jobId: number) {
+  return queryOptions<ListProgress | null>({ queryKey: listingProgressKey(conn, project, jobId), queryFn: skipToken, staleTime: Number.POSITIVE_INFINITY });
+}
+
+/**
+ * The listing as a query; it lives under the job's key, so job actions invalidate it.
+ * `artifactTree` (`gitlabFeatures(version).artifactTree`, null while unknown) picks the tree
+ * endpoint or the zip, whose listings say where they came from: it is part of the key.
+ */
+export function artifactListingQueryOptions(conn: Connection, project: ProjectRef, jobId: number, artifactTree: boolean | null) {
   return queryOptions({
-    queryKey: [...gitlabKeys.jobArtifacts(conn, project, jobId), 'listing'] as const,
-    queryFn: ({ signal }) => listArtifacts(conn, project, jobId, { signal, features, ...extra }),
+    queryKey: [...gitlabKeys.jobArtifacts(conn, project, jobId), 'listing', artifactTree] as const,
+    queryFn: ({ signal, client }) =>
+      listArtifacts(conn, project, jobId, { signal, features: { artifactTree }, onProgress: (p) => client.setQueryData(listingProgressKey(conn, project, jobId), p) }),
     // An archive never changes; it can only disappear, which the job's invalidation covers.
     staleTime: Number.POSITIVE_INFINITY,
     gcTime: 5 * 60 * 1000,
