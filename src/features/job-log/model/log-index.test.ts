@@ -5,30 +5,25 @@ import {
   LINE_HEADER,
   LINE_MARKER,
   LINE_PLAIN,
-  LINE_STDERR,
-  LINE_TIMESTAMP_PREFIX,
-  createLogIndex,
   formatSectionDuration,
-  type LogIndex,
 } from './log-index.ts';
-import { lineContent, lineSpans, lineText } from './line-text.ts';
-import { BOLD, CONCEAL, ITALIC, STRIKE, TRUECOLOR, UNDERLINE } from './sgr.ts';
-import { dumpIndex, texts } from './test-helpers.ts';
-
-const E = '\x1b';
-
-function index(...chunks: string[]): LogIndex {
-  const ix = createLogIndex();
-  for (const c of chunks) ix.append(c);
-  return ix;
-}
-
-function startStyle(ix: LogIndex, i: number) {
-  return ix.style(ix.lineStyleId(i));
-}
-
-const start = (ts: number, name: string, opts = '') => `${E}[0Ksection_start:${ts}:${name}${opts}\r${E}[0K`;
-const end = (ts: number, name: string) => `${E}[0Ksection_end:${ts}:${name}\r${E}[0K`;
+import { lineSpans } from './line-text.ts';
+import {
+  BOLD,
+  CONCEAL,
+  ITALIC,
+  STRIKE,
+  TRUECOLOR,
+  UNDERLINE,
+} from './sgr.ts';
+import {
+  E,
+  end,
+  index,
+  start,
+  startStyle,
+  texts,
+} from './test-helpers.ts';
 
 describe('line ends and carriage returns', () => {
   it.each([
@@ -237,253 +232,11 @@ describe('sections', () => {
   });
 });
 
-describe('runner timestamps', () => {
-  const T = (time: string, stream = '01', kind = 'O', join = ' ') => `2024-05-22T12:43:${time}Z ${stream}${kind}${join}`;
-
-  it('detects the format from the first line, strips prefixes and keeps time and stream', () => {
-    const log = `${T('46.962646', '00')}Running\n${T('47.000000', '01', 'E')}oops\n${T('48.500000')}${E}[32mok${E}[0m\n`;
-    const ix = index(log);
-    expect(ix.hasTimestamps).toBe(true);
-    expect(texts(ix)).toEqual(['Running', 'oops', 'ok']);
-    expect(ix.lineTimestamp(0)).toBeCloseTo(Date.UTC(2024, 4, 22, 12, 43, 46) + 962.646, 3);
-    expect(ix.lineStream(0)).toBe(0);
-    expect(ix.lineStream(1)).toBe(1);
-    expect(ix.lineFlags(1) & LINE_STDERR).toBe(LINE_STDERR);
-    expect(ix.lineFlags(0) & (LINE_TIMESTAMP_PREFIX | LINE_PLAIN)).toBe(LINE_TIMESTAMP_PREFIX | LINE_PLAIN);
-    expect(ix.contentStart(0)).toBe(32);
-  });
-
-  it('parses each line\'s own time, across seconds, days and years', () => {
-    const times = ['2024-12-31T23:59:59.999999Z', '2024-12-31T23:59:59.000001Z', '2025-01-01T00:00:00.500000Z', '2025-01-01T00:00:00.500000Z', '2024-02-29T12:00:01.000000Z'];
-    const ix = index(times.map((t, k) => `${t} 0${k}O line ${k}`).join('\n'));
-    expect(Array.from({ length: times.length }, (_, k) => ix.lineTimestamp(k))).toEqual(
-      times.map((t) => Date.parse(t.slice(0, 23) + 'Z') + Number(t.slice(23, 26)) / 1000),
-    );
-    expect(Array.from({ length: times.length }, (_, k) => ix.lineStream(k))).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it('reads a plain line\'s time from its prefix when asked, also once the text is compacted to bytes', () => {
-    const lines = Array.from({ length: 30_000 }, (_, k) => `2024-05-22T12:${String(10 + Math.floor(k / 1000)).padStart(2, '0')}:${String(k % 60).padStart(2, '0')}.${String(k).padStart(6, '0')}Z 01O línea ${k} ✓`);
-    const ix = createLogIndex();
-    // In pieces of more than a chunk, so that the chunks before the last can be compacted.
-    for (let k = 0; k < lines.length; k += 10_000) ix.append(lines.slice(k, k + 10_000).join('\n') + '\n');
-    const before = ix.byteLength;
-    while (ix.compact()) {
-      // every chunk that can no longer grow
-    }
-    expect(ix.byteLength).toBeLessThan(before); // some of the text is bytes now
-    const expected = (k: number) => Date.parse((lines[k] ?? '').slice(0, 23) + 'Z') + Number((lines[k] ?? '').slice(23, 26)) / 1000;
-    for (const k of [0, 1, 4_999, 5_000, 17_321, 29_998]) {
-      expect(ix.lineTimestamp(k)).toBeCloseTo(expected(k), 3);
-      expect(ix.lineTimestamp(k)).toBeCloseTo(expected(k), 3); // the second time from the column
-    }
-  });
-
-  it('joins + continuation lines, dropping the \\n', () => {
-    const log = `${T('46.000000')}first part, \n${T('46.100000', '01', 'O', '+')}second part\n${T('47.000000')}next\n`;
-    const ix = index(log);
-    expect(texts(ix)).toEqual(['first part, second part', 'next']);
-    expect(ix.lineTimestamp(0)).toBe(Date.UTC(2024, 4, 22, 12, 43, 46));
-  });
-
-  it('keeps styles and sections working inside timestamped lines', () => {
-    const log = `${T('46.000000')}${start(10, 'x', '[collapsed=true]')}Head\n${T('46.000001')}${E}[31mred\n${T('46.000002')}${end(20, 'x')}\n`;
-    const ix = index(log);
-    expect(texts(ix)).toEqual(['Head', 'red', '']);
-    expect(ix.sections[0]).toMatchObject({ collapsed: true, duration: '00:10', lastLine: 2 });
-    expect(startStyle(ix, 2).fg).toBe(2);
-  });
-
-  it('indexes coloured and continued lines in the stamped run as line by line', () => {
-    const log = [
-      `${T('46.000000')}${E}[32mgreen ${E}[0mplain`,
-      `${T('46.000001')}after`,
-      `${T('46.000002')}${E}[31m`,
-      `${T('46.000003')}red start, `,
-      `${T('46.000004', '01', 'O', '+')}${E}[1mcontinued`,
-      `${T('46.000005', '01', 'E')}next`,
-      '',
-    ].join('\n');
-    // Whole, and one character at a time (each line then waits for the next one's prefix).
-    for (const ix of [index(log), index(...log)]) {
-      expect(texts(ix)).toEqual(['green plain', 'after', '', 'red start, continued', 'next']);
-      expect([0, 1, 2, 3, 4].map((i) => startStyle(ix, i).fg)).toEqual([0, 0, 0, 2, 2]);
-      expect(startStyle(ix, 4).flags & BOLD).toBe(BOLD);
-      expect(ix.lineFlags(0) & (LINE_PLAIN | LINE_EMPTY)).toBe(0);
-      expect(ix.lineFlags(1) & LINE_PLAIN).toBe(LINE_PLAIN);
-      expect(ix.lineFlags(2) & LINE_EMPTY).toBe(LINE_EMPTY);
-      expect(ix.lineFlags(3) & LINE_PLAIN).toBe(0);
-      expect(ix.lineFlags(4) & LINE_STDERR).toBe(LINE_STDERR);
-      expect(ix.lineTimestamp(3)).toBeCloseTo(Date.UTC(2024, 4, 22, 12, 43, 46) + 0.003, 6);
-      expect(ix.lineEnd(3)).toBe(log.indexOf(`\n${T('46.000005', '01', 'E')}`));
-    }
-  });
-
-  it('gives a line that a section marker broke off the time of the raw line it came from', () => {
-    const ix = index(`${T('46.000000')}first\n${T('48.250000')}before${start(10, 'y')}Head\n${T('49.000000')}last\n`);
-    expect(texts(ix)).toEqual(['first', 'before', 'Head', 'last']);
-    expect([0, 1, 2, 3].map((i) => ix.lineTimestamp(i) - Date.UTC(2024, 4, 22, 12, 43, 46))).toEqual([0, 2250, 2250, 3000]);
-  });
-
-  it('does not parse prefixes when the first line has none', () => {
-    const ix = index(`plain\n${T('46.000000')}looks stamped\n`);
-    expect(ix.hasTimestamps).toBe(false);
-    expect(texts(ix)[1]).toBe(`${T('46.000000')}looks stamped`);
-    expect(Number.isNaN(ix.lineTimestamp(1))).toBe(true);
-    expect(ix.lineStream(1)).toBe(-1);
-  });
-});
-
 describe('HTML in the log stays text in the index', () => {
   it('keeps markup characters as display text', () => {
     expect(texts(index('<script>alert(1)</script>\n<img src=x onerror=alert(1)>\n'))).toEqual([
       '<script>alert(1)</script>',
       '<img src=x onerror=alert(1)>',
     ]);
-  });
-});
-
-describe('incremental append', () => {
-  const SAMPLE = [
-    `${E}[0KRunning with gitlab-runner 17.0${E}[0;m\r\n`,
-    `${start(1716380000, 'prepare', '[collapsed=true]')}${E}[36;1mPreparing${E}[0;m\n`,
-    'Downloading 10%\rDownloading 50%\rDownloading 100%\r\n',
-    `${E}[38;5;208morange ${E}[1mbold${E}[22m\nstill orange${E}[0m\n`,
-    `${start(1716380001, 'inner')}inner head\n`,
-    `see https://gitlab.example.com/a?b=1&c=2 <b>not bold</b>\n`,
-    `${end(1716380003, 'inner')}\n`,
-    `${E}[38;2;10;20;30mtrue${E}[48;2;1;2;3mcolor${E}[0m\n`,
-    `${end(1716380100, 'prepare')}\n`,
-    `${end(1716380100, 'never-opened')}\n`,
-    `${E}]0;title\x07${E}[31;1mERROR: Job failed: exit code 1${E}[0;m\n`,
-    'tail without newline\r',
-  ].join('');
-
-  const STAMPED = [
-    '2024-05-22T12:43:46.962646Z 00O Running\n',
-    `2024-05-22T12:43:47.000001Z 01O ${start(1716380000, 'build')}Build\n`,
-    '2024-05-22T12:43:47.100001Z 01O part one \n',
-    '2024-05-22T12:43:47.200001Z 01O+part two\r\n',
-    `2024-05-22T12:43:47.300001Z 01E ${E}[31merr\n`,
-    `2024-05-22T12:43:48.000001Z 01O ${end(1716380002, 'build')}\n`,
-    '2024-05-22T12:43:49.000001Z 00O done',
-  ].join('');
-
-  it.each([
-    ['a section split across two polls', `a\n${start(5, 'sec')}Head\nin\n`, [7, 30]],
-    ['a \\r at a chunk end (half of \\r\\n)', 'x 10%\r\ny\n', [6]],
-    ['a \\r at a chunk end (progress overwrite)', 'x 10%\rx 20%\n', [6]],
-    ['an escape split across chunks', `a${E}[38;5;196mred\nmore\n`, [2, 4, 7, 10]],
-    ['a \\r\\n split', 'one\r\ntwo\r\n', [4, 9]],
-    ['a marker suffix split between \\r and ESC[0K', `${start(1, 'z')}H\nx\n${end(2, 'z')}\n`, [19, 20, 22]],
-    ['a timestamp prefix split', STAMPED, [10, 40, 70, 100, 140, 200]],
-    ['a continuation decided by the next poll', STAMPED, [124, 128, 170]],
-  ])('%s gives the same index as one append', (_name, log, cuts) => {
-    const whole = index(log);
-    const pieces: string[] = [];
-    let from = 0;
-    for (const cut of cuts) {
-      pieces.push(log.slice(from, cut));
-      from = cut;
-    }
-    pieces.push(log.slice(from));
-    expect(dumpIndex(index(...pieces))).toEqual(dumpIndex(whole));
-  });
-
-  it('renders each line the same through the text and the spans paths', () => {
-    for (const log of [SAMPLE, STAMPED]) {
-      const ix = index(log);
-      for (let i = 0; i < ix.lineCount; i++) expect(lineText(ix, i)).toBe(lineContent(ix, i).text);
-    }
-  });
-
-  it('shows the incomplete last line provisionally, then re-parses it', () => {
-    const ix = index('done\nhalf');
-    expect(texts(ix)).toEqual(['done', 'half']);
-    ix.append(' line\nnext');
-    expect(texts(ix)).toEqual(['done', 'half line', 'next']);
-  });
-
-  it('re-parses a section end that arrived in a provisional line', () => {
-    const ix = index(`${start(1, 's')}H\nx\n${end(5, 's')}`);
-    expect(ix.sections[0]).toMatchObject({ open: false, lastLine: 2 });
-    ix.append('\nafter\n');
-    expect(ix.sections).toHaveLength(1);
-    expect(ix.sections[0]).toMatchObject({ open: false, lastLine: 2, duration: '00:04' });
-    expect(texts(ix)).toEqual(['H', 'x', '', 'after']);
-    expect(ix.lineSection(3)).toBe(-1);
-  });
-
-  it('reset forgets everything', () => {
-    const ix = index(`${E}[31m${start(1, 's')}x\n`);
-    ix.reset();
-    ix.append('fresh\n');
-    expect(dumpIndex(ix)).toEqual(dumpIndex(index('fresh\n')));
-  });
-
-  function rng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
-
-  it.each([
-    ['sample log', SAMPLE],
-    ['timestamped log', STAMPED],
-  ])('property: any chunking of the %s equals indexing it whole', (_name, log) => {
-    const expected = dumpIndex(index(log));
-    const rand = rng(42);
-    for (let round = 0; round < 300; round++) {
-      const pieces: string[] = [];
-      let p = 0;
-      const maxPiece = round % 3 === 0 ? 3 : round % 3 === 1 ? 12 : 60;
-      while (p < log.length) {
-        const n = 1 + Math.floor(rand() * maxPiece);
-        pieces.push(log.slice(p, p + n));
-        p += n;
-      }
-      const got = dumpIndex(index(...pieces));
-      if (JSON.stringify(got) !== JSON.stringify(expected)) {
-        expect({ pieces, got }).toEqual({ pieces, got: expected });
-      }
-    }
-  });
-
-  it('property: the UTF-8 bytes of a log cut anywhere (inside characters too) index as the text whole, compacted or not', () => {
-    const log = `${SAMPLE}naïve café ✓ 日本語\n😀 emoji ${E}[31mred 𝄞\r\n${STAMPED}`;
-    // A big last append: what came before can no longer grow, so it is compacted to bytes.
-    const filler = 'filler line\n'.repeat(25_000);
-    const bytes = new TextEncoder().encode(log);
-    const expected = dumpIndex(index(log, filler));
-    const rand = rng(7);
-    for (let round = 0; round < 60; round++) {
-      const ix = createLogIndex();
-      const maxPiece = round % 2 === 0 ? 4 : 80;
-      for (let p = 0; p < bytes.length; ) {
-        const n = 1 + Math.floor(rand() * maxPiece);
-        ix.appendBytes(bytes.subarray(p, p + n));
-        p += n;
-      }
-      ix.append(filler);
-      if (round % 3 === 0) expect(ix.compact()).toBe(false);
-      const got = dumpIndex(ix);
-      if (JSON.stringify(got) !== JSON.stringify(expected)) expect(got).toEqual(expected);
-    }
-    const whole = index(log, filler);
-    whole.compact();
-    expect(whole.byteLength).toBe(bytes.length + filler.length);
-    expect(dumpIndex(whole)).toEqual(expected);
-  });
-
-  it('appends many small polls to a long log without re-reading it', () => {
-    const ix = createLogIndex();
-    for (let k = 0; k < 2000; k++) ix.append(`line ${k} ${E}[3${k % 8}mcolour${E}[0m\n`);
-    expect(ix.lineCount).toBe(2000);
-    expect(texts(ix)[1999]).toBe('line 1999 colour');
-    expect(ix.lineOfOffset(ix.lineStart(1234) + 3)).toBe(1234);
   });
 });

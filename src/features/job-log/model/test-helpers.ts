@@ -1,5 +1,5 @@
 /** Helpers shared by the model's tests: a whole-index dump to compare indexes by value. */
-import type { LogIndex } from './log-index.ts';
+import { createLogIndex, type LogIndex } from './log-index.ts';
 import { lineText } from './line-text.ts';
 
 export interface LineDump {
@@ -45,3 +45,20 @@ export function texts(index: LogIndex): string[] {
   for (let i = 0; i < index.lineCount; i++) out.push(lineText(index, i));
   return out;
 }
+
+/** The index of these chunks appended one after another. */
+export function index(...chunks: string[]): LogIndex {
+  const ix = createLogIndex();
+  for (const c of chunks) ix.append(c);
+  return ix;
+}
+
+/** The style a line starts in. */
+export function startStyle(ix: LogIndex, i: number) {
+  return ix.style(ix.lineStyleId(i));
+}
+
+export const E = '\x1b';
+/** GitLab's section markers as the runner writes them. */
+export const start = (ts: number, name: string, opts = '') => `${E}[0Ksection_start:${ts}:${name}${opts}\r${E}[0K`;
+export const end = (ts: number, name: string) => `${E}[0Ksection_end:${ts}:${name}\r${E}[0K`;
