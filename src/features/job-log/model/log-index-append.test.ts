@@ -2,14 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLogIndex } from './log-index.ts';
 import { lineContent, lineText } from './line-text.ts';
-import {
-  E,
-  dumpIndex,
-  end,
-  index,
-  start,
-  texts,
-} from './test-helpers.ts';
+import { E, dumpIndex, end, index, seededRandom, start, texts } from './test-helpers.ts';
 
 describe('incremental append', () => {
   const SAMPLE = [
@@ -89,22 +82,13 @@ describe('incremental append', () => {
     expect(dumpIndex(ix)).toEqual(dumpIndex(index('fresh\n')));
   });
 
-  function rng(seed: number) {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  }
 
   it.each([
     ['sample log', SAMPLE],
     ['timestamped log', STAMPED],
   ])('property: any chunking of the %s equals indexing it whole', (_name, log) => {
     const expected = dumpIndex(index(log));
-    const rand = rng(42);
+    const rand = seededRandom(42);
     for (let round = 0; round < 300; round++) {
       const pieces: string[] = [];
       let p = 0;
@@ -127,7 +111,7 @@ describe('incremental append', () => {
     const filler = 'filler line\n'.repeat(25_000);
     const bytes = new TextEncoder().encode(log);
     const expected = dumpIndex(index(log, filler));
-    const rand = rng(7);
+    const rand = seededRandom(7);
     for (let round = 0; round < 60; round++) {
       const ix = createLogIndex();
       const maxPiece = round % 2 === 0 ? 4 : 80;

@@ -1,21 +1,8 @@
 // The log index on runner timestamps (runner 18.7 and later prefix every line).
 import { describe, expect, it } from 'vitest';
-import {
-  LINE_EMPTY,
-  LINE_PLAIN,
-  LINE_STDERR,
-  LINE_TIMESTAMP_PREFIX,
-  createLogIndex,
-} from './log-index.ts';
+import { LINE_EMPTY, LINE_PLAIN, LINE_STDERR, LINE_TIMESTAMP_PREFIX, createLogIndex } from './log-index.ts';
 import { BOLD } from './sgr.ts';
-import {
-  E,
-  end,
-  index,
-  start,
-  startStyle,
-  texts,
-} from './test-helpers.ts';
+import { E, end, index, start, startStyle, texts } from './test-helpers.ts';
 
 describe('runner timestamps', () => {
   const T = (time: string, stream = '01', kind = 'O', join = ' ') => `2024-05-22T12:43:${time}Z ${stream}${kind}${join}`;

@@ -1,29 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LINE_EMPTY,
-  LINE_FOOTER,
-  LINE_HEADER,
-  LINE_MARKER,
-  LINE_PLAIN,
-  formatSectionDuration,
-} from './log-index.ts';
+import { LINE_EMPTY, LINE_FOOTER, LINE_HEADER, LINE_MARKER, LINE_PLAIN, formatSectionDuration } from './log-index.ts';
 import { lineSpans } from './line-text.ts';
-import {
-  BOLD,
-  CONCEAL,
-  ITALIC,
-  STRIKE,
-  TRUECOLOR,
-  UNDERLINE,
-} from './sgr.ts';
-import {
-  E,
-  end,
-  index,
-  start,
-  startStyle,
-  texts,
-} from './test-helpers.ts';
+import { BOLD, CONCEAL, ITALIC, STRIKE, TRUECOLOR, UNDERLINE } from './sgr.ts';
+import { E, end, index, start, startStyle, texts } from './test-helpers.ts';
 
 describe('line ends and carriage returns', () => {
   it.each([

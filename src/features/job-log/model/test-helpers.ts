@@ -62,3 +62,14 @@ export const E = '\x1b';
 /** GitLab's section markers as the runner writes them. */
 export const start = (ts: number, name: string, opts = '') => `${E}[0Ksection_start:${ts}:${name}${opts}\r${E}[0K`;
 export const end = (ts: number, name: string) => `${E}[0Ksection_end:${ts}:${name}\r${E}[0K`;
+
+/** A small seeded random source (mulberry32): the same numbers on every run, for property tests. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from './test-helpers.ts';
 import { Utf8Text } from './utf8-text.ts';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Text with ASCII runs, 2-, 3- and 4-byte characters (surrogate pairs), long enough for many marks. */
 function mixedText(length: number, seed: number): string {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const alphabet = ['a', 'b', ' ', '\n', '\x1b[31m', 'é', 'ü', '✓', '日本', '😀', '𝄞', 'line of plain text '];
   let s = '';
   while (s.length < length) s += alphabet[Math.floor(rand() * alphabet.length)] ?? '';
@@ -31,7 +22,7 @@ describe('Utf8Text', () => {
     expect(store.compact()).toBe(false);
     expect(store.length).toBe(text.length + tail.length);
     expect(store.byteLength).toBe(new TextEncoder().encode(text).length + tail.length);
-    const rand = rng(2);
+    const rand = seededRandom(2);
     for (let k = 0; k < 500; k++) {
       let a = Math.floor(rand() * text.length);
       let b = Math.min(text.length, a + Math.floor(rand() * 9000));
@@ -46,7 +37,7 @@ describe('Utf8Text', () => {
   it('bytes cut anywhere, even inside a character, read back as the text; small appends join one chunk', () => {
     const text = mixedText(20_000, 3);
     const bytes = new TextEncoder().encode(text);
-    const rand = rng(4);
+    const rand = seededRandom(4);
     const store = new Utf8Text();
     const decoded: string[] = [];
     for (let p = 0; p < bytes.length; ) {
