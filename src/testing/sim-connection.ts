@@ -3,11 +3,11 @@
 import type { Sim } from '../../gitlab-sim/index.ts';
 import type { Connection } from '../gitlab/index.ts';
 
-/** The simulator at http://sim.test with the write token; `seen` gets each request's URL first. */
-export function recordingSimConnection(sim: Sim, seen: (url: URL) => void): Connection {
+/** The simulator at http://sim.test with the write token (or `token`); `seen` gets each request's URL first. */
+export function recordingSimConnection(sim: Sim, seen: (url: URL) => void, token = 'glpat-sim-api'): Connection {
   return {
     host: 'http://sim.test',
-    token: 'glpat-sim-api',
+    token,
     fetch: (input, init) => {
       const request = new Request(input, init);
       seen(new URL(request.url));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createSim } from '../../../gitlab-sim/index.ts';
 import { gitlabKeys, type Connection } from '../../gitlab/index.ts';
 import type { TileTarget } from './model/tile-data.ts';
+import { recordingSimConnection } from '../../testing/sim-connection.ts';
 import { hostCapsOf, wallTileQueryOptions } from './use-wall-tiles.ts';
 
 const HOST = 'http://sim.test';
@@ -25,15 +26,7 @@ describe('wallTileQueryOptions', () => {
     // GitLab 11 has no /pipelines/:id/bridges (12.0): the route answers 404.
     const sim = createSim({ paused: true, projects: 6, apiVersion: '11' });
     const requests: string[] = [];
-    const conn: Connection = {
-      host: HOST,
-      token: 'glpat-sim-read',
-      fetch: (input, init) => {
-        const req = new Request(input, init);
-        requests.push(new URL(req.url).pathname);
-        return sim.fetch(req);
-      },
-    };
+    const conn = recordingSimConnection(sim, (url) => requests.push(url.pathname), 'glpat-sim-read');
     const admin = (path: string, body: unknown) => sim.fetch(new Request(`${HOST}/-/sim/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
     // Two red refs: a red tile looks for failing downstream pipelines.
     await admin('push', { project_id: 103, ref: 'wall-a', outcome: 'failed' });

@@ -1,7 +1,7 @@
 // The tile's refresh against the simulated GitLab, counting the requests it makes.
 import { describe, expect, it } from 'vitest';
 import { createSim } from '../../../../gitlab-sim/index.ts';
-import type { Connection } from '../../../gitlab/index.ts';
+import { recordingSimConnection } from '../../../testing/sim-connection.ts';
 import { EMPTY_TILE_DATA, type TileTarget } from './tile-data.ts';
 import { syncTile } from './tile-sync.ts';
 import { tileView } from './tile-view.ts';
@@ -11,15 +11,7 @@ const HOST = 'http://sim.test';
 function setup(apiVersion?: string) {
   const sim = createSim({ paused: true, projects: 6, ...(apiVersion ? { apiVersion } : {}) });
   const requests: string[] = [];
-  const conn: Connection = {
-    host: HOST,
-    token: 'glpat-sim-read',
-    fetch: (input, init) => {
-      const req = new Request(input, init);
-      requests.push(new URL(req.url).pathname + new URL(req.url).search);
-      return sim.fetch(req);
-    },
-  };
+  const conn = recordingSimConnection(sim, (url) => requests.push(url.pathname + url.search), 'glpat-sim-read');
   const admin = async (path: string, body: unknown) => {
     const r = await sim.fetch(new Request(`${HOST}/-/sim/${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }));
     return (await r.json()) as Record<string, unknown>;
