@@ -1,9 +1,8 @@
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dialog } from './dialog.tsx';
 import { ToastProvider, useToast } from './toast.tsx';
-import { tooltipModule } from './tooltip.tsx';
 
 afterEach(() => {
   cleanup();
@@ -19,13 +18,8 @@ describe('Dialog', () => {
         <p>Run it again?</p>
       </Dialog>,
     );
-    const dialog = await screen.findByRole('dialog', { name: 'Retry job' }); // Radix is fetched when it opens
+    const dialog = await screen.findByRole('dialog', { name: 'Retry job' });
     expect(dialog.textContent).toContain('Run it again?');
-    // The dialog gives the focus to its close button, and a focused button fetches its tooltip's
-    // module; when that arrives the button is drawn anew inside Radix's tooltip. A person's click
-    // lands on what is drawn then; a test's lands on the element it looked up, so it waits for
-    // the module before looking the button up (else, on a busy machine, it clicks a detached one).
-    await act(() => tooltipModule.load());
     await user.click(screen.getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledTimes(1);
   });
