@@ -5,6 +5,7 @@
  * JavaScript file the browser fetched from the app until the page's heading is on screen and
  * the network is quiet is counted, gzipped here (level 9, as a web server would send it; `vite
  * preview` itself sends them uncompressed).
+ * Routes: the picker, Settings, the four project pages and the wall (`/wall`, the weakest device).
  * - routes: route → KB of gzipped initial JS (scripts, module preloads, lazy route modules and
  *   any worker the page starts before it is shown). What a page loads later, on demand (zip.js
  *   when an archive must be read, the log worker for a log over 1 MB), is not initial.
@@ -46,6 +47,8 @@ async function routeUrls(simUrl: string): Promise<Record<string, string>> {
     '/:project/-/jobs/:id': `/${project}/-/jobs/${compile.id}`,
     '/:project/-/pipelines/:id': `/${project}/-/pipelines/${compile.pipeline.id}`,
     '/:project/-/jobs/:id/artifacts/browse': `/${project}/-/jobs/${compile.id}/artifacts/browse`,
+    // The team wall, as a kiosk opens it for one project (the address's one-off list).
+    '/wall': `/wall?project=${encodeURIComponent(project)}`,
   };
 }
 
@@ -73,6 +76,8 @@ async function visit(browser: Browser, appUrl: string, url: string, throttle: nu
     await page.waitForLoadState('networkidle');
     const heading = await page.locator('h1').first().textContent();
     if (heading === 'Page not found') throw new Error(`${url} is not a page of this build`);
+    // The wall must have drawn its board, not the "not connected" message.
+    if (url.startsWith('/wall') && (await page.getByTestId('wall').count()) === 0) throw new Error(`${url} did not show the wall`);
     return { files: [...files].sort(), firstScreenMs };
   } finally {
     await context.close();
