@@ -177,7 +177,8 @@ describe('JobList', () => {
     renderList({ storage });
     await screen.findByRole('table');
     await user.click(screen.getByText('Columns'));
-    await user.click(screen.getByRole('checkbox', { name: 'Triggered by' }));
+    // The panel opens once the popover's module has arrived (decision 0025): wait for it before looking inside.
+    await user.click(await screen.findByRole('checkbox', { name: 'Triggered by' }));
     await user.click(screen.getByRole('checkbox', { name: 'Queued' }));
     await user.click(screen.getByRole('button', { name: 'Move Pipeline left' }));
     const headers = within(screen.getByRole('table'))
