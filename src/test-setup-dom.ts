@@ -3,6 +3,7 @@
 // return as soon as the screen is right), so a slow machine does not fail a correct screen.
 import { configure } from '@testing-library/react';
 import { beforeAll } from 'vitest';
+import { checkboxModule } from './ui/checkbox.tsx';
 import { dialogModule } from './ui/dialog.tsx';
 import { menuModule } from './ui/menu.tsx';
 import { selectModule } from './ui/select.tsx';
@@ -14,8 +15,8 @@ configure({ asyncUtilTimeout: 15_000 });
 // its kind on screen is drawn anew inside Radix, and in a test that arrival lands at a moment
 // set by the machine's load: a click on a button looked up just before it reaches a detached
 // element and is lost. So each dom test file starts with them loaded, as a page is after its
-// first hover. The first-use path has tests of its own (src/ui/lazy-popups.test.tsx, which
-// starts each test from fresh modules).
+// first hover. The first-use path has tests of its own (src/ui/lazy-popups.test.tsx and
+// lazy-checkbox.test.tsx, which start each test from fresh modules).
 beforeAll(async () => {
-  await Promise.all([tooltipModule.load(), menuModule.load(), selectModule.load(), dialogModule.load()]);
+  await Promise.all([tooltipModule.load(), menuModule.load(), selectModule.load(), dialogModule.load(), checkboxModule.load()]);
 });
