@@ -19,9 +19,15 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export async function serveBuildUnder(prefix: string, options: { files?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
+export interface ServeOptions {
+  /** false: a misdeployment where only index.html was copied (every path answers it). */
+  files?: boolean;
+  /** config.json's text at each request instead of the build's file; served cacheable for an hour (with an ETag), as a careless host would. */
+  config?: () => string;
+}
+
+export async function serveBuildUnder(prefix: string, options: ServeOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const index = await readFile(join(dist, 'index.html'), 'utf8');
-  // files: false is a misdeployment: only index.html was copied, every path answers it.
   const files = options.files ?? true;
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -36,6 +42,13 @@ export async function serveBuildUnder(prefix: string, options: { files?: boolean
     const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
     const file = join(dist, rel);
     const sendIndex = () => res.writeHead(200, { 'content-type': TYPES['.html'] ?? 'text/html' }).end(index);
+    if (options.config && rel === 'config.json') {
+      const body = options.config();
+      const etag = `"${body.length}-${[...body].reduce((h, c) => (h * 31 + c.charCodeAt(0)) >>> 0, 7)}"`;
+      if (req.headers['if-none-match'] === etag) res.writeHead(304, { etag }).end();
+      else res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'max-age=3600', etag }).end(body);
+      return;
+    }
     if (!files || rel === '' || rel === '.' || rel === 'index.html' || !file.startsWith(dist)) {
       sendIndex();
       return;

@@ -39,6 +39,27 @@ export function stripSecretParams(win) {
   return names;
 }
 
+/** Where the loader leaves its request for config.json, for the app to take (src/config/early-config.ts). */
+export const EARLY_CONFIG_KEY = '__ciDashboardConfig';
+
+/**
+ * Asks for config.json beside the build as soon as the base is known, while the app's script
+ * downloads and runs, instead of after it: the app takes this answer instead of asking again.
+ * The same request as the app's own (`cache: 'no-cache'`: a redeploy's new settings apply on
+ * the next load; same-origin credentials). A failure is the app's to report.
+ * @param {Window & typeof globalThis} win
+ * @param {string} base the folder that holds the build (`/ci/`)
+ * @returns {{ url: string, response: Promise<Response> }}
+ */
+export function startConfigRequest(win, base) {
+  const url = new URL(base + 'config.json', win.location.origin).toString();
+  const response = win.fetch(url, { cache: 'no-cache', credentials: 'same-origin' });
+  response.catch(() => undefined); // handled: the app reads the failure when it takes the answer
+  const early = { url, response };
+  Object.defineProperty(win, EARLY_CONFIG_KEY, { value: early, configurable: true, writable: true });
+  return early;
+}
+
 /**
  * @param {Window & typeof globalThis} win
  * @returns {Promise<string | null>} the base, or null when the page could not start
@@ -100,6 +121,7 @@ export async function runtimeBaseLoader(win) {
   const baseElement = doc.createElement('base');
   baseElement.href = base;
   doc.head.prepend(baseElement);
+  startConfigRequest(win, base);
 
   const add = (/** @type {string} */ tag, /** @type {Record<string, string>} */ attrs) => {
     const el = doc.createElement(tag);

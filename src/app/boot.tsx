@@ -1,13 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
-import { isConfigError, keepStorageInMemory, loadConfig, parseUrlSettings, SECRET_URL_PARAMS, urlWithoutSecrets } from '../config/index.ts';
+import { isConfigError, keepStorageInMemory, loadConfig, parseUrlSettings, SECRET_URL_PARAMS, takeEarlyConfigRequest, urlWithoutSecrets } from '../config/index.ts';
 import { routerBasename } from './basename.ts';
 import { BootError } from './boot-error.tsx';
 import { keepEmbedInNavigations } from './embed/keep-embed.ts';
 import { startPortalContract } from './embed/portal-contract.ts';
 import { AppProviders, createQueryClient, type AppEnv } from './providers.tsx';
-import { createAppRouter } from './router.tsx';
+import { createAppRouter, preloadPageCode } from './router.tsx';
 import { createSession } from './session.ts';
 import { applyTheme } from './theme.ts';
 
@@ -25,9 +25,14 @@ export async function boot(container: HTMLElement): Promise<void> {
   const cleaned = urlWithoutSecrets(window.location.href);
   if (cleaned) window.history.replaceState(window.history.state, '', cleaned);
 
+  // The page's code is fetched while config.json loads, not after it.
+  const basename = routerBasename(baseUrl);
+  preloadPageCode(window.location.pathname, basename);
+
   let config;
   try {
-    config = await loadConfig(baseUrl);
+    // The built page's loader asked for config.json already, while this script loaded.
+    config = await loadConfig(baseUrl, { fetch: takeEarlyConfigRequest(window) });
   } catch (e) {
     const problems = isConfigError(e) ? e.problems : [e instanceof Error ? e.message : String(e)];
     root.render(<BootError title="The dashboard’s config.json is not usable" problems={problems} url={isConfigError(e) ? e.url : undefined} />);
@@ -53,7 +58,7 @@ export async function boot(container: HTMLElement): Promise<void> {
     poll: { activeMs: effective.refresh.activeMs, idleMs: effective.refresh.idleMs },
   };
   const queryClient = createQueryClient();
-  const router = createAppRouter({ queryClient, session, env }, routerBasename(baseUrl));
+  const router = createAppRouter({ queryClient, session, env }, basename);
   if (embedded) keepEmbedInNavigations(router);
 
   root.render(

@@ -1,10 +1,13 @@
-import { createBrowserRouter, createMemoryRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, createMemoryRouter, matchRoutes, type RouteObject } from 'react-router';
 import { PROJECT_ROUTE_ID } from './routes/project-route-data.ts';
 import { RouteError } from './routes/route-error.tsx';
 import type { RouterDeps } from './router-deps.ts';
 import { BootLoading, Shell } from './shell.tsx';
 
 export type { RouterDeps };
+
+/** The project route's module: the table of project pages, its loader and component. */
+const projectRouteModule = () => import('./routes/project-route.tsx');
 
 /**
  * Every URL of the dashboard. Only pages that work are registered; anything else is the
@@ -37,8 +40,8 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
               id: PROJECT_ROUTE_ID,
               path: '*',
               lazy: {
-                loader: async () => (await import('./routes/project-route.tsx')).projectRouteLoader(deps),
-                Component: async () => (await import('./routes/project-route.tsx')).ProjectRoute,
+                loader: async () => (await projectRouteModule()).projectRouteLoader(deps),
+                Component: async () => (await projectRouteModule()).ProjectRoute,
               },
             },
           ],
@@ -46,6 +49,21 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
       ],
     },
   ];
+}
+
+/**
+ * Starts fetching the code a first load of `pathname` needs, the project route's module and
+ * then the project page's own, while config.json loads: the router, made once config.json is
+ * in, finds them on their way instead of asking only then (two requests fewer in a row before a
+ * page's first data). Only a hint: a path that is not a project page fetches nothing.
+ */
+export function preloadPageCode(pathname: string, basename: string): void {
+  const splat = matchRoutes([{ path: '*' }], pathname, basename)?.[0]?.params['*'];
+  // Project pages are `/<project>/-/…` (decision 0008); anything else is left to the router.
+  if (!splat?.split('/').includes('-')) return;
+  projectRouteModule()
+    .then((m) => m.preloadProjectPage(splat))
+    .catch(() => undefined); // the router asks again and shows the failure
 }
 
 export function createAppRouter(deps: RouterDeps, basename: string) {

@@ -2,6 +2,7 @@
 export { ConfigSchema, DEFAULT_CONFIG, EmbedSchema, OAUTH_SCOPES, OAuthSchema, RefreshSchema, THEMES, WallSchema, formatConfigIssues, parseConfig } from './schema.ts';
 export type { ConfigParseResult, EmbedConfig, OAuthConfig, RefreshConfig, RuntimeConfig, RuntimeConfigInput, Theme, WallConfig, WallProjectInput } from './schema.ts';
 export { ConfigError, configUrl, isConfigError, loadConfig } from './load-config.ts';
+export { EARLY_CONFIG_KEY, takeEarlyConfigRequest } from './early-config.ts';
 export { SECRET_URL_PARAMS, parseUrlSettings, urlWithoutSecrets } from './url-params.ts';
 export type { ParsedUrlSettings, UrlOverrides } from './url-params.ts';
 export { resolveConfig, resolveConnection } from './resolve.ts';

@@ -78,6 +78,8 @@ export type {
 } from './types.ts';
 
 export { gitlabKeys, hostKey, projectKey } from './query-keys.ts';
+export { askByPath } from './ask-by-path.ts';
+export type { AskableQuery, AskByPath, EarlyRequests } from './ask-by-path.ts';
 export type { ArtifactTreeParams, FailingSinceKeyParams, JobAction, JobListParams, PipelineJobsParams, PipelineListParams, ProjectListParams } from './query-keys.ts';
 
 export {

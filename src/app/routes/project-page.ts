@@ -8,7 +8,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { ComponentType, ReactNode } from 'react';
 import { createElement } from 'react';
 import { matchPath, type PathParam } from 'react-router';
-import type { Connection, Project } from '../../gitlab/index.ts';
+import type { AskByPath, Connection, Project } from '../../gitlab/index.ts';
 import type { AppEnv } from '../providers.tsx';
 
 /** What a page's loader receives. */
@@ -19,6 +19,16 @@ export interface ProjectPageLoadContext<P> {
   params: P;
   env: AppEnv;
   /** The URL's query (`?scope=failed`), for filters the first data depends on. */
+  search: URLSearchParams;
+}
+
+/** What a page's early requests receive (`ProjectPageDefinition.early`). */
+export interface ProjectPageEarlyContext<P> {
+  /** Asks for a query by the project's path now; the loader puts its answer under the id's key. */
+  ask: AskByPath;
+  connection: Connection;
+  params: P;
+  env: AppEnv;
   search: URLSearchParams;
 }
 
@@ -68,6 +78,14 @@ export interface ProjectPageDefinition<P> {
   title(params: P, projectPath: string): string;
   /** The page's module, `() => import('./pages/jobs-page.tsx').then((m) => m.jobsPage)`. */
   module(): Promise<ProjectPageModule<P>>;
+  /**
+   * The page's first requests, when the URL names the project by path and its id is not known
+   * yet: asked for by the path beside the project's lookup (gitlab/ask-by-path.ts), instead of
+   * after it. Here in the table, not in the page's module, so that they wait for neither the
+   * lookup nor the page's code. The same queries (same options) as the module's `load` warms:
+   * `load` then finds them on their way under the id's keys.
+   */
+  early?(context: ProjectPageEarlyContext<P>): void;
 }
 
 /** A page matched to a URL: its params already parsed, its type hidden behind these. */
@@ -75,6 +93,8 @@ export interface MatchedProjectPage {
   title(projectPath: string): string;
   /** Fetches the page's code (once per page; the browser caches the chunk). */
   open(): Promise<OpenedProjectPage>;
+  /** The page's early requests (`ProjectPageDefinition.early`), when it has any. */
+  early?(context: Omit<ProjectPageEarlyContext<unknown>, 'params'>): void;
 }
 
 /** A matched page whose code is here: its loader and its element. */
@@ -131,7 +151,13 @@ export function defineProjectPage<P>(definition: ProjectPageDefinition<P>): Defi
     params,
     match(rest) {
       const matched = params(rest);
-      return matched === null ? null : { title: (projectPath) => definition.title(matched, projectPath), open: () => open(matched) };
+      if (matched === null) return null;
+      const { early } = definition;
+      return {
+        title: (projectPath) => definition.title(matched, projectPath),
+        open: () => open(matched),
+        ...(early ? { early: (context: Omit<ProjectPageEarlyContext<P>, 'params'>) => early({ ...context, params: matched }) } : {}),
+      };
     },
   };
 }

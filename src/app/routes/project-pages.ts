@@ -1,3 +1,4 @@
+import { askPipelinePage, parseViewState } from '../../features/pipeline-graph/index.ts';
 import { defineProjectPage, pageRoute, parseId, type MatchedProjectPage, type ProjectPage } from './project-page.ts';
 
 /**
@@ -64,6 +65,9 @@ export const pipelineRoute = defineProjectPage({
   ],
   title: (params, projectPath) => `${params.tab === 'failures' ? 'Failures · ' : ''}Pipeline #${params.pipelineId} · ${projectPath}`,
   module: () => import('./pages/pipeline-page.tsx').then((m) => m.pipelinePage),
+  // The header, the jobs and the trigger jobs, as the module's load warms them.
+  early: ({ ask, connection, params, env, search }) =>
+    askPipelinePage(ask, connection, params.pipelineId, { includeRetried: parseViewState(search).retried, poll: env.poll }),
 });
 
 /** `/<project>/-/pipelines?scope=tags&status=failed`: the project's pipelines, beside Jobs. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-router';
-import { ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
+import { askByPath, ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
 import { resolveGitLabPath } from '../gitlab-links.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
 import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
@@ -13,6 +13,19 @@ export { PROJECT_ROUTE_ID, useCurrentProject, type ProjectRouteData } from './pr
 
 function projectPathOf(project: Project): string {
   return project.path_with_namespace ?? String(project.id);
+}
+
+/**
+ * Starts fetching the code of the project page `splat` names, before the router runs its loader
+ * (router.tsx, `preloadPageCode`); the loader's own `open()` then finds the module on its way.
+ * Resolves to false when `splat` names no project page.
+ */
+export async function preloadProjectPage(splat: string): Promise<boolean> {
+  const location = parseProjectLocation(splat);
+  const page = location ? matchProjectPage(location.rest) : null;
+  if (!page) return false;
+  await page.open();
+  return true;
 }
 
 /**
@@ -47,7 +60,22 @@ export function projectRouteLoader({ queryClient, session, env }: RouterDeps) {
     const url = new URL(request.url);
     if (!connection) throw redirect(`/settings?next=${encodeURIComponent(`/${splat}${url.search}`)}`);
     const ref = isNumericProjectRef(location.project) ? Number(location.project) : location.project;
-    const [project, opened] = await Promise.all([queryClient.ensureQueryData(projectQueryOptions(connection, ref)), opening]);
+    const projectOptions = projectQueryOptions(connection, ref);
+    // Named by its path and not looked up yet: the page's first requests go out by the path now,
+    // beside the lookup (GitLab takes either), and are adopted under the id's keys once it is known.
+    const early = typeof ref === 'string' && page.early && queryClient.getQueryData(projectOptions.queryKey) === undefined ? askByPath(queryClient, ref, request.signal) : null;
+    if (early) page.early?.({ ask: early.ask, connection, env, search: url.searchParams });
+    const lookup = queryClient.ensureQueryData(projectOptions).then(
+      (found) => {
+        early?.adopt(found.id);
+        return found;
+      },
+      (error: unknown) => {
+        early?.abandon();
+        throw error;
+      },
+    );
+    const [project, opened] = await Promise.all([lookup, opening]);
     // The page shows its own error and retry; a failed first load must not hide the project.
     await opened.load({ queryClient, connection, project, env, search: url.searchParams }).catch(() => undefined);
     return { project, projectPath: projectPathOf(project), page: { title: page.title, render: opened.render } };

@@ -1,6 +1,6 @@
 // The pipeline page: graph of jobs by stage with trigger jobs and downstream pipelines, timeline.
 export { PipelineDetails, type PipelineDetailsProps } from './pipeline-details.tsx';
-export { loadPipelinePage, pipelineBridgesQuery, pipelineHeaderQuery, pipelineJobsQuery, pipelinePoll } from './pipeline-queries.ts';
+export { askPipelinePage, loadPipelinePage, pipelineBridgesQuery, pipelineHeaderQuery, pipelineJobsQuery, pipelinePoll } from './pipeline-queries.ts';
 export {
   DEFAULT_VIEW_STATE,
   parseViewState,

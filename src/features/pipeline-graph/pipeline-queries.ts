@@ -3,6 +3,7 @@
 // The route's loader warms the same options the components read.
 import type { QueryClient } from '@tanstack/react-query';
 import {
+  type AskByPath,
   pipelineBridgesQueryOptions,
   pipelineJobsQueryOptions,
   pipelineQueryOptions,
@@ -43,4 +44,15 @@ export async function loadPipelinePage(
   void queryClient.prefetchQuery(pipelineJobsQuery(conn, project, pipelineId, options.includeRetried, options.poll));
   void queryClient.prefetchQuery(pipelineBridgesQuery(conn, project, pipelineId, options.poll));
   await queryClient.ensureQueryData(pipelineHeaderQuery(conn, project, pipelineId, options.poll));
+}
+
+/**
+ * The requests loadPipelinePage makes, asked for by the project's path before its id is known
+ * (the project route's loader adopts them under the id's keys, gitlab/ask-by-path.ts): the same
+ * options, so that loadPipelinePage then finds them on their way.
+ */
+export function askPipelinePage(ask: AskByPath, conn: Connection, pipelineId: number, options: { includeRetried: boolean; poll?: PollIntervals }): void {
+  ask((project) => pipelineHeaderQuery(conn, project, pipelineId, options.poll));
+  ask((project) => pipelineJobsQuery(conn, project, pipelineId, options.includeRetried, options.poll));
+  ask((project) => pipelineBridgesQuery(conn, project, pipelineId, options.poll));
 }
