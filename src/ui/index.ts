@@ -13,6 +13,7 @@ export { ConnectionMarker, ConnectionStatus, useConnectionHealth, type Connectio
 export { ToastProvider, useToast, type ToastLink, type ToastTone } from './toast.tsx';
 export { useNow } from './use-now.ts';
 export { useFixedRows, type FixedRows, type WindowItem } from './use-fixed-rows.ts';
+export { lazyModule, useLazyModule, type LazyModule } from './lazy-module.ts';
 export { countOf } from './plural.ts';
 export { formatBytes } from './format-bytes.ts';
 export { stripAnsi } from './strip-ansi.ts';

@@ -129,7 +129,7 @@ export function LogViewer({ client, summary, generation, label, selection, searc
   const showTimes = summary.hasTimestamps && tsMode !== 'hidden';
   const digits = String(Math.max(1, summary.lineCount)).length;
   return (
-    <div ref={setWrapper} className={`log-viewer${full.fullscreen ? ' is-fullscreen' : ''}${wrap ? ' is-wrapped' : ''}`} style={{ ['--log-height' as string]: height, ['--num-width' as string]: `${digits + 1}ch` }}>
+    <div ref={setWrapper} className={`log-viewer${full.fullscreen ? ' is-fullscreen' : ''}${view.wrapped ? ' is-wrapped' : ''}`} style={{ ['--log-height' as string]: height, ['--num-width' as string]: `${digits + 1}ch` }}>
       <PopupContainer value={full.fullscreen ? wrapperEl : null}>
       <LogToolbar
         label={label}

@@ -1,6 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { useLogWindow } from './use-log-window.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { useLogWindow, virtualModule } from './use-log-window.ts';
 
 function scrollPane(height: number) {
   const el = document.createElement('div');
@@ -30,12 +30,32 @@ describe('useLogWindow', () => {
     expect(ref.current.scrollTop).toBe(20_000 - 200);
   });
 
-  it('hands wrapped rows to the measuring virtualizer', () => {
+  it('hands wrapped rows to the measuring virtualizer once it has arrived, unwrapped until then', async () => {
+    vi.resetModules();
+    const { useLogWindow, virtualModule } = await import('./use-log-window.ts'); // TanStack Virtual not fetched yet
     const ref = scrollPane(200);
     const { result, rerender } = renderHook(({ wrap }) => useLogWindow(ref, rows, wrap, 20, 5), { initialProps: { wrap: false } });
+    expect(virtualModule.get()).toBeNull();
     rerender({ wrap: true });
+    // Asked for, not there yet: the rows stay unwrapped, windowed by arithmetic.
+    expect(result.current.wrapped).toBe(false);
+    expect(result.current.measureElement).toBeUndefined();
+    expect(result.current.items.map((i) => i.index)).toEqual([...Array(16).keys()]);
+    await act(() => virtualModule.load());
+    expect(result.current.wrapped).toBe(true);
     expect(result.current.measureElement).toBeTypeOf('function');
     // Not yet measured: every row is estimated at one row height.
     expect(result.current.totalSize).toBe(20_000);
+    rerender({ wrap: false });
+    expect(result.current.wrapped).toBe(false);
+    expect(result.current.measureElement).toBeUndefined();
+  });
+
+  it('keeps the rows unwrapped when TanStack Virtual is already there but wrapping is not asked for', async () => {
+    await virtualModule.load();
+    const ref = scrollPane(200);
+    const { result } = renderHook(() => useLogWindow(ref, rows, false, 20, 5));
+    expect(result.current.wrapped).toBe(false);
+    expect(result.current.items[3]).toEqual({ index: 3, key: 6, start: 60 });
   });
 });
