@@ -1,11 +1,16 @@
 /**
  * Search over the whole log's display text (collapsed sections included) and the failure
- * finder. Plain lines (no escapes, no `\r`) are searched in the raw text with one native
- * scan; only the other lines are rendered to text first.
+ * finder, a raw chunk of the text at a time. Plain lines (no escapes, no `\r`) are searched in
+ * the raw text with one scan over the chunk; only the other lines are rendered to text first.
+ * A compacted chunk (UTF-8 bytes) is not decoded for a printable ASCII query or the failure
+ * words: they are found in the bytes (utf8-scan.ts), and only the lines that are not plain are
+ * decoded, in one call per chunk. A regex or a non-ASCII query decodes each chunk once.
  */
-import { LINE_PLAIN, type LogIndex } from './log-index.ts';
-import { lineContent, lineText } from './line-text.ts';
+import { LINE_PLAIN, LINE_TIMESTAMP_PREFIX, type LogIndex, type RawChunk } from './log-index.ts';
+import { lineContent, lineText, rawLineText, renderRawLine } from './line-text.ts';
 import { isRedColor } from './sgr.ts';
+import { GatheredLines, Utf8Cursor, byteFinder, hasVisibleBytes, isByteSearchable, multiByteFinder, type ByteFinder, type MultiByteFinder } from './utf8-scan.ts';
+import type { Utf8Bytes } from './utf8-text.ts';
 
 export interface SearchOptions {
   caseSensitive?: boolean;
@@ -68,6 +73,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const decoder = new TextDecoder();
+
 /** Searches every line; an invalid regex gives `{ ok: false, error }`, never a throw. */
 export function searchLog(index: LogIndex, query: string, options: SearchOptions = {}): SearchResult {
   const matches = new MatchList();
@@ -84,67 +91,65 @@ export function searchLog(index: LogIndex, query: string, options: SearchOptions
   return matches.result();
 }
 
-/**
- * Walks the raw chunks alongside the lines: a global regex finds candidate hits in the raw
- * text of plain lines (one native scan), `onPlain` is called for a plain line holding one,
- * `onOther` for every line that is not plain or that straddles two chunks.
- */
-function walkLines(
-  index: LogIndex,
-  re: RegExp,
-  onPlain: (line: number, chunk: string, from: number, to: number, firstHit: number) => number,
-  onOther: (line: number) => void,
-  onPlainMiss?: (line: number) => void,
-  fromLine = 0,
-): void {
+/** What a whole-log walk does with the lines of one chunk, and with a line that straddles two. */
+interface ChunkVisitor {
+  /** Lines [first, end) lie inside the chunk (raw start to content end). */
+  chunk(chunk: RawChunk, first: number, end: number): void;
+  line(line: number): void;
+}
+
+/** Walks the lines from `fromLine` on, in order, grouped by the raw chunk that holds them. */
+function walkChunks(index: LogIndex, visitor: ChunkVisitor, fromLine = 0): void {
   const chunks = index.rawChunks();
   const n = index.lineCount;
-  // Chunks are decoded one at a time, and only once a plain line inside one needs its text: a
-  // per-append failure scan decodes the end of the log, not all of it.
+  let i = Math.max(0, fromLine);
+  if (i >= n) return;
+  const first = index.lineStart(i);
   let k = 0;
-  const first = Math.max(0, fromLine) < n ? index.contentStart(Math.max(0, fromLine)) : 0;
   while (k < chunks.length - 1 && (chunks[k + 1]?.start ?? 0) <= first) k++;
-  let chunk: string | null = null;
-  let chunkStart = chunks[k]?.start ?? 0;
-  let chunkEnd = chunkStart + (chunks[k]?.length ?? 0);
-  let text = '';
-  const find = (from: number) => {
-    re.lastIndex = from;
-    const m = re.exec(text);
-    return m ? m.index : -1;
-  };
-  let hit = -1;
-  for (let i = Math.max(0, fromLine); i < n; i++) {
-    if (!(index.lineFlags(i) & LINE_PLAIN)) {
-      onOther(i);
-      continue;
-    }
-    const cs = index.contentStart(i);
-    const end = index.lineEnd(i);
-    while (cs >= chunkEnd && k < chunks.length - 1) {
-      k++;
-      chunk = null;
-      chunkStart = chunks[k]?.start ?? 0;
-      chunkEnd = chunkStart + (chunks[k]?.length ?? 0);
-    }
-    if (end > chunkEnd || cs < chunkStart) {
-      onOther(i);
-      continue;
-    }
-    if (chunk === null) {
-      chunk = chunks[k]?.decode() ?? '';
-      text = chunk;
-      hit = find(cs - chunkStart);
-    }
-    const from = cs - chunkStart;
-    const to = end - chunkStart;
-    if (hit >= 0 && hit < from) hit = find(from);
-    if (hit < 0 || hit >= to) {
-      onPlainMiss?.(i);
-      continue;
-    }
-    hit = onPlain(i, text, from, to, hit);
+  for (; k < chunks.length && i < n; k++) {
+    const chunk = chunks[k];
+    if (!chunk) break;
+    const chunkEnd = chunk.start + chunk.length;
+    // A line that began in an earlier chunk and ends in this one (or further).
+    while (i < n && index.lineStart(i) < chunk.start) visitor.line(i++);
+    let j = i;
+    while (j < n && index.lineEnd(j) <= chunkEnd) j++;
+    if (j > i) visitor.chunk(chunk, i, j);
+    i = j;
   }
+  while (i < n) visitor.line(i++);
+}
+
+/** Raw text of the lines of a decoded chunk (`text` starts at `offset`) that are not plain. */
+function sliceRaw(index: LogIndex, text: string, offset: number, line: number): string {
+  return text.slice(index.lineStart(line) - offset, index.lineEnd(line) - offset);
+}
+
+/** Display text of a line whose raw text the caller holds. */
+function textOfRaw(index: LogIndex, line: number, raw: string): string {
+  const flags = index.lineFlags(line);
+  if (flags & LINE_PLAIN) return raw.slice(index.contentStart(line) - index.lineStart(line));
+  return rawLineText(raw, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps);
+}
+
+/**
+ * The raw text of the lines in [first, end) of a compacted chunk that are not plain, decoded in
+ * one call (`raw(line)`, null for a plain line).
+ */
+function otherLines(index: LogIndex, chunk: RawChunk, bytes: Utf8Bytes, first: number, end: number): (line: number) => string {
+  const ranges = new Int32Array(2 * (end - first));
+  const slot = new Int32Array(end - first).fill(-1);
+  let count = 0;
+  for (let i = first; i < end; i++) {
+    if (index.lineFlags(i) & LINE_PLAIN) continue;
+    slot[i - first] = count;
+    ranges[2 * count] = index.lineStart(i) - chunk.start;
+    ranges[2 * count + 1] = index.lineEnd(i) - chunk.start;
+    count++;
+  }
+  const gathered = new GatheredLines(bytes, ranges, count, decoder);
+  return (line) => gathered.raw(slot[line - first] ?? -1) ?? index.slice(index.lineStart(line), index.lineEnd(line));
 }
 
 function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re: RegExp, matches: MatchList): void {
@@ -157,29 +162,97 @@ function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re
       for (let m = re.exec(text); m; m = re.exec(text)) matches.add(line, m.index, m.index + m[0].length);
     }
   };
-  // A global regex of the escaped needle: V8 sets up its search once, where indexOf on a big
-  // two-byte string would set it up again at every call.
-  walkLines(
-    index,
-    re,
-    (line, chunk, from, to, first) => {
-      let hit = first;
-      while (hit >= 0 && hit + L <= to) {
-        matches.add(line, hit - from, hit - from + L);
-        re.lastIndex = hit + L;
-        const m = re.exec(chunk);
-        hit = m ? m.index : -1;
-      }
-      return hit;
+  const find = isByteSearchable(needle) ? byteFinder(needle, caseSensitive) : null;
+  walkChunks(index, {
+    chunk(chunk, first, end) {
+      if (find && chunk.utf8) searchBytes(index, chunk, chunk.utf8, first, end, find, L, matches, inText);
+      else searchText(index, chunk, first, end, re, L, matches, inText);
     },
-    (line) => inText(lineText(index, line), line),
-  );
+    line: (line) => inText(lineText(index, line), line),
+  });
+}
+
+/**
+ * One chunk as a string: a global regex of the escaped needle finds hits for the plain lines in
+ * one native scan (V8 sets its search up once, where indexOf on a big two-byte string would set
+ * it up at every call); the other lines are rendered and searched on their own.
+ */
+function searchText(
+  index: LogIndex,
+  chunk: RawChunk,
+  first: number,
+  end: number,
+  re: RegExp,
+  L: number,
+  matches: MatchList,
+  inText: (text: string, line: number) => void,
+): void {
+  const text = chunk.decode();
+  const offset = chunk.start;
+  const find = (from: number) => {
+    re.lastIndex = from;
+    const m = re.exec(text);
+    return m ? m.index : -1;
+  };
+  let hit = -2;
+  for (let i = first; i < end; i++) {
+    if (!(index.lineFlags(i) & LINE_PLAIN)) {
+      inText(textOfRaw(index, i, sliceRaw(index, text, offset, i)), i);
+      continue;
+    }
+    const from = index.contentStart(i) - offset;
+    const to = index.lineEnd(i) - offset;
+    if (hit === -2 || (hit >= 0 && hit < from)) hit = find(from);
+    while (hit >= 0 && hit + L <= to) {
+      matches.add(i, hit - from, hit - from + L);
+      hit = find(hit + L);
+    }
+  }
+}
+
+/**
+ * One compacted chunk, not decoded: the needle's hits come from a byte search and are turned
+ * into UTF-16 offsets only where they fall (a cursor walks on in order); a hit before a plain
+ * line's content is searched for again from there, as the string scan does.
+ */
+function searchBytes(
+  index: LogIndex,
+  chunk: RawChunk,
+  bytes: Utf8Bytes,
+  first: number,
+  end: number,
+  find: ByteFinder,
+  L: number,
+  matches: MatchList,
+  inText: (text: string, line: number) => void,
+): void {
+  const raw = otherLines(index, chunk, bytes, first, end);
+  const cursor = new Utf8Cursor(bytes);
+  const offset = chunk.start;
+  // The current hit: its byte offset and UTF-16 offset in the chunk; -2 before the first search.
+  let hitByte = -2;
+  let hit = -2;
+  const findFrom = (byte: number) => {
+    hitByte = find(bytes.bytes, byte, bytes.bytes.length);
+    hit = hitByte < 0 ? -1 : cursor.toUnit(hitByte);
+  };
+  for (let i = first; i < end; i++) {
+    if (!(index.lineFlags(i) & LINE_PLAIN)) {
+      inText(textOfRaw(index, i, raw(i)), i);
+      continue;
+    }
+    const from = index.contentStart(i) - offset;
+    const to = index.lineEnd(i) - offset;
+    if (hit === -2 || (hit >= 0 && hit < from)) findFrom(cursor.byteAtOrAfter(from));
+    while (hit >= 0 && hit + L <= to) {
+      matches.add(i, hit - from, hit - from + L);
+      findFrom(hitByte + L);
+    }
+  }
 }
 
 function searchRegex(index: LogIndex, re: RegExp, matches: MatchList): void {
-  const n = index.lineCount;
-  for (let i = 0; i < n; i++) {
-    const text = lineText(index, i);
+  const inText = (text: string, line: number) => {
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       if (m[0].length === 0) {
@@ -188,13 +261,22 @@ function searchRegex(index: LogIndex, re: RegExp, matches: MatchList): void {
         if (re.lastIndex > text.length) break;
         continue;
       }
-      matches.add(i, m.index, m.index + m[0].length);
+      matches.add(line, m.index, m.index + m[0].length);
     }
-  }
+  };
+  walkChunks(index, {
+    chunk(chunk, first, end) {
+      // Decoded once, in one call, instead of a piece at a time per line.
+      const text = chunk.decode();
+      for (let i = first; i < end; i++) inText(textOfRaw(index, i, sliceRaw(index, text, chunk.start, i)), i);
+    },
+    line: (line) => inText(lineText(index, line), line),
+  });
 }
 
 const FAILURE_WORDS = /ERROR:|error:|FAILED|Error/;
 const FAILURE_WORDS_G = new RegExp(FAILURE_WORDS.source, 'g');
+const FAILURE_WORD_LIST = ['ERROR:', 'error:', 'FAILED', 'Error'];
 // An SGR parameter list holding 31, 91 or 38 (256/truecolor) might turn the text red.
 const MAY_SET_RED = /[[;:](?:31|91|38)[;:m]/;
 
@@ -207,37 +289,115 @@ export function findFailures(index: LogIndex, fromLine = 0): Uint32Array {
   const out: number[] = [];
   const redStyle = new Uint8Array(index.styleCount);
   for (let id = 0; id < redStyle.length; id++) redStyle[id] = isRedColor(index.style(id).fg) ? 1 : 0;
-  const red = (line: number, cs: number, end: number) =>
-    end > cs && isRedColor(index.style(index.lineStyleId(line)).fg) && index.slice(cs, end).trim().length > 0;
-  walkLines(
+  const words = multiByteFinder(FAILURE_WORD_LIST, true);
+  // A line that is not plain: its display text, then its red spans if any can be red.
+  const otherFails = (line: number, raw: string) => {
+    const flags = index.lineFlags(line);
+    if (FAILURE_WORDS.test(rawLineText(raw, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps))) return true;
+    const style = index.style(index.lineStyleId(line));
+    // Styles are worked out only for lines that can be red at all.
+    if (!isRedColor(style.fg) && !MAY_SET_RED.test(raw)) return false;
+    return renderRawLine(raw, style, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0);
+  };
+  walkChunks(
     index,
-    FAILURE_WORDS_G,
-    (line, chunk, from, to, hit) => {
-      // The regex may have matched across the line's end: test the line itself.
-      if (FAILURE_WORDS.test(chunk.slice(from, to)) || red(line, index.contentStart(line), index.lineEnd(line))) out.push(line);
-      return hit;
-    },
-    (line) => {
-      const flags = index.lineFlags(line);
-      if (flags & LINE_PLAIN) {
-        const cs = index.contentStart(line);
-        const end = index.lineEnd(line);
-        if (FAILURE_WORDS.test(index.slice(cs, end)) || red(line, cs, end)) out.push(line);
-        return;
-      }
-      if (FAILURE_WORDS.test(lineText(index, line))) {
-        out.push(line);
-        return;
-      }
-      // Styles are worked out only for lines that can be red at all.
-      const raw = index.slice(index.lineStart(line), index.lineEnd(line));
-      if (!isRedColor(index.style(index.lineStyleId(line)).fg) && !MAY_SET_RED.test(raw)) return;
-      if (lineContent(index, line).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(line);
-    },
-    (line) => {
-      if (redStyle[index.lineStyleId(line)] === 1 && red(line, index.contentStart(line), index.lineEnd(line))) out.push(line);
+    {
+      chunk(chunk, first, end) {
+        if (chunk.utf8) failuresInBytes(index, chunk, chunk.utf8, first, end, words, redStyle, otherFails, out);
+        else failuresInText(index, chunk, first, end, redStyle, otherFails, out);
+      },
+      line(line) {
+        const flags = index.lineFlags(line);
+        if (flags & LINE_PLAIN) {
+          const text = lineText(index, line);
+          if (FAILURE_WORDS.test(text) || (redStyle[index.lineStyleId(line)] === 1 && text.trim().length > 0)) out.push(line);
+          return;
+        }
+        if (FAILURE_WORDS.test(lineText(index, line))) {
+          out.push(line);
+          return;
+        }
+        const raw = index.slice(index.lineStart(line), index.lineEnd(line));
+        if (!isRedColor(index.style(index.lineStyleId(line)).fg) && !MAY_SET_RED.test(raw)) return;
+        if (lineContent(index, line).spans.some((s) => isRedColor(s.style.fg) && s.text.trim().length > 0)) out.push(line);
+      },
     },
     fromLine,
   );
   return Uint32Array.from(out);
+}
+
+function failuresInText(
+  index: LogIndex,
+  chunk: RawChunk,
+  first: number,
+  end: number,
+  redStyle: Uint8Array,
+  otherFails: (line: number, raw: string) => boolean,
+  out: number[],
+): void {
+  const text = chunk.decode();
+  const offset = chunk.start;
+  const find = (from: number) => {
+    FAILURE_WORDS_G.lastIndex = from;
+    const m = FAILURE_WORDS_G.exec(text);
+    return m ? m.index : -1;
+  };
+  let hit = -2;
+  for (let i = first; i < end; i++) {
+    if (!(index.lineFlags(i) & LINE_PLAIN)) {
+      if (otherFails(i, sliceRaw(index, text, offset, i))) out.push(i);
+      continue;
+    }
+    const from = index.contentStart(i) - offset;
+    const to = index.lineEnd(i) - offset;
+    if (hit === -2 || (hit >= 0 && hit < from)) hit = find(from);
+    const red = () => to > from && redStyle[index.lineStyleId(i)] === 1 && text.slice(from, to).trim().length > 0;
+    // The regex may have matched across the line's end: a hit inside is tested on the line itself.
+    if (hit >= 0 && hit < to ? FAILURE_WORDS.test(text.slice(from, to)) || red() : red()) out.push(i);
+  }
+}
+
+/**
+ * One compacted chunk, not decoded: each failure word is searched for in the bytes (a word is
+ * ASCII, so a byte match is a text match), a plain line is a failure when a hit lies inside its
+ * content, or when its style is red and its bytes are not all whitespace.
+ */
+function failuresInBytes(
+  index: LogIndex,
+  chunk: RawChunk,
+  bytes: Utf8Bytes,
+  first: number,
+  end: number,
+  words: MultiByteFinder,
+  redStyle: Uint8Array,
+  otherFails: (line: number, raw: string) => boolean,
+  out: number[],
+): void {
+  const raw = otherLines(index, chunk, bytes, first, end);
+  const cursor = new Utf8Cursor(bytes);
+  const offset = chunk.start;
+  // The first hit of any word from the last search on: its byte offset and UTF-16 offset in the chunk.
+  let hitByte = -2;
+  let hit = -2;
+  const findFrom = (byte: number) => {
+    hitByte = words.find(bytes.bytes, byte, bytes.bytes.length);
+    hit = hitByte < 0 ? -1 : cursor.toUnit(hitByte);
+  };
+  for (let i = first; i < end; i++) {
+    if (!(index.lineFlags(i) & LINE_PLAIN)) {
+      if (otherFails(i, raw(i))) out.push(i);
+      continue;
+    }
+    const from = index.contentStart(i) - offset;
+    const to = index.lineEnd(i) - offset;
+    if (hit === -2 || (hit >= 0 && hit < from)) findFrom(cursor.byteAtOrAfter(from));
+    // A hit that runs past the line's end: a shorter word may still start after it and fit.
+    while (hit >= 0 && hit < to && hit + words.shortestAt(bytes.bytes, hitByte) > to) findFrom(hitByte + 1);
+    let fails = hit >= 0 && hit < to;
+    if (!fails && to > from && redStyle[index.lineStyleId(i)] === 1) {
+      fails = hasVisibleBytes(bytes.bytes, cursor.byteAtOrAfter(from), cursor.byteAtOrAfter(to), decoder);
+    }
+    if (fails) out.push(i);
+  }
 }

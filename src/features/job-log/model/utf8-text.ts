@@ -30,12 +30,24 @@ interface Chunk {
   byteMarks: Uint32Array;
 }
 
+/**
+ * A compacted chunk's bytes, for scans that read UTF-8 without decoding it (search.ts): mark k
+ * says that `units[k]` UTF-16 code units into the chunk are `byteMarks[k]` bytes into it.
+ */
+export interface Utf8Bytes {
+  readonly bytes: Uint8Array;
+  readonly units: Uint32Array;
+  readonly byteMarks: Uint32Array;
+}
+
 /** A chunk of the text as stored: where it starts and its length (UTF-16), decoded on demand. */
 export interface TextChunk {
   readonly start: number;
   readonly length: number;
   /** Decodes the chunk (a new string each call: keep it only while using it). */
   decode(): string;
+  /** The chunk's UTF-8 bytes once compacted, null while it is still the string it came as. */
+  readonly utf8: Utf8Bytes | null;
 }
 
 const encoder = new TextEncoder();
@@ -102,8 +114,8 @@ function textChunk(text: string, start: number): Chunk {
   return { start, length: text.length, text, bytes: NO_BYTES, units: NO_MARKS, byteMarks: NO_MARKS };
 }
 
-/** Last mark at or before `unit` (binary search). */
-function markAtOrBefore(units: Uint32Array, unit: number): number {
+/** Last mark at or before `unit` (binary search); also for byte offsets over `byteMarks`. */
+export function markAtOrBefore(units: Uint32Array, unit: number): number {
   let lo = 0;
   let hi = units.length - 1;
   while (lo < hi) {
@@ -237,7 +249,7 @@ export class Utf8Text {
 
   /** The chunks as stored, each decoded only when asked. */
   textChunks(): readonly TextChunk[] {
-    return this.chunks.map((c) => ({ start: c.start, length: c.length, decode: () => this.decodeChunk(c) }));
+    return this.chunks.map((c) => ({ start: c.start, length: c.length, decode: () => this.decodeChunk(c), utf8: c.text === null ? c : null }));
   }
 
   private decodeChunk(c: Chunk): string {
