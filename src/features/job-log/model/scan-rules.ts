@@ -62,6 +62,48 @@ function intermediatesAndFinalEnd(text: string, j: number, limit: number, firstF
   return f >= firstFinal && f <= 0x7e ? j + 1 : j;
 }
 
+/**
+ * `escapeEnd` over UTF-8 bytes (offsets in bytes): the same rules, which look only at ASCII
+ * codes, so a sequence ends at the same character in the bytes as in the text. For scanning
+ * compacted text without decoding it (utf8-scan.ts); the search tests check both agree.
+ */
+export function escapeEndInBytes(bytes: Uint8Array, pos: number, limit: number): number {
+  const j0 = pos + 1;
+  if (j0 >= limit) return limit;
+  const c1 = bytes[j0] ?? 0;
+  if (c1 === 0x5b) {
+    let j = j0 + 1;
+    while (j < limit) {
+      const c = bytes[j] ?? 0;
+      if (c < 0x30 || c > 0x3f) break;
+      j++;
+    }
+    return intermediatesAndFinalEndInBytes(bytes, j, limit, 0x40);
+  }
+  if (c1 === 0x5d || c1 === 0x50 || c1 === 0x58 || c1 === 0x5e || c1 === 0x5f) {
+    for (let j = j0 + 1; j < limit; j++) {
+      const c = bytes[j] ?? 0;
+      if (c === 0x07) return j + 1;
+      if (c === ESC && j + 1 < limit && bytes[j + 1] === 0x5c) return j + 2;
+    }
+    return j0 + 1;
+  }
+  if (c1 >= 0x20 && c1 <= 0x2f) return intermediatesAndFinalEndInBytes(bytes, j0 + 1, limit, 0x30);
+  if (c1 >= 0x30 && c1 <= 0x7e) return j0 + 1;
+  return j0;
+}
+
+function intermediatesAndFinalEndInBytes(bytes: Uint8Array, j: number, limit: number, firstFinal: number): number {
+  while (j < limit) {
+    const c = bytes[j] ?? 0;
+    if (c < 0x20 || c > 0x2f) break;
+    j++;
+  }
+  if (j >= limit) return limit;
+  const f = bytes[j] ?? 0;
+  return f >= firstFinal && f <= 0x7e ? j + 1 : j;
+}
+
 /** True when the escape `text[pos, end)` is an SGR sequence (`ESC[` params `m`). */
 export function isSgr(text: string, pos: number, end: number): boolean {
   if (end - pos < 3 || text.charCodeAt(pos + 1) !== 0x5b || text.charCodeAt(end - 1) !== 0x6d) return false;

@@ -9,7 +9,20 @@
 import { LINE_PLAIN, LINE_TIMESTAMP_PREFIX, type LogIndex, type RawChunk } from './log-index.ts';
 import { lineContent, lineText, rawLineText, renderRawLine } from './line-text.ts';
 import { isRedColor } from './sgr.ts';
-import { GatheredLines, Utf8Cursor, byteFinder, hasVisibleBytes, isByteSearchable, multiByteFinder, type ByteFinder, type MultiByteFinder } from './utf8-scan.ts';
+import {
+  DisplayBytes,
+  GatheredLines,
+  Utf8Cursor,
+  byteFinder,
+  hasVisibleBytes,
+  isByteSearchable,
+  maySetRedInBytes,
+  multiByteFinder,
+  showsRedInBytes,
+  unitsBetween,
+  type ByteFinder,
+  type MultiByteFinder,
+} from './utf8-scan.ts';
 import type { Utf8Bytes } from './utf8-text.ts';
 
 export interface SearchOptions {
@@ -133,23 +146,18 @@ function textOfRaw(index: LogIndex, line: number, raw: string): string {
   return rawLineText(raw, (flags & LINE_TIMESTAMP_PREFIX) !== 0, index.hasTimestamps);
 }
 
-/**
- * The raw text of the lines in [first, end) of a compacted chunk that are not plain, decoded in
- * one call (`raw(line)`, null for a plain line).
- */
-function otherLines(index: LogIndex, chunk: RawChunk, bytes: Utf8Bytes, first: number, end: number): (line: number) => string {
-  const ranges = new Int32Array(2 * (end - first));
-  const slot = new Int32Array(end - first).fill(-1);
-  let count = 0;
-  for (let i = first; i < end; i++) {
-    if (index.lineFlags(i) & LINE_PLAIN) continue;
-    slot[i - first] = count;
-    ranges[2 * count] = index.lineStart(i) - chunk.start;
-    ranges[2 * count + 1] = index.lineEnd(i) - chunk.start;
-    count++;
-  }
-  const gathered = new GatheredLines(bytes, ranges, count, decoder);
-  return (line) => gathered.raw(slot[line - first] ?? -1) ?? index.slice(index.lineStart(line), index.lineEnd(line));
+/** The raw text of some lines of a compacted chunk (ascending), decoded in one call: `raw(k)` for `lines[k]`. */
+function otherLinesOf(index: LogIndex, chunk: RawChunk, bytes: Utf8Bytes, lines: readonly number[]): (k: number) => string {
+  const ranges = new Int32Array(2 * lines.length);
+  lines.forEach((line, k) => {
+    ranges[2 * k] = index.lineStart(line) - chunk.start;
+    ranges[2 * k + 1] = index.lineEnd(line) - chunk.start;
+  });
+  const gathered = new GatheredLines(bytes, ranges, lines.length, decoder);
+  return (k) => {
+    const line = lines[k] ?? 0;
+    return gathered.raw(k) ?? index.slice(index.lineStart(line), index.lineEnd(line));
+  };
 }
 
 function searchPlain(index: LogIndex, needle: string, caseSensitive: boolean, re: RegExp, matches: MatchList): void {
@@ -211,9 +219,12 @@ function searchText(
 }
 
 /**
- * One compacted chunk, not decoded: the needle's hits come from a byte search and are turned
- * into UTF-16 offsets only where they fall (a cursor walks on in order); a hit before a plain
- * line's content is searched for again from there, as the string scan does.
+ * One compacted chunk, not decoded: the needle's hits come from a byte search over the chunk; a
+ * cursor turns each line's start into a byte offset (walking on in order), a hit is placed in
+ * its line by bytes and its column counted within the line. A hit before a plain line's content
+ * is searched for again from there, as the string scan does. A line that is not plain is
+ * searched in its display bytes (escapes dropped); only one with `\r` redraws, markers or joined
+ * timestamped lines is decoded and rendered.
  */
 function searchBytes(
   index: LogIndex,
@@ -226,27 +237,39 @@ function searchBytes(
   matches: MatchList,
   inText: (text: string, line: number) => void,
 ): void {
-  const raw = otherLines(index, chunk, bytes, first, end);
+  const raw = bytes.bytes;
   const cursor = new Utf8Cursor(bytes);
+  const display = new DisplayBytes();
   const offset = chunk.start;
-  // The current hit: its byte offset and UTF-16 offset in the chunk; -2 before the first search.
-  let hitByte = -2;
+  // The current hit's byte offset in the chunk: -2 before the first search, -1 when none is left.
   let hit = -2;
-  const findFrom = (byte: number) => {
-    hitByte = find(bytes.bytes, byte, bytes.bytes.length);
-    hit = hitByte < 0 ? -1 : cursor.toUnit(hitByte);
-  };
   for (let i = first; i < end; i++) {
-    if (!(index.lineFlags(i) & LINE_PLAIN)) {
-      inText(textOfRaw(index, i, raw(i)), i);
+    const flags = index.lineFlags(i);
+    if (!(flags & LINE_PLAIN)) {
+      const b0 = cursor.toByte(index.lineStart(i) - offset);
+      const b1 = cursor.toByte(index.lineEnd(i) - offset);
+      if (b0 >= 0 && b1 >= 0 && display.render(raw, b0, b1, (flags & LINE_TIMESTAMP_PREFIX) !== 0)) {
+        for (let h = find(display.bytes, 0, display.length); h >= 0; h = find(display.bytes, h + L, display.length)) {
+          const at = display.unitsBefore(h);
+          matches.add(i, at, at + L);
+        }
+      } else {
+        const text = b0 >= 0 && b1 >= 0 ? decoder.decode(raw.subarray(b0, b1)) : index.slice(index.lineStart(i), index.lineEnd(i));
+        inText(textOfRaw(index, i, text), i);
+      }
       continue;
     }
-    const from = index.contentStart(i) - offset;
-    const to = index.lineEnd(i) - offset;
-    if (hit === -2 || (hit >= 0 && hit < from)) findFrom(cursor.byteAtOrAfter(from));
-    while (hit >= 0 && hit + L <= to) {
-      matches.add(i, hit - from, hit - from + L);
-      findFrom(hitByte + L);
+    const length = index.lineEnd(i) - index.contentStart(i);
+    const b0 = cursor.byteAtOrAfter(index.contentStart(i) - offset);
+    if (hit === -2 || (hit >= 0 && hit < b0)) hit = find(raw, b0, raw.length);
+    // A code unit is 1 to 3 bytes: a hit further than that is in a later line; a nearer one is
+    // placed by the line's end (where the cursor goes on from anyway).
+    if (hit < 0 || hit + L > b0 + 3 * length) continue;
+    const b1 = cursor.byteAtOrAfter(index.lineEnd(i) - offset);
+    while (hit >= 0 && hit + L <= b1) {
+      const at = unitsBetween(raw, b0, hit);
+      matches.add(i, at, at + L);
+      hit = find(raw, hit + L, raw.length);
     }
   }
 }
@@ -359,9 +382,11 @@ function failuresInText(
 }
 
 /**
- * One compacted chunk, not decoded: each failure word is searched for in the bytes (a word is
- * ASCII, so a byte match is a text match), a plain line is a failure when a hit lies inside its
- * content, or when its style is red and its bytes are not all whitespace.
+ * One compacted chunk, not decoded: the failure words are searched for in the bytes (a word is
+ * ASCII, so a byte match is a text match). A plain line fails when a hit lies inside its
+ * content, or when its style is red and its bytes are not all whitespace. A line that is not
+ * plain is tested on its display bytes; only one that may show red text or that needs the
+ * general renderer is decoded (all of them in one call, then in order).
  */
 function failuresInBytes(
   index: LogIndex,
@@ -374,30 +399,70 @@ function failuresInBytes(
   otherFails: (line: number, raw: string) => boolean,
   out: number[],
 ): void {
-  const raw = otherLines(index, chunk, bytes, first, end);
+  const raw = bytes.bytes;
   const cursor = new Utf8Cursor(bytes);
+  const display = new DisplayBytes();
   const offset = chunk.start;
-  // The first hit of any word from the last search on: its byte offset and UTF-16 offset in the chunk.
-  let hitByte = -2;
+  // This chunk's failure lines in order, and the lines to decode before they can be told.
+  const found: number[] = [];
+  const undecided: number[] = [];
+  // The current hit's byte offset in the chunk: -2 before the first search, -1 when none is left.
   let hit = -2;
-  const findFrom = (byte: number) => {
-    hitByte = words.find(bytes.bytes, byte, bytes.bytes.length);
-    hit = hitByte < 0 ? -1 : cursor.toUnit(hitByte);
-  };
   for (let i = first; i < end; i++) {
-    if (!(index.lineFlags(i) & LINE_PLAIN)) {
-      if (otherFails(i, raw(i))) out.push(i);
+    const flags = index.lineFlags(i);
+    if (!(flags & LINE_PLAIN)) {
+      const b0 = cursor.toByte(index.lineStart(i) - offset);
+      const b1 = cursor.toByte(index.lineEnd(i) - offset);
+      const prefixed = (flags & LINE_TIMESTAMP_PREFIX) !== 0;
+      if (b0 >= 0 && b1 >= 0 && display.render(raw, b0, b1, prefixed)) {
+        if (words.find(display.bytes, 0, display.length) >= 0) found.push(i);
+        else {
+          // Styles are worked out only for lines that can be red at all.
+          const style = index.lineStyleId(i);
+          if ((redStyle[style] === 1 || maySetRedInBytes(raw, b0, b1)) && showsRedInBytes(raw, b0, b1, prefixed, index.style(style), decoder)) found.push(i);
+        }
+      } else {
+        undecided.push(i);
+      }
       continue;
     }
-    const from = index.contentStart(i) - offset;
-    const to = index.lineEnd(i) - offset;
-    if (hit === -2 || (hit >= 0 && hit < from)) findFrom(cursor.byteAtOrAfter(from));
-    // A hit that runs past the line's end: a shorter word may still start after it and fit.
-    while (hit >= 0 && hit < to && hit + words.shortestAt(bytes.bytes, hitByte) > to) findFrom(hitByte + 1);
-    let fails = hit >= 0 && hit < to;
-    if (!fails && to > from && redStyle[index.lineStyleId(i)] === 1) {
-      fails = hasVisibleBytes(bytes.bytes, cursor.byteAtOrAfter(from), cursor.byteAtOrAfter(to), decoder);
+    const length = index.lineEnd(i) - index.contentStart(i);
+    const b0 = cursor.byteAtOrAfter(index.contentStart(i) - offset);
+    if (hit === -2 || (hit >= 0 && hit < b0)) hit = words.find(raw, b0, raw.length);
+    let fails = false;
+    // A code unit is 1 to 3 bytes: a hit further than that is in a later line; a nearer one is
+    // placed by the line's end.
+    const red = length > 0 && redStyle[index.lineStyleId(i)] === 1;
+    if ((hit < 0 || hit >= b0 + 3 * length) && !red) continue;
+    const b1 = cursor.byteAtOrAfter(index.lineEnd(i) - offset);
+    while (hit >= 0 && hit < b1) {
+      if (hit + words.shortestAt(raw, hit) <= b1) {
+        fails = true;
+        break;
+      }
+      // This hit runs past the line's end: a shorter word may still start after it and fit.
+      hit = words.find(raw, hit + 1, raw.length);
     }
-    if (fails) out.push(i);
+    if (!fails && red) fails = hasVisibleBytes(raw, b0, b1, decoder);
+    if (fails) found.push(i);
   }
+  if (undecided.length === 0) {
+    for (const line of found) out.push(line);
+    return;
+  }
+  const decided = new Set<number>();
+  const rawOf = otherLinesOf(index, chunk, bytes, undecided);
+  undecided.forEach((line, k) => {
+    if (otherFails(line, rawOf(k))) decided.add(line);
+  });
+  // Merge the two ascending lists.
+  let k = 0;
+  for (const line of found) {
+    while (k < undecided.length && (undecided[k] ?? 0) < line) {
+      if (decided.has(undecided[k] ?? -1)) out.push(undecided[k] ?? 0);
+      k++;
+    }
+    out.push(line);
+  }
+  for (; k < undecided.length; k++) if (decided.has(undecided[k] ?? -1)) out.push(undecided[k] ?? 0);
 }

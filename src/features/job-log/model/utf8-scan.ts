@@ -4,12 +4,14 @@
  * in the bytes, and the raw text of chosen lines decoded in one call. Search and the failure
  * scan use them so that a whole-log scan does not turn 100 MB of bytes back into a string.
  */
+import { ESC, TS_PREFIX_LENGTH, escapeEndInBytes, isSgr } from './scan-rules.ts';
+import { applySgr, cloneStyle, isRedColor, type SgrStyle } from './sgr.ts';
 import { markAtOrBefore, type Utf8Bytes } from './utf8-text.ts';
 
 /**
- * Converts offsets within one compacted chunk. Cheap when asked in increasing order (it walks
- * on from the last answer, four ASCII bytes at a time); otherwise it starts again from the
- * nearest mark (one every 4,096 code units).
+ * Turns UTF-16 offsets within one compacted chunk into byte offsets. Cheap when asked in
+ * increasing order (it walks on from the last answer, eight or four ASCII bytes at a time);
+ * otherwise it starts again from the nearest mark (one every 4,096 code units).
  */
 export class Utf8Cursor {
   private unit = 0;
@@ -39,10 +41,18 @@ export class Utf8Cursor {
     let b = this.byte;
     const words = this.words;
     while (u < target) {
-      if (words !== null && (b & 3) === 0 && target - u >= 4 && ((words[b >>> 2] ?? 0x80) & 0x80808080) === 0) {
-        b += 4;
-        u += 4;
-        continue;
+      if (words !== null && (b & 3) === 0 && target - u >= 4) {
+        const k = b >>> 2;
+        if (target - u >= 8 && (((words[k] ?? 0x80) | (words[k + 1] ?? 0x80)) & 0x80808080) === 0) {
+          b += 8;
+          u += 8;
+          continue;
+        }
+        if (((words[k] ?? 0x80) & 0x80808080) === 0) {
+          b += 4;
+          u += 4;
+          continue;
+        }
       }
       const c = bytes[b] ?? 0;
       if (c < 0x80) {
@@ -70,45 +80,6 @@ export class Utf8Cursor {
     return b >= 0 ? b : this.toByte(target + 1);
   }
 
-  /** UTF-16 offset of a byte offset in the chunk; -1 inside a character. */
-  toUnit(target: number): number {
-    const { units, byteMarks, bytes } = this.chunk;
-    if (target < this.byte || target - this.byte > 4096) {
-      const k = markAtOrBefore(byteMarks, target);
-      const mark = byteMarks[k] ?? 0;
-      if (target < this.byte || mark > this.byte) {
-        this.unit = units[k] ?? 0;
-        this.byte = mark;
-      }
-    }
-    let u = this.unit;
-    let b = this.byte;
-    const words = this.words;
-    while (b < target) {
-      if (words !== null && (b & 3) === 0 && target - b >= 4 && ((words[b >>> 2] ?? 0x80) & 0x80808080) === 0) {
-        b += 4;
-        u += 4;
-        continue;
-      }
-      const c = bytes[b] ?? 0;
-      if (c < 0x80) {
-        b++;
-        u++;
-      } else if (c < 0xe0) {
-        b += 2;
-        u++;
-      } else if (c < 0xf0) {
-        b += 3;
-        u++;
-      } else {
-        b += 4;
-        u += 2;
-      }
-    }
-    this.unit = u;
-    this.byte = b;
-    return b === target ? u : -1;
-  }
 }
 
 /**
@@ -284,4 +255,151 @@ export class GatheredLines {
     const at = this.at[k] ?? -1;
     return at < 0 ? null : this.text.slice(at, at + (this.lengths[k] ?? 0));
   }
+}
+
+/**
+ * The display text of a raw line, as UTF-8 bytes, for a line the renderer would only strip
+ * escapes from (rawLineText without `\r` redraws, markers or joined timestamped lines): the
+ * bytes with every escape sequence dropped and the timestamp prefix skipped. For an ASCII
+ * needle, a match in these bytes is a match in the display text.
+ */
+export class DisplayBytes {
+  bytes = new Uint8Array(1024);
+  length = 0;
+  private ascii = true;
+  private countedBytes = 0;
+  private countedUnits = 0;
+
+  /**
+   * Renders raw bytes [from, to); false (and nothing rendered) when the line needs the general
+   * renderer: a `\r`, a `\n` (a joined line of a timestamped log), or a prefix that is not ASCII.
+   */
+  render(raw: Uint8Array, from: number, to: number, prefixed: boolean): boolean {
+    if (this.bytes.length < to - from) this.bytes = new Uint8Array(Math.max(to - from, this.bytes.length * 2));
+    const out = this.bytes;
+    let q = from;
+    if (prefixed) {
+      q = Math.min(to, from + TS_PREFIX_LENGTH);
+      for (let p = from; p < q; p++) if ((raw[p] ?? 0) >= 0x80) return false;
+    }
+    let w = 0;
+    let ascii = true;
+    while (q < to) {
+      const c = raw[q] ?? 0;
+      if (c === ESC) {
+        q = escapeEndInBytes(raw, q, to);
+        continue;
+      }
+      if (c === 0x0d || c === 0x0a) return false;
+      if (c >= 0x80) ascii = false;
+      out[w++] = c;
+      q++;
+    }
+    this.length = w;
+    this.ascii = ascii;
+    this.countedBytes = 0;
+    this.countedUnits = 0;
+    return true;
+  }
+
+  /** UTF-16 length of the rendered bytes before `at` (asked in increasing order per line). */
+  unitsBefore(at: number): number {
+    if (this.ascii) return at;
+    if (at < this.countedBytes) {
+      this.countedBytes = 0;
+      this.countedUnits = 0;
+    }
+    let b = this.countedBytes;
+    let u = this.countedUnits;
+    const bytes = this.bytes;
+    while (b < at) {
+      const c = bytes[b] ?? 0;
+      if (c < 0x80) {
+        b++;
+        u++;
+      } else if (c < 0xe0) {
+        b += 2;
+        u++;
+      } else if (c < 0xf0) {
+        b += 3;
+        u++;
+      } else {
+        b += 4;
+        u += 2;
+      }
+    }
+    this.countedBytes = b;
+    this.countedUnits = u;
+    return u;
+  }
+}
+
+/** `/[[;:](?:31|91|38)[;:m]/.test(raw)` over raw bytes [from, to): an SGR list that might turn the text red. */
+export function maySetRedInBytes(raw: Uint8Array, from: number, to: number): boolean {
+  for (let p = from; p + 3 < to; p++) {
+    const c = raw[p] ?? 0;
+    if (c !== 0x5b && c !== 0x3b && c !== 0x3a) continue;
+    const d1 = raw[p + 1] ?? 0;
+    const d2 = raw[p + 2] ?? 0;
+    const e = raw[p + 3] ?? 0;
+    if (((d1 === 0x33 || d1 === 0x39) && d2 === 0x31) || (d1 === 0x33 && d2 === 0x38)) {
+      if (e === 0x3b || e === 0x3a || e === 0x6d) return true;
+    }
+  }
+  return false;
+}
+
+/** UTF-16 length of the characters in bytes [from, to): a hit's column in its line. */
+export function unitsBetween(bytes: Uint8Array, from: number, to: number): number {
+  let u = 0;
+  let b = from;
+  while (b < to) {
+    const c = bytes[b] ?? 0;
+    if (c < 0x80) {
+      b++;
+      u++;
+    } else if (c < 0xe0) {
+      b += 2;
+      u++;
+    } else if (c < 0xf0) {
+      b += 3;
+      u++;
+    } else {
+      b += 4;
+      u += 2;
+    }
+  }
+  return u;
+}
+
+/**
+ * Whether raw bytes [from, to) show red text that is not only whitespace, as renderRawLine's
+ * spans would: the style starts at `start` and changes at each SGR sequence. Only for a line
+ * that DisplayBytes.render accepted (no `\r`, no joined line, an ASCII prefix).
+ */
+export function showsRedInBytes(raw: Uint8Array, from: number, to: number, prefixed: boolean, start: Readonly<SgrStyle>, decoder: TextDecoder): boolean {
+  let style = start;
+  let q = prefixed ? Math.min(to, from + TS_PREFIX_LENGTH) : from;
+  let run = q;
+  while (q < to) {
+    if (raw[q] !== ESC) {
+      q++;
+      continue;
+    }
+    if (q > run && isRedColor(style.fg) && hasVisibleBytes(raw, run, q, decoder)) return true;
+    const end = escapeEndInBytes(raw, q, to);
+    if (end - q >= 3 && raw[q + 1] === 0x5b && raw[end - 1] === 0x6d) {
+      // An SGR sequence is ASCII: its bytes are its text.
+      let sequence = '';
+      for (let j = q; j < end; j++) sequence += String.fromCharCode(raw[j] ?? 0);
+      if (isSgr(sequence, 0, sequence.length)) {
+        const next = cloneStyle(style);
+        applySgr(next, sequence, 2, sequence.length - 1);
+        style = next;
+      }
+    }
+    q = end;
+    run = q;
+  }
+  return to > run && isRedColor(style.fg) && hasVisibleBytes(raw, run, to, decoder);
 }
