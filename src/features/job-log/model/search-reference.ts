@@ -1,6 +1,6 @@
 /**
  * The search and failure finder as they were before they read the compacted bytes (decision
- * 0028): each chunk or line decoded, then searched as a string. Kept only as the property
+ * 0029): each chunk or line decoded, then searched as a string. Kept only as the property
  * tests' reference (search-bytes.test.ts): the fast paths must find exactly what this finds.
  */
 import { LINE_PLAIN, type LogIndex } from './log-index.ts';
