@@ -32,8 +32,10 @@ describe('StatusBadge', () => {
     const svg = container.querySelector('svg');
     expect(svg?.getAttribute('data-icon')).toBe(icon);
     expect(svg?.getAttribute('aria-hidden')).toBe('true');
-    // The icon carries GitLab's shapes, not an empty box.
-    expect(svg?.querySelector('path, circle')).not.toBeNull();
+    // The icon draws GitLab's shapes (its symbol in the document's sprite), not an empty box.
+    const symbol = document.getElementById(svg?.querySelector('use')?.getAttribute('href')?.slice(1) ?? '');
+    expect(symbol?.tagName).toBe('symbol');
+    expect(symbol?.querySelector('path, circle')).not.toBeNull();
     expect(container.firstElementChild?.className).toContain(`tone-${tone}`);
   });
 

@@ -34,6 +34,30 @@ const INNER: Record<string, string> = Object.fromEntries(
   Object.entries(STATUS_ICON_SVGS).map(([name, svg]) => [name, svg.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '')]),
 );
 
+/** The id of the document's one sprite of status icons, and of each icon's symbol in it. */
+export const STATUS_SPRITE_ID = 'ci-dashboard-status-icons';
+export const statusSymbolId = (icon: string) => `${STATUS_SPRITE_ID}-${icon}`;
+
+/**
+ * Puts every status icon into the document once, as `<symbol>`s of one hidden sprite, on the
+ * first icon drawn: an icon is then a `<use>` of its symbol, so a page of a thousand icons
+ * (a big pipeline's graph, the job list) parses no SVG per icon. Idempotent; a sprite that a
+ * test or a host page took out is put back.
+ */
+function ensureStatusSprite(): void {
+  if (typeof document === 'undefined' || document.getElementById(STATUS_SPRITE_ID)) return;
+  const sprite = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  sprite.id = STATUS_SPRITE_ID;
+  sprite.setAttribute('aria-hidden', 'true');
+  sprite.setAttribute('focusable', 'false');
+  // Not display:none: out of sight and of the layout, but its symbols are drawn where used.
+  sprite.setAttribute('style', 'position:absolute;width:0;height:0;overflow:hidden');
+  sprite.innerHTML = Object.entries(INNER)
+    .map(([icon, inner]) => `<symbol id="${statusSymbolId(icon)}" viewBox="0 0 14 14">${inner}</symbol>`)
+    .join('');
+  document.body.prepend(sprite);
+}
+
 export interface StatusIconProps {
   status: string | null | undefined;
   allowFailure?: boolean;
@@ -44,16 +68,10 @@ export interface StatusIconProps {
 /** GitLab's status icon, decorative: pair it with the word (StatusBadge) or an aria-label. */
 export function StatusIcon({ status, allowFailure = false, size = 16 }: StatusIconProps) {
   const look = statusLook(status, allowFailure);
+  ensureStatusSprite();
   return (
-    <svg
-      className={`status-icon tone-${look.tone}`}
-      data-icon={look.icon}
-      width={size}
-      height={size}
-      viewBox="0 0 14 14"
-      aria-hidden="true"
-      focusable="false"
-      dangerouslySetInnerHTML={{ __html: INNER[look.icon] ?? '' }}
-    />
+    <svg className={`status-icon tone-${look.tone}`} data-icon={look.icon} width={size} height={size} viewBox="0 0 14 14" aria-hidden="true" focusable="false">
+      <use href={`#${statusSymbolId(look.icon)}`} />
+    </svg>
   );
 }
