@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareSortableNames, groupJobs, groupName, jobFlags, sortableName } from './group-name.ts';
+import { compareJobsAsGitLab, compareSortableNames, groupJobs, groupName, jobFlags, sortableName, sortJobsAsGitLab } from './group-name.ts';
 import type { GraphJobInput } from './types.ts';
 
 describe('groupName', () => {
@@ -113,6 +113,25 @@ describe('sortableName and its order', () => {
   it('compares numbers longer than a double exactly and ignores leading zeros', () => {
     expect(compareSortableNames('a 90071992547409931', 'a 90071992547409930')).toBeGreaterThan(0);
     expect(compareSortableNames('a 007', 'a 7')).toBe(0);
+  });
+
+  it('sorts jobs with each name’s key computed once in the same order as the comparator', () => {
+    // A seeded source: the same names every run.
+    let seed = 42;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const pieces = ['rspec', ' ', '1', '01', '007', '10', '9', '/', ':', '[a, b]', 'A', 'b', '', '90071992547409931', '90071992547409930'];
+    for (let round = 0; round < 200; round++) {
+      const jobs = Array.from({ length: 1 + next(30) }, (_, i) => ({
+        id: 1 + next(20) * 100 + i,
+        name: Array.from({ length: 1 + next(5) }, () => pieces[next(pieces.length)]).join(''),
+        status: 'success',
+        stage: 'test',
+      }));
+      expect(sortJobsAsGitLab(jobs)).toEqual([...jobs].sort(compareJobsAsGitLab));
+    }
   });
 });
 

@@ -33,14 +33,6 @@ export function sortableName(name: string): string[] {
   return parts;
 }
 
-function compareDigits(a: string, b: string): number {
-  // Exact for any length (Ruby's to_i is unbounded; a JS number is not).
-  const x = a.replace(/^0+/, '');
-  const y = b.replace(/^0+/, '');
-  if (x.length !== y.length) return x.length - y.length;
-  return x < y ? -1 : x > y ? 1 : 0;
-}
-
 function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -50,12 +42,24 @@ function compareText(a: string, b: string): number {
  * value (`rspec 2/10` before `rspec 10/10`), a shorter array first when it is a prefix.
  */
 export function compareSortableNames(a: string, b: string): number {
-  const x = sortableName(a);
-  const y = sortableName(b);
+  return compareSortKeys(sortKey(a), sortKey(b));
+}
+
+/** A name's sortable_name with its numbers' leading zeros taken off, computed once per name for a sort. */
+type SortKey = readonly string[];
+
+function sortKey(name: string): SortKey {
+  return sortableName(name).map((part, i) => (i % 2 === 1 ? part.replace(/^0+/, '') : part));
+}
+
+function compareSortKeys(x: SortKey, y: SortKey): number {
   const n = Math.min(x.length, y.length);
   for (let i = 0; i < n; i++) {
-    // split(/(\d+)/) alternates text (even indexes) and numbers (odd indexes).
-    const c = i % 2 === 1 ? compareDigits(x[i] ?? '', y[i] ?? '') : compareText(x[i] ?? '', y[i] ?? '');
+    const a = x[i] ?? '';
+    const b = y[i] ?? '';
+    // split(/(\d+)/) alternates text (even indexes) and numbers (odd indexes); numbers by value,
+    // exact for any length (Ruby's to_i is unbounded; a JS number is not).
+    const c = i % 2 === 1 && a.length !== b.length ? a.length - b.length : compareText(a, b);
     if (c !== 0) return c;
   }
   return x.length - y.length;
@@ -64,6 +68,14 @@ export function compareSortableNames(a: string, b: string): number {
 /** Order of jobs in a group and of groups in a stage: sortable name, then name (GitLab first orders by name), then id. */
 export function compareJobsAsGitLab(a: GraphJobInput, b: GraphJobInput): number {
   return compareSortableNames(a.name, b.name) || compareText(a.name, b.name) || a.id - b.id;
+}
+
+/** `jobs` in compareJobsAsGitLab's order, each name's sort key computed once (a stage may hold hundreds). */
+export function sortJobsAsGitLab<J extends GraphJobInput>(jobs: readonly J[]): J[] {
+  return jobs
+    .map((job) => ({ job, key: sortKey(job.name) }))
+    .sort((a, b) => compareSortKeys(a.key, b.key) || compareText(a.job.name, b.job.name) || a.job.id - b.job.id)
+    .map(({ job }) => job);
 }
 
 /** Marks a job carries in the graph. */
@@ -125,7 +137,7 @@ function kindOf(name: string, jobs: readonly GraphJobInput[]): GroupKind {
 /** Groups a stage's jobs as Ci::Group.fabricate does: sorted by sortable name, grouped by groupName, in first-seen order. */
 export function groupJobs<J extends GraphJobInput>(jobs: readonly J[], options: GroupJobsOptions = {}): JobGroup<J>[] {
   const retriedIds = options.retriedIds ?? new Set<number>();
-  const sorted = [...jobs].sort(compareJobsAsGitLab);
+  const sorted = sortJobsAsGitLab(jobs);
   const byName = new Map<string, { current: J[]; retried: J[] }>();
   for (const job of sorted) {
     const key = groupName(job.name);
