@@ -1,5 +1,4 @@
 import { FlexRender, useTable, type ColumnOrderState, type ColumnVisibilityState, type RowSelectionState } from '@tanstack/react-table';
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import type { Job } from '../../gitlab/index.ts';
@@ -9,6 +8,7 @@ import { jobHref } from './job-cells.tsx';
 import { JobIconStyles } from './icons.tsx';
 import { cellClass, JobRow, type CellOf } from './job-row.tsx';
 import { useFlicking } from './use-flicking.ts';
+import { useRowWindow } from './use-row-window.ts';
 import type { ColumnPrefs } from './column-prefs.ts';
 
 /** Every row has this height (px), so the body can be virtualised and the reader's place kept exactly. */
@@ -32,12 +32,6 @@ export interface JobTableProps {
   /** Plain clicks on the rows' `a[data-route]` links (in-app navigation). */
   onLinkClick?: (event: MouseEvent<Element>) => void;
 }
-
-// jsdom has no layout: a zero-height viewport would draw no rows at all.
-const observeRectWithFallback: typeof observeElementRect = (instance, cb) =>
-  observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width || 1200, height: FALLBACK_VIEWPORT }));
-
-const estimateRowSize = () => ROW_HEIGHT;
 
 /** The virtualised table: one fixed-height row per job, keyboard navigable, newest first. */
 export function JobTable({ jobs, caption, projectPath, prefs, withActions, selectable, rowSelection, onRowSelectionChange, onNearEnd, onLinkClick }: JobTableProps) {
@@ -67,21 +61,17 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     boxWidth,
   );
   const leafColumns = fold.folded.size === 0 ? allLeafColumns : allLeafColumns.filter((c) => !fold.folded.has(c.id));
-  // Stable functions: the virtualizer rebuilds its 10,000 measurements whenever one changes.
-  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  const virtualizer = useVirtualizer({
+  const rowWindow = useRowWindow(scrollRef, {
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: estimateRowSize,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
     // Rows render synchronously with the scroll, so a few spare rows suffice; each one more is
     // laid out, styled and painted on every frame.
     overscan: 2,
-    paddingStart: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey,
-    observeElementRect: observeRectWithFallback,
+    // jsdom has no layout: a zero-height viewport would draw no rows at all.
+    fallbackHeight: FALLBACK_VIEWPORT,
   });
-  const items = virtualizer.getVirtualItems();
+  const { items, scrolled } = rowWindow;
   const flicking = useFlicking(scrollRef, ROW_HEIGHT);
 
   // Keep the reader's place when rows arrive above it: anchor on the first visible row.
@@ -108,8 +98,6 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   }, [jobs]);
 
   const lastIndex = items.at(-1)?.index ?? -1;
-  // The virtualizer's own offset: reading scrollTop here would force a layout on every frame.
-  const scrolled = (virtualizer.scrollOffset ?? 0) > 0;
   useEffect(() => {
     // Only when the reader scrolled: a short filtered list must not pull in every page.
     if (!onNearEnd || !scrolled) return;
@@ -124,7 +112,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
     const next = Math.max(0, Math.min(rows.length - 1, index));
     setActive(next);
     wantFocus.current = true;
-    virtualizer.scrollToIndex(next, { align: 'auto' });
+    rowWindow.scrollToIndex(next);
   };
   useEffect(() => {
     if (!wantFocus.current) return;
@@ -175,7 +163,7 @@ export function JobTable({ jobs, caption, projectPath, prefs, withActions, selec
   });
   const handleToggle = useCallback((id: string) => latestToggle.current(id), []);
 
-  const bodyHeight = Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT);
+  const bodyHeight = Math.max(0, rowWindow.totalSize - HEADER_HEIGHT);
   const widths = leafColumns.map((c) => columnWidth(c.id));
   const width = fold.cards ? 0 : widths.reduce((sum, w) => sum + w, 0);
   // Each column at least its width; room to spare is shared out in proportion, as a table would.
