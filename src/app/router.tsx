@@ -2,7 +2,7 @@ import { createBrowserRouter, createMemoryRouter, matchRoutes, type RouteObject 
 import { PROJECT_ROUTE_ID } from './routes/project-route-data.ts';
 import { RouteError } from './routes/route-error.tsx';
 import type { RouterDeps } from './router-deps.ts';
-import { BootLoading, Shell } from './shell.tsx';
+import { BootLoading } from './boot-loading.tsx';
 
 export type { RouterDeps };
 
@@ -22,7 +22,9 @@ export function appRoutes(deps: RouterDeps): RouteObject[] {
     { id: 'wall', path: 'wall', lazy: { Component: async () => (await import('./routes/wall-route.tsx')).WallRoute }, ErrorBoundary: RouteError },
     {
       id: 'root',
-      Component: Shell,
+      // The header and navigation come with the first page that has them (fetched side by side
+      // with that page's code), not with the wall's first load.
+      lazy: { Component: async () => (await import('./shell.tsx')).Shell },
       ErrorBoundary: RouteError,
       HydrateFallback: BootLoading,
       children: [

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigation } from 'react-router';
 import { currentUserQueryOptions, describeError, type Connection } from '../gitlab/index.ts';
-import { LoadingState } from '../ui/index.ts';
 import { useStickyEmbed } from './embed/use-sticky-embed.ts';
 import { projectPath } from './gitlab-paths.ts';
 import { useAppEnv, useSession } from './providers.tsx';
@@ -138,14 +137,5 @@ function ConnectedState({ connection }: { connection: Connection }) {
         {user.data ? ` · ${user.data.name}` : connection.token ? '' : ' · not signed in'}
       </span>
     </div>
-  );
-}
-
-/** While the first page's data loads (before the shell can render). */
-export function BootLoading() {
-  return (
-    <main className="app-main">
-      <LoadingState label="Loading the dashboard" />
-    </main>
   );
 }

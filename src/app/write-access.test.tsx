@@ -4,7 +4,8 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../gitlab-sim/index.ts';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../config/index.ts';
-import { AppProviders, createQueryClient, DEFAULT_ENV, useWriteAccess } from './providers.tsx';
+import { AppProviders, createQueryClient, DEFAULT_ENV } from './providers.tsx';
+import { useWriteAccess } from './write-access.ts';
 import { createSession } from './session.ts';
 
 afterEach(() => {
