@@ -4,13 +4,16 @@
  * down for a minute and an expired token. Each page keeps its data with the right marker, asks
  * no more often than while all was well, and recovers by itself after the fault ends.
  *
- * Rates are request counts over a window of the pages' own polls (refresh.activeMs = 1 s), not
- * timings: a busy machine makes every window slower alike. The table (page × fault: requests/min
- * before and during, recovery) is printed and written to test-results/fault-table.md.
+ * Time is the pages' own (Playwright's fake clock, moved by the test in steps; e2e/page-time.ts):
+ * the windows, the pages' polls and backoffs, the 5 s latency and every bound below are in that
+ * time, so a busy machine changes none of them. Rates are request counts over a window of the
+ * pages' own polls (refresh.activeMs = 1 s). The table (page × fault: requests/min before and
+ * during, recovery) is printed and written to test-results/fault-table.md.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, test, TOKENS, type SimHandle } from './fixtures.ts';
+import { PageTime } from './page-time.ts';
 
 const ACTIVE_MS = 1_000;
 const NORMAL_WINDOW_MS = 8_000;
@@ -24,7 +27,7 @@ interface Fault {
   name: string;
   marker: Health;
   windowMs: number;
-  start(sim: SimHandle, context: BrowserContext): Promise<void>;
+  start(sim: SimHandle, context: BrowserContext, time: PageTime): Promise<void>;
   end(sim: SimHandle, context: BrowserContext): Promise<void>;
   /** No request is made with a known-expired token: it recovers when the person gives a new one. */
   recovers: boolean;
@@ -48,7 +51,21 @@ const FAULTS: Fault[] = [
   { name: '500', marker: 'stale', windowMs: FAULT_WINDOW_MS, recovers: true, start: (s) => s.faults({ error_rate: 1, error_status: 500 }), end: (s) => s.faults({ error_rate: 0 }) },
   { name: '502', marker: 'stale', windowMs: FAULT_WINDOW_MS, recovers: true, start: (s) => s.faults({ error_rate: 1, error_status: 502 }), end: (s) => s.faults({ error_rate: 0 }) },
   { name: '429 Retry-After', marker: 'rate-limited', windowMs: FAULT_WINDOW_MS, recovers: true, start: (s) => s.faults({ rate_limit_429: true }), end: (s) => s.faults({ rate_limit_429: false }) },
-  { name: '5 s latency', marker: 'fresh', windowMs: FAULT_WINDOW_MS * 2, recovers: true, start: (s) => s.faults({ latency_ms: 5_000 }), end: (s) => s.faults({ latency_ms: 0 }) },
+  {
+    // Played in the pages' time (the simulator's latency_ms would wait in real time): every
+    // request waits 5 s of the pages' clock before it goes on to GitLab.
+    name: '5 s latency',
+    marker: 'fresh',
+    windowMs: FAULT_WINDOW_MS * 2,
+    recovers: true,
+    start: async (s, c, time) => {
+      await c.route(apiGlob(s), async (route) => {
+        await time.holdFor(5_000);
+        await route.fallback();
+      });
+    },
+    end: (s, c) => c.unroute(apiGlob(s)),
+  },
   {
     name: 'down for a minute',
     marker: 'unreachable',
@@ -86,12 +103,12 @@ async function api<T>(sim: SimHandle, path: string): Promise<T> {
 interface Watched {
   name: PageName;
   page: Page;
-  /** Times (ms since the test began) of each request to GitLab's API, probes included. */
+  /** The pages' time (ms since the clock stopped) of each request to GitLab's API, probes included. */
   requests: number[];
   content: () => ReturnType<Page['locator']>;
 }
 
-async function openPages(context: BrowserContext, sim: SimHandle, t0: number): Promise<Watched[]> {
+async function openPages(context: BrowserContext, sim: SimHandle, time: PageTime): Promise<Watched[]> {
   const jobs = await api<{ id: number; status: string; ref: string; pipeline: { id: number; status: string } }[]>(sim, '/projects/1/jobs?per_page=100&scope[]=running');
   const running = jobs.find((j) => j.ref === 'main') ?? jobs[0];
   if (!running) throw new Error('no running job in the seed');
@@ -105,7 +122,7 @@ async function openPages(context: BrowserContext, sim: SimHandle, t0: number): P
     const page = await context.newPage();
     const requests: number[] = [];
     page.on('request', (r) => {
-      if (r.url().startsWith(`${sim.url}/api/v4/`)) requests.push(Date.now() - t0);
+      if (r.url().startsWith(`${sim.url}/api/v4/`)) requests.push(time.now);
     });
     await page.goto(target.path);
     await expect(target.content(page)).toBeVisible({ timeout: 20_000 });
@@ -125,6 +142,7 @@ for (const fault of FAULTS) {
       const config = (await response.json()) as { refresh?: Record<string, number> };
       await route.fulfill({ response, json: { ...config, refresh: { ...config.refresh, activeMs: ACTIVE_MS, idleMs: 2 * ACTIVE_MS } } });
     });
+    const time = await PageTime.prepare(context, (url) => url.startsWith(`${sim.url}/api/v4/`));
     try {
       const setup = await context.newPage();
       await setup.goto('/settings');
@@ -136,40 +154,53 @@ for (const fault of FAULTS) {
       await expect(setup.getByRole('heading', { name: 'Projects', level: 1 })).toBeVisible();
       await setup.close();
 
-      const t0 = Date.now();
-      const pages = await openPages(context, sim, t0);
-      const now = () => Date.now() - t0;
-      const normalFrom = now();
-      await new Promise((r) => setTimeout(r, NORMAL_WINDOW_MS));
-      const normalTo = now();
+      const pages = await openPages(context, sim, time);
+      // From here on the pages' clock moves only when the test moves it.
+      await time.start(pages[0]!.page);
+      const normalFrom = time.now;
+      await time.run(NORMAL_WINDOW_MS);
+      const normalTo = time.now;
 
-      await fault.start(sim, context);
-      const faultFrom = now();
-      await new Promise((r) => setTimeout(r, fault.windowMs));
-      const faultTo = now();
+      await fault.start(sim, context, time);
+      const faultFrom = time.now;
+      await time.run(fault.windowMs);
+      const faultTo = time.now;
       for (const w of pages) {
-        await expect(w.page.locator(`[data-health="${fault.marker}"]`).first(), `${w.name}: ${fault.marker} marker`).toBeVisible({ timeout: 15_000 });
+        const marker = w.page.locator(`[data-health="${fault.marker}"]`).first();
+        // The fault goes on while the marker is awaited, for at most 15 s of the pages' time.
+        expect(await time.until(() => marker.isVisible(), 15_000), `${w.name}: ${fault.marker} marker`).not.toBeNull();
         await expect(w.content(), `${w.name} keeps its data`).toBeVisible();
       }
       await fault.end(sim, context);
-      const endedAt = now();
+      const endedAt = time.now;
 
       const recovery = new Map<PageName, string>();
       if (fault.recovers) {
         // The policy backs off while the fault lasts: the next poll after it ends comes within the
         // interval then in force, at most twice the longest gap seen during the fault (doubling)
         // with up to half again of jitter; a 429 waits its floor. Plus the answer's own time.
-        await Promise.all(
-          pages.map(async (w) => {
-            const during = w.requests.filter((t) => t >= faultFrom && t < endedAt);
-            const gaps = [...during, endedAt].slice(1).map((t, i) => t - (during[i] ?? t));
-            const interval = Math.max(ACTIVE_MS, ...gaps);
-            const bound = Math.max(3 * interval, fault.marker === 'rate-limited' ? 60_000 * 1.5 : 0) + 10_000;
-            await expect(w.page.locator('[data-health]:not([data-health="fresh"])'), `${w.name} recovers`).toHaveCount(0, { timeout: bound });
-            await expect(w.page.locator('[data-health="fresh"]').first()).toBeVisible({ timeout: bound });
-            recovery.set(w.name, `${((now() - endedAt) / 1000).toFixed(1)} s (longest gap in the fault ${(interval / 1000).toFixed(1)} s)`);
-          }),
-        );
+        const bounds = new Map<PageName, { bound: number; interval: number }>();
+        for (const w of pages) {
+          const during = w.requests.filter((t) => t >= faultFrom && t < endedAt);
+          const gaps = [...during, endedAt].slice(1).map((t, i) => t - (during[i] ?? t));
+          const interval = Math.max(ACTIVE_MS, ...gaps);
+          bounds.set(w.name, { interval, bound: Math.max(3 * interval, fault.marker === 'rate-limited' ? 60_000 * 1.5 : 0) + 10_000 });
+        }
+        const recoveredAt = new Map<PageName, number>();
+        const recovered = async (w: Watched) =>
+          (await w.page.locator('[data-health]:not([data-health="fresh"])').count()) === 0 && (await w.page.locator('[data-health="fresh"]').first().isVisible());
+        const longest = Math.max(...[...bounds.values()].map((b) => b.bound));
+        await time.until(async () => {
+          for (const w of pages) if (!recoveredAt.has(w.name) && (await recovered(w))) recoveredAt.set(w.name, time.now - endedAt);
+          return recoveredAt.size === pages.length;
+        }, longest);
+        for (const w of pages) {
+          const { bound, interval } = bounds.get(w.name)!;
+          const after = recoveredAt.get(w.name);
+          expect(after, `${w.name} recovers within ${bound / 1000} s`).toBeDefined();
+          expect(after, `${w.name} recovers within ${bound / 1000} s`).toBeLessThanOrEqual(bound);
+          recovery.set(w.name, `${((after ?? 0) / 1000).toFixed(1)} s (longest gap in the fault ${(interval / 1000).toFixed(1)} s)`);
+        }
       }
 
       for (const w of pages) {
