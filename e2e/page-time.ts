@@ -116,8 +116,8 @@ export class PageTime {
   private async settle(): Promise<void> {
     const started = Date.now();
     for (;;) {
-      let pending = 0;
-      for (const page of this.context.pages()) pending += await page.evaluate(() => window.__pendingFetches ?? 0);
+      const counts = await Promise.all(this.context.pages().map((page) => page.evaluate(() => window.__pendingFetches ?? 0)));
+      const pending = counts.reduce((sum, n) => sum + n, 0);
       if (pending <= this.held.length && this.inFlight.size <= this.held.length) return;
       if (Date.now() - started > SETTLE_LIMIT_MS) throw new Error(`${pending} fetches (${this.inFlight.size} requests) still unanswered after ${SETTLE_LIMIT_MS} ms; ${this.held.length} held by a latency fault: ${[...this.inFlight].map((r) => `${r.method()} ${r.url()}`).join(', ')}`);
       await new Promise((resolve) => setTimeout(resolve, 5));
