@@ -12,6 +12,10 @@ export default defineConfig({
     testTimeout: 30_000,
     // Building a seeded simulator in a beforeAll can take over 10 s there too.
     hookTimeout: 30_000,
+    // One test file per core. Vitest's default leaves a core to its own process (one worker on
+    // CI's 2 cores), which mostly waits while the worker runs. Each file still gets its own
+    // process, fresh modules and its own environment.
+    maxWorkers: '100%',
     projects: [
       {
         extends: true,
