@@ -1,6 +1,6 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
-import { gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
+import { connectionQueryOptions, gitlabMutationDefaults, gitlabQueryDefaults, type PollIntervals } from '../gitlab/index.ts';
 import { ExternalLinkTargetContext, ToastProvider, type ExternalLinkTarget } from '../ui/index.ts';
 import type { Session, SessionSnapshot } from './session.ts';
 
@@ -16,8 +16,7 @@ export interface AppEnv {
 
 export const DEFAULT_ENV: AppEnv = { embed: false, linkTarget: '_blank', poll: { activeMs: 5_000, idleMs: 30_000 } };
 
-/** The session store; `null` without AppProviders (a page rendered alone in a test). */
-export const SessionContext = createContext<Session | null>(null);
+const SessionContext = createContext<Session | null>(null);
 const EnvContext = createContext<AppEnv>(DEFAULT_ENV);
 
 /** The one QueryClient: GitLab's retry and backoff policy, no refetch storms on focus. */
@@ -59,4 +58,33 @@ export function useSession(): SessionSnapshot {
 
 export function useAppEnv(): AppEnv {
   return useContext(EnvContext);
+}
+
+export interface WriteAccess {
+  /** config.json, Settings or `?readonly=1` forbid acting on jobs. */
+  readOnly: boolean;
+  /**
+   * Whether the token may act (its scopes, from checkConnection). 'unknown' while checking, when
+   * GitLab cannot say (before 15.5, other token kinds) or the check failed: then actions are
+   * tried and GitLab's own 403 is shown.
+   */
+  canWrite: boolean | 'unknown';
+}
+
+const noSubscribe = () => () => undefined;
+const noSnapshot = () => null;
+
+/**
+ * May this screen act on jobs? Read-only mode and a read_api token disable the actions.
+ * Without AppProviders (a page rendered alone in a test) nothing is known: GitLab decides.
+ */
+export function useWriteAccess(): WriteAccess {
+  const session = useContext(SessionContext);
+  const snapshot = useSyncExternalStore(session?.subscribe ?? noSubscribe, session?.get ?? noSnapshot, session?.get ?? noSnapshot);
+  const connection = snapshot ? snapshot.connection : null;
+  const readOnly = snapshot?.effective.readOnly ?? false;
+  const check = useQuery(connectionQueryOptions(readOnly ? null : connection));
+  if (!snapshot) return { readOnly: false, canWrite: 'unknown' };
+  if (!connection) return { readOnly, canWrite: false };
+  return { readOnly, canWrite: check.data?.canWrite ?? 'unknown' };
 }

@@ -3,8 +3,7 @@ import { data, redirect, useLoaderData, type LoaderFunctionArgs } from 'react-ro
 import { askByPath, ProjectScopeContext, projectQueryOptions, type Project, type ProjectScope } from '../../gitlab/index.ts';
 import { resolveGitLabPath } from '../gitlab-links.ts';
 import { isNumericProjectRef, parseProjectLocation } from '../gitlab-paths.ts';
-import { useSession, useSessionStore } from '../providers.tsx';
-import { useWriteAccess } from '../write-access.ts';
+import { useSession, useSessionStore, useWriteAccess } from '../providers.tsx';
 import type { RouterDeps } from '../router-deps.ts';
 import { useDocumentTitle } from '../use-document-title.ts';
 import type { ProjectRouteData } from './project-route-data.ts';

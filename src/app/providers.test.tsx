@@ -4,8 +4,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSim } from '../../gitlab-sim/index.ts';
 import { DEFAULT_CONFIG, memoryStorage, parseUrlSettings } from '../config/index.ts';
-import { AppProviders, createQueryClient, DEFAULT_ENV } from './providers.tsx';
-import { useWriteAccess } from './write-access.ts';
+import { AppProviders, createQueryClient, DEFAULT_ENV, useWriteAccess } from './providers.tsx';
 import { createSession } from './session.ts';
 
 afterEach(() => {
