@@ -1,8 +1,8 @@
 // The dom tests render whole routes against the simulator in-process. On a busy 2-core machine
 // a first render can take seconds: findBy*/waitFor wait up to 15 s (a bound, not a delay: they
 // return as soon as the screen is right), so a slow machine does not fail a correct screen.
-import { configure } from '@testing-library/react';
-import { beforeAll } from 'vitest';
+import { cleanup, configure } from '@testing-library/react';
+import { afterEach, beforeAll } from 'vitest';
 import { checkboxModule } from './ui/checkbox.tsx';
 import { dialogModule } from './ui/dialog.tsx';
 import { menuModule } from './ui/menu.tsx';
@@ -19,4 +19,11 @@ configure({ asyncUtilTimeout: 15_000 });
 // lazy-checkbox.test.tsx, which start each test from fresh modules).
 beforeAll(async () => {
   await Promise.all([tooltipModule.load(), menuModule.load(), selectModule.load(), dialogModule.load(), checkboxModule.load()]);
+});
+
+// What a test rendered is unmounted after it, in every file (Testing Library does this by itself
+// only where afterEach is a global, and these tests import it): a page left mounted keeps
+// polling after its file's DOM is gone.
+afterEach(() => {
+  cleanup();
 });

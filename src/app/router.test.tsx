@@ -71,7 +71,8 @@ describe('routes', () => {
     stubGitLab();
     const { session } = renderApp('/1/-/jobs');
     await screen.findByRole('table');
-    expect(session.get().recentProjects.map((p) => p.path)).toEqual(['acme/platform/backend']);
+    // Remembered in an effect of the project's route, which may run after the table is drawn.
+    await waitFor(() => expect(session.get().recentProjects.map((p) => p.path)).toEqual(['acme/platform/backend']));
   });
 
   it('sends a deep link to Settings first when not connected, keeping where to go next', async () => {

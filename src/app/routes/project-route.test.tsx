@@ -1,6 +1,6 @@
 // The project route's first load of a page named by the project's path: the page's first
 // requests go out by the path beside the project's lookup, and land under the id's keys.
-import { screen, waitFor } from '@testing-library/react';
+import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../gitlab-sim/index.ts';
 import { gitlabKeys } from '../../gitlab/index.ts';
@@ -29,6 +29,9 @@ beforeEach(() => {
   });
 });
 afterEach(() => {
+  // The app is unmounted with each test: left mounted, its polls ran on after the file's DOM was
+  // torn down ("window is not defined" on a loaded machine).
+  cleanup();
   vi.unstubAllGlobals();
 });
 
