@@ -1,7 +1,7 @@
 // The project route's first load of a page named by the project's path: the page's first
 // requests go out by the path beside the project's lookup, and land under the id's keys.
 import { cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSim, type Sim } from '../../../gitlab-sim/index.ts';
 import { gitlabKeys } from '../../gitlab/index.ts';
 import { preloadProjectPage } from './project-route.tsx';
@@ -14,6 +14,12 @@ let requests: string[];
 let releaseLookup: () => void;
 
 const LOOKUP = '/projects/acme%2Fplatform%2Fbackend';
+
+// The pages' code is imported (and transformed) before the tests: on a loaded machine a first
+// import of the job list took longer than a screen's wait, and that is not what is tested here.
+beforeAll(async () => {
+  await Promise.all([preloadProjectPage('acme/platform/backend/-/jobs'), preloadProjectPage('acme/platform/backend/-/pipelines/1')]);
+}, 120_000);
 
 beforeEach(() => {
   sim = createSim({ paused: true });
