@@ -1,4 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
+import { checkIcon } from './gl-icons.ts';
 import { GlIcon } from './icon.tsx';
 import { lazyModule, useLazyModule } from './lazy-module.ts';
 import type { TriggerHandlers } from './lazy-trigger.tsx';
@@ -101,7 +102,7 @@ function PlainBox({ id, checked, disabled, describedBy, onCheckedChange, handler
     >
       {checked ? (
         <span data-state={state} data-disabled={disabled ? '' : undefined} className="checkbox__mark" style={{ pointerEvents: 'none' }}>
-          <GlIcon name="check" size={12} />
+          <GlIcon icon={checkIcon} size={12} />
         </span>
       ) : null}
     </button>

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IconButton } from './icon-button.tsx';
 import { Checkbox } from './checkbox.tsx';
+import { downloadIcon, scrollUpIcon } from './gl-icons.ts';
 
 afterEach(cleanup);
 
@@ -10,9 +11,10 @@ describe('IconButton', () => {
   it('is named by its label, draws GitLab’s icon, and says the same words in a tooltip on focus', async () => {
     const user = userEvent.setup();
     const onClick = vi.fn();
-    render(<IconButton icon="download" label="Download raw log" shortcut="d" onClick={onClick} />);
+    render(<IconButton icon={downloadIcon} label="Download raw log" shortcut="d" onClick={onClick} />);
     const button = screen.getByRole('button', { name: 'Download raw log' });
-    expect(button.querySelector('svg[data-icon="download"] path')).not.toBeNull();
+    // GitLab's download icon: its shape inside our <svg>, not the file's own <svg>.
+    expect(button.querySelector('svg.gl-icon > path')?.getAttribute('d')).toBe(/ d="([^"]+)"/.exec(downloadIcon)?.[1]);
     expect(screen.queryByRole('tooltip')).toBeNull();
     await user.tab();
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Download raw log');
@@ -27,7 +29,7 @@ describe('IconButton', () => {
   it('stays focusable while disabled and does nothing when pressed', async () => {
     const user = userEvent.setup();
     const onClick = vi.fn();
-    render(<IconButton icon="scroll_up" label="Top" disabled onClick={onClick} />);
+    render(<IconButton icon={scrollUpIcon} label="Top" disabled onClick={onClick} />);
     const button = screen.getByRole('button', { name: 'Top' });
     expect(button.getAttribute('aria-disabled')).toBe('true');
     await user.click(button);

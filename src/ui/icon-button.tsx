@@ -1,11 +1,11 @@
 import type { ButtonHTMLAttributes, Ref } from 'react';
 import { buttonClass, type ButtonSize, type ButtonVariant } from './button.ts';
-import { GlIcon, type GlIconName } from './icon.tsx';
+import { GlIcon, type GlIconSvg } from './icon.tsx';
 import { Tooltip } from './tooltip.tsx';
 
 export interface IconButtonProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'children' | 'aria-label' | 'title'> {
   /** GitLab's icon (@gitlab/svgs); or `glyph`, a few characters where GitLab has no icon ("Aa"). */
-  icon?: GlIconName;
+  icon?: GlIconSvg;
   glyph?: string;
   /** A toggle: aria-pressed, drawn pressed when on. */
   pressed?: boolean;
@@ -38,7 +38,7 @@ export function IconButton({ icon, glyph, pressed, label, shortcut, variant = 'g
           if (!disabled) onClick?.(event);
         }}
       >
-        {icon ? <GlIcon name={icon} /> : <span className="button__glyph" aria-hidden="true">{glyph}</span>}
+        {icon ? <GlIcon icon={icon} /> : <span className="button__glyph" aria-hidden="true">{glyph}</span>}
       </button>
     </Tooltip>
   );

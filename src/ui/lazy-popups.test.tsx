@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import retryIcon from '@gitlab/svgs/dist/sprite_icons/retry.svg?raw';
 
 // Each test starts with none of Radix's modules fetched: a fresh copy of the UI kit's modules.
 beforeEach(() => vi.resetModules());
@@ -18,7 +19,7 @@ describe('popups fetched when first wanted (decision 0025)', () => {
   it('draws an icon button that is named and works before Radix is fetched, and fetches nothing for a click', async () => {
     const { IconButton, tooltipModule } = await kit();
     const onClick = vi.fn();
-    render(<IconButton icon="retry" label="Retry" onClick={onClick} />);
+    render(<IconButton icon={retryIcon} label="Retry" onClick={onClick} />);
     const button = screen.getByRole('button', { name: 'Retry' });
     fireEvent.click(button);
     expect(onClick).toHaveBeenCalledTimes(1);
@@ -30,7 +31,7 @@ describe('popups fetched when first wanted (decision 0025)', () => {
     const { IconButton, tooltipModule } = await kit();
     const onClick = vi.fn();
     const user = userEvent.setup();
-    render(<IconButton icon="retry" label="Retry" shortcut="r" onClick={onClick} />);
+    render(<IconButton icon={retryIcon} label="Retry" shortcut="r" onClick={onClick} />);
     await user.tab();
     await act(() => tooltipModule.load());
     const tooltip = await screen.findByRole('tooltip');
@@ -44,7 +45,7 @@ describe('popups fetched when first wanted (decision 0025)', () => {
     const { IconButton, tooltipModule, TOOLTIP_DELAY_MS } = await kit();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
     try {
-      render(<IconButton icon="retry" label="Retry" />);
+      render(<IconButton icon={retryIcon} label="Retry" />);
       fireEvent.pointerEnter(screen.getByRole('button', { name: 'Retry' }), { pointerType: 'mouse' });
       await act(() => tooltipModule.load());
       expect(screen.queryByRole('tooltip')).toBeNull();
@@ -58,7 +59,7 @@ describe('popups fetched when first wanted (decision 0025)', () => {
   it('does not lose a click when Radix arrives between the press and the click', async () => {
     const { IconButton, tooltipModule } = await kit();
     const onClick = vi.fn();
-    render(<IconButton icon="retry" label="Retry" onClick={onClick} />);
+    render(<IconButton icon={retryIcon} label="Retry" onClick={onClick} />);
     const button = screen.getByRole('button', { name: 'Retry' });
     fireEvent.pointerEnter(button, { pointerType: 'mouse' });
     fireEvent.pointerDown(button, { pointerType: 'mouse', button: 0 });

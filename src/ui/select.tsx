@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { chevronDownIcon } from './gl-icons.ts';
 import { GlIcon } from './icon.tsx';
 import { lazyModule, useLazyModule } from './lazy-module.ts';
 import { PlainTrigger, useTriggerState } from './lazy-trigger.tsx';
@@ -51,7 +52,7 @@ export function Select<V extends string>(props: SelectProps<V>) {
     >
       <span style={{ pointerEvents: 'none' }}>{current?.label}</span>
       <span aria-hidden="true" className="select-trigger__icon">
-        <GlIcon name="chevron-down" />
+        <GlIcon icon={chevronDownIcon} />
       </span>
     </button>
   );

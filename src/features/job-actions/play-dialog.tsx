@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type FormEvent } from 'react';
 import type { Job, JobVariable } from '../../gitlab/index.ts';
-import { Dialog, IconButton } from '../../ui/popups.ts';
+import { Dialog, IconButton, removeIcon } from '../../ui/popups.ts';
 import type { ActionableJob } from './model/availability.ts';
 import { describeActionError } from './model/outcome.ts';
 import { createRememberedVariablesStore, type RememberedVariablesStore } from './model/remembered-variables.ts';
@@ -154,7 +154,7 @@ export function PlayJobDialog({ host, projectId, job, busy, onSubmit, onClose, s
                 <button type="button" className="button button--ghost" aria-pressed={row.masked} aria-label={`Mask value ${n}`} title="Show the value as dots (and do not remember it)" onClick={() => update(row.id, { masked: !row.masked })}>
                   {row.masked ? 'Masked' : 'Mask'}
                 </button>
-                <IconButton icon="remove" label={`Remove variable ${n}`} onClick={() => removeRow(row.id)} />
+                <IconButton icon={removeIcon} label={`Remove variable ${n}`} onClick={() => removeRow(row.id)} />
                 {problem ? (
                   <p id={errorId} className="play-dialog__problem">
                     {problem.message}

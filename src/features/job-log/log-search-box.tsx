@@ -1,5 +1,5 @@
 import type { KeyboardEvent as ReactKeyboardEvent, RefObject } from 'react';
-import { IconButton } from '../../ui/popups.ts';
+import { arrowDownIcon, arrowUpIcon, IconButton } from '../../ui/popups.ts';
 import type { LogSearchState } from './use-log-search.ts';
 
 export interface LogSearchBoxProps {
@@ -42,8 +42,8 @@ export function LogSearchBox({ idBase, search, inputRef }: LogSearchBoxProps) {
         <IconButton glyph="Aa" label="Match case" size="small" pressed={value.caseSensitive} onClick={() => search.setOptions({ caseSensitive: !value.caseSensitive, regex: value.regex })} />
         <IconButton glyph=".*" label="Regex" size="small" pressed={value.regex} onClick={() => search.setOptions({ caseSensitive: value.caseSensitive, regex: !value.regex })} />
       </div>
-      <IconButton icon="arrow-up" label="Previous match" shortcut="N" disabled={!search.canStep} onClick={() => search.stepMatch(-1)} />
-      <IconButton icon="arrow-down" label="Next match" shortcut="n" disabled={!search.canStep} onClick={() => search.stepMatch(1)} />
+      <IconButton icon={arrowUpIcon} label="Previous match" shortcut="N" disabled={!search.canStep} onClick={() => search.stepMatch(-1)} />
+      <IconButton icon={arrowDownIcon} label="Next match" shortcut="n" disabled={!search.canStep} onClick={() => search.stepMatch(1)} />
       <span id={`${idBase}-matches`} className="log-toolbar__count" role="status">
         {search.status}
       </span>

@@ -1,6 +1,24 @@
 import type { ReactNode, RefObject } from 'react';
 import { countOf, formatBytes } from '../../ui/index.ts';
-import { GlIcon, IconButton, Menu, MenuItem, Select, Tooltip } from '../../ui/popups.ts';
+import {
+  collapseIcon,
+  copyIcon,
+  downloadIcon,
+  errorIcon,
+  expandIcon,
+  GlIcon,
+  IconButton,
+  linkIcon,
+  maximizeIcon,
+  Menu,
+  MenuItem,
+  minimizeIcon,
+  scrollDownIcon,
+  scrollUpIcon,
+  Select,
+  softWrapIcon,
+  Tooltip,
+} from '../../ui/popups.ts';
 import { LogSearchBox } from './log-search-box.tsx';
 import { TIMESTAMP_MODES, type TimestampMode } from './timestamps.ts';
 import type { LogSearchState } from './use-log-search.ts';
@@ -54,20 +72,20 @@ export function LogToolbar(props: LogToolbarProps) {
       <div className="log-toolbar__actions">
         <Tooltip content="The next line that looks like a failure" shortcut="e">
           <button type="button" className="button" onClick={props.onNextError}>
-            <GlIcon name="error" />
+            <GlIcon icon={errorIcon} />
             {props.cyclingErrors ? 'Next error' : 'Jump to first error'}
           </button>
         </Tooltip>
-        <IconButton icon="expand" label="Expand all" shortcut="]" disabled={!props.hasSections} onClick={props.onExpandAll} />
-        <IconButton icon="collapse" label="Collapse all" shortcut="[" disabled={!props.hasSections} onClick={props.onCollapseAll} />
-        <IconButton icon="soft-wrap" label="Wrap lines" shortcut="w" pressed={props.wrap} onClick={() => props.onWrapChange(!props.wrap)} />
+        <IconButton icon={expandIcon} label="Expand all" shortcut="]" disabled={!props.hasSections} onClick={props.onExpandAll} />
+        <IconButton icon={collapseIcon} label="Collapse all" shortcut="[" disabled={!props.hasSections} onClick={props.onCollapseAll} />
+        <IconButton icon={softWrapIcon} label="Wrap lines" shortcut="w" pressed={props.wrap} onClick={() => props.onWrapChange(!props.wrap)} />
         {timestamps ? <Select label="Timestamps" value={timestamps.mode} options={TIMESTAMP_MODES} onValueChange={timestamps.onChange} /> : null}
-        <IconButton icon="scroll_up" label="Top" shortcut="g" onClick={props.onTop} />
-        <IconButton icon="scroll_down" label="Bottom" shortcut="G" onClick={props.onBottom} />
-        {selection ? <IconButton icon="copy-to-clipboard" label={selection.from === selection.to ? 'Copy line' : 'Copy lines'} shortcut="c" onClick={props.onCopy} /> : null}
+        <IconButton icon={scrollUpIcon} label="Top" shortcut="g" onClick={props.onTop} />
+        <IconButton icon={scrollDownIcon} label="Bottom" shortcut="G" onClick={props.onBottom} />
+        {selection ? <IconButton icon={copyIcon} label={selection.from === selection.to ? 'Copy line' : 'Copy lines'} shortcut="c" onClick={props.onCopy} /> : null}
         {selection && props.onCopyLink ? <CopyLink lines={lines} searching={search.value.query !== ''} onCopyLink={props.onCopyLink} /> : null}
-        <IconButton icon={props.fullscreen ? 'minimize' : 'maximize'} label="Full screen" shortcut="f" pressed={props.fullscreen} onClick={props.onToggleFullscreen} />
-        {props.onDownload ? <IconButton icon="download" label="Download raw log" onClick={props.onDownload} /> : null}
+        <IconButton icon={props.fullscreen ? minimizeIcon : maximizeIcon} label="Full screen" shortcut="f" pressed={props.fullscreen} onClick={props.onToggleFullscreen} />
+        {props.onDownload ? <IconButton icon={downloadIcon} label="Download raw log" onClick={props.onDownload} /> : null}
       </div>
       <div className="log-toolbar__status">
         <span>
@@ -92,13 +110,13 @@ export function LogToolbar(props: LogToolbarProps) {
 /** "Copy link to line": the address without the search; during a search, a menu offers both. */
 function CopyLink({ lines, searching, onCopyLink }: { lines: string; searching: boolean; onCopyLink(withSearch: boolean): void }) {
   const name = `Copy link to ${lines}`;
-  if (!searching) return <IconButton icon="link" label={name} onClick={() => onCopyLink(false)} />;
+  if (!searching) return <IconButton icon={linkIcon} label={name} onClick={() => onCopyLink(false)} />;
   return (
     <Menu
       label={name}
       trigger={
         <button type="button" className="button button--ghost button--icon" aria-label={name}>
-          <GlIcon name="link" />
+          <GlIcon icon={linkIcon} />
         </button>
       }
     >

@@ -1,4 +1,4 @@
-import { Checkbox, GlIcon, IconButton, Popover } from '../../ui/popups.ts';
+import { arrowDownIcon, arrowUpIcon, Checkbox, chevronDownIcon, GlIcon, IconButton, Popover } from '../../ui/popups.ts';
 import { columnInfo } from './job-columns.tsx';
 import { moveColumn, setColumnVisible, type ColumnPrefs } from './column-prefs.ts';
 
@@ -20,7 +20,7 @@ export function ColumnMenu({ prefs, withActions, onChange, onReset }: ColumnMenu
       trigger={
         <button type="button" className="button column-menu">
           Columns
-          <GlIcon name="chevron-down" />
+          <GlIcon icon={chevronDownIcon} />
         </button>
       }
     >
@@ -33,8 +33,8 @@ export function ColumnMenu({ prefs, withActions, onChange, onReset }: ColumnMenu
                 {label}
               </Checkbox>
               <span className="column-menu__moves">
-                <IconButton icon="arrow-up" size="small" label={`Move ${label} left`} disabled={i === 0} onClick={() => onChange(moveColumn(prefs, id, -1))} />
-                <IconButton icon="arrow-down" size="small" label={`Move ${label} right`} disabled={i === ids.length - 1} onClick={() => onChange(moveColumn(prefs, id, 1))} />
+                <IconButton icon={arrowUpIcon} size="small" label={`Move ${label} left`} disabled={i === 0} onClick={() => onChange(moveColumn(prefs, id, -1))} />
+                <IconButton icon={arrowDownIcon} size="small" label={`Move ${label} right`} disabled={i === ids.length - 1} onClick={() => onChange(moveColumn(prefs, id, 1))} />
               </span>
             </li>
           );

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { statusLook } from '../../ui/index.ts';
-import { GlIcon, Menu, MenuCheckboxItem } from '../../ui/popups.ts';
+import { chevronDownIcon, GlIcon, Menu, MenuCheckboxItem } from '../../ui/popups.ts';
 import { normalizeScope, QUICK_TABS, SCOPE_STATUSES, tabOfScope, type JobListFilters } from './job-list-filters.ts';
 
 export interface JobListToolbarProps {
@@ -69,7 +69,7 @@ export function JobListToolbar({ filters, onChange, scopeReason }: JobListToolba
         trigger={
           <button type="button" className="button status-menu">
             Status: <span className="status-menu__summary">{scopeSummary}</span>
-            <GlIcon name="chevron-down" />
+            <GlIcon icon={chevronDownIcon} />
           </button>
         }
       >

@@ -1,5 +1,6 @@
 import * as RadixCheckbox from '@radix-ui/react-checkbox';
 import type { CheckboxBoxProps } from '../checkbox.tsx';
+import { checkIcon } from '../gl-icons.ts';
 import { GlIcon } from '../icon.tsx';
 
 /**
@@ -10,7 +11,7 @@ export function CheckboxBox({ id, checked, disabled, describedBy, onCheckedChang
   return (
     <RadixCheckbox.Root id={id} className="checkbox__box" checked={checked} disabled={disabled} aria-describedby={describedBy} onCheckedChange={(next) => onCheckedChange(next === true)}>
       <RadixCheckbox.Indicator className="checkbox__mark">
-        <GlIcon name="check" size={12} />
+        <GlIcon icon={checkIcon} size={12} />
       </RadixCheckbox.Indicator>
     </RadixCheckbox.Root>
   );

@@ -1,6 +1,7 @@
 import * as RadixDialog from '@radix-ui/react-dialog';
 import { useRef } from 'react';
 import type { DialogProps } from '../dialog.tsx';
+import { closeIcon } from '../gl-icons.ts';
 import { IconButton } from '../icon-button.tsx';
 
 const FIRST_FOCUS = ['input', 'select', 'textarea', 'button', '[tabindex="0"]'].map((el) => `.dialog__body ${el}:not(:disabled)`).join(', ');
@@ -42,7 +43,7 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
               <h2>{title}</h2>
             </RadixDialog.Title>
             <RadixDialog.Close asChild>
-              <IconButton icon="close" label="Close" />
+              <IconButton icon={closeIcon} label="Close" />
             </RadixDialog.Close>
           </header>
           <div className="dialog__body">{children}</div>

@@ -1,5 +1,6 @@
 import * as RadixMenu from '@radix-ui/react-dropdown-menu';
 import * as RadixPopover from '@radix-ui/react-popover';
+import { checkIcon } from '../gl-icons.ts';
 import { GlIcon } from '../icon.tsx';
 import type { MenuCheckboxItemProps, MenuItemProps, MenuProps, PopoverProps } from '../menu.tsx';
 import { usePopupContainer } from '../popup-container.ts';
@@ -34,7 +35,7 @@ export function MenuCheckboxItem({ checked, onCheckedChange, disabled, children 
     >
       <span className="popup__mark">
         <RadixMenu.ItemIndicator>
-          <GlIcon name="check" />
+          <GlIcon icon={checkIcon} />
         </RadixMenu.ItemIndicator>
       </span>
       <span>{children}</span>

@@ -1,4 +1,5 @@
 import * as RadixSelect from '@radix-ui/react-select';
+import { checkIcon, chevronDownIcon } from '../gl-icons.ts';
 import { GlIcon } from '../icon.tsx';
 import { usePopupContainer } from '../popup-container.ts';
 import type { SelectProps } from '../select.tsx';
@@ -21,7 +22,7 @@ export function Select<V extends string>({ value, options, onValueChange, label,
       <RadixSelect.Trigger className={`button select-trigger${size === 'small' ? ' button--small' : ''}`} aria-label={label}>
         <RadixSelect.Value />
         <RadixSelect.Icon className="select-trigger__icon">
-          <GlIcon name="chevron-down" />
+          <GlIcon icon={chevronDownIcon} />
         </RadixSelect.Icon>
       </RadixSelect.Trigger>
       <RadixSelect.Portal container={container}>
@@ -30,7 +31,7 @@ export function Select<V extends string>({ value, options, onValueChange, label,
             {options.map((o) => (
               <RadixSelect.Item key={o.value} value={o.value} className="popup__item">
                 <RadixSelect.ItemIndicator className="popup__mark">
-                  <GlIcon name="check" />
+                  <GlIcon icon={checkIcon} />
                 </RadixSelect.ItemIndicator>
                 <RadixSelect.ItemText>{o.label}</RadixSelect.ItemText>
               </RadixSelect.Item>
