@@ -1,11 +1,9 @@
-declare const glIconSvg: unique symbol;
-
 /**
  * The text of one of GitLab's icon files, `@gitlab/svgs/dist/sprite_icons/<name>.svg?raw`
  * (gitlab-svgs.d.ts types those imports so): a build-time constant, never server data. The app's
  * icons are exported one by one from `gl-icons.ts`, so that a page loads only those it draws.
  */
-export type GlIconSvg = string & { readonly [glIconSvg]: true };
+export type GlIconSvg = string & { readonly __gitlabIconFile: true };
 
 const innerCache = new Map<GlIconSvg, string>();
 /** Only the shapes inside the file go into the DOM; the <svg> is ours. */
