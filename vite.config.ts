@@ -7,7 +7,8 @@ import { runtimeBase } from './scripts/runtime-base/plugin.ts';
 // built index.html finds the folder it was served from at run time (runtimeBase, decision 0001).
 export default defineConfig({
   base: './',
-  plugins: [react(), runtimeBase()],
+  // `…/wall` starts an entry of its own (src/wall-main.tsx, decision 0031), built beside the app.
+  plugins: [react(), runtimeBase({ wall: { input: 'src/wall-main.tsx', plugins: () => [react()], alias: bundleAliases } })],
   resolve: { alias: bundleAliases },
   build: {
     target: 'es2022',

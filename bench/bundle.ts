@@ -62,10 +62,13 @@ async function visit(browser: Browser, appUrl: string, url: string, throttle: nu
   const files = new Set<string>();
   // Scripts the app's origin answered as JavaScript (a path the SPA fallback answers with
   // index.html is not a script), by file name: the build's URLs are relative to the document.
+  // GETs only: the loader's HEAD probes for the app's entry (decision 0001) download no script,
+  // and on `/wall` that entry is not run (decision 0031).
   context.on('response', (response) => {
     const u = new URL(response.url());
     const type = response.headers()['content-type'] ?? '';
-    if (u.origin === new URL(appUrl).origin && response.ok() && u.pathname.endsWith('.js') && type.includes('javascript')) files.add(path.basename(u.pathname));
+    const got = response.request().method() === 'GET';
+    if (got && u.origin === new URL(appUrl).origin && response.ok() && u.pathname.endsWith('.js') && type.includes('javascript')) files.add(path.basename(u.pathname));
   });
   try {
     const page = await context.newPage();

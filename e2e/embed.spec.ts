@@ -40,7 +40,7 @@ test.afterEach(async () => {
 async function openPortal(page: Page, simUrl: string, options: { token?: boolean; path?: string; extraFrame?: string } = {}) {
   const portal = await serveHtml(
     portalHtml({
-      frameSrc: `${previewUrl}${options.path ?? JOBS}?embed=1`,
+      frameSrc: `${previewUrl}${options.path ?? JOBS}${(options.path ?? JOBS).includes('?') ? '&' : '?'}embed=1`,
       dashboardOrigin: previewUrl,
       ...(options.token === false ? {} : { token: TOKENS.api, gitlabUrl: simUrl }),
       ...(options.extraFrame ? { extraFrame: options.extraFrame } : {}),
@@ -65,6 +65,17 @@ test.describe('Embedded in a portal', () => {
     // The token is never echoed back.
     expect(JSON.stringify(messages)).not.toContain(TOKENS.api);
     await page.screenshot({ path: 'test-results/embed-portal.png' });
+  });
+
+  test('the wall in a portal: the handed-over token fills its tiles, and the portal hears where it is', async ({ page, sim }) => {
+    // The wall's own entry (decision 0031), which has no router: the same contract.
+    await openPortal(page, sim.url, { path: '/wall?project=acme/platform/backend' });
+    const frame = page.frameLocator('#ci');
+    await firstLoad(frame.locator('[data-testid="wall-tile"]:not([data-group="unknown"])')).toHaveCount(1);
+    const messages = await heard(page);
+    expect(messages[0]).toEqual({ type: 'ci-dashboard:ready' });
+    expect(await locations(page)).toEqual(['/wall?project=acme%2Fplatform%2Fbackend']);
+    expect(JSON.stringify(messages)).not.toContain(TOKENS.api);
   });
 
   test('resize messages follow the content, and the portal’s frame follows them', async ({ page, sim }) => {

@@ -29,6 +29,24 @@ for (const prefix of ['/', '/ci/', '/portal/tools/ci/']) {
   });
 }
 
+test('the wall starts its own entry under a sub-path, with config.json from the site’s base', async ({ page, sim }) => {
+  const site = await serveBuildUnder('/portal/tools/ci/', { config: () => JSON.stringify({ gitlab: { url: sim.url, token: TOKENS.read }, wall: { title: 'Sub-path wall' } }) });
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'GET' && r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+  });
+  try {
+    await page.goto(`${site.url}wall?project=acme/platform/backend`);
+    await firstLoad(page.getByRole('heading', { name: 'Sub-path wall', level: 1 })).toBeVisible();
+    await firstLoad(page.locator('[data-testid="wall-tile"]:not([data-group="unknown"])')).toHaveCount(1);
+    // The wall's own script from the site's base (decision 0031), not the app's.
+    expect(scripts.filter((p) => /^\/portal\/tools\/ci\/assets\/wall-[^/]+\.js$/.test(p))).toHaveLength(1);
+    expect(scripts.filter((p) => /\/assets\/index-[^/]+\.js$/.test(p))).toEqual([]);
+  } finally {
+    await site.close();
+  }
+});
+
 test('a deployment without its files says so instead of showing a white page', async ({ page }) => {
   const site = await serveBuildUnder('/ci/', { files: false });
   try {

@@ -61,6 +61,20 @@ export function startConfigRequest(win, base) {
 }
 
 /**
+ * The files a page starts with: the wall's own entry (no router, no header) for `…/wall`, the
+ * app's otherwise (docs/decisions/0031). Matched as the app's router matches `/wall` (any case,
+ * a trailing slash allowed); a build without a wall entry always starts the app.
+ * @param {{ entry: string, styles: string[], preloads: string[], wall?: { entry: string, styles: string[], preloads: string[] } }} assets
+ * @param {string} pathname the page's path
+ * @param {string} base the folder that holds the build
+ * @returns {{ entry: string, styles: string[], preloads: string[] }}
+ */
+export function startFiles(assets, pathname, base) {
+  const under = pathname.startsWith(base) ? pathname.slice(base.length) : '';
+  return assets.wall && /^wall\/?$/i.test(under) ? assets.wall : assets;
+}
+
+/**
  * @param {Window & typeof globalThis} win
  * @returns {Promise<string | null>} the base, or null when the page could not start
  */
@@ -88,7 +102,7 @@ export async function runtimeBaseLoader(win) {
     return null;
   };
   const data = doc.getElementById('ci-dashboard-assets');
-  /** @type {{ entry: string, styles: string[], preloads: string[], icon?: string }} */
+  /** @type {{ entry: string, styles: string[], preloads: string[], icon?: string, wall?: { entry: string, styles: string[], preloads: string[] } }} */
   let assets;
   try {
     assets = JSON.parse((data && data.textContent) || '');
@@ -130,11 +144,12 @@ export async function runtimeBaseLoader(win) {
     return el;
   };
   if (assets.icon) add('link', { rel: 'icon', type: 'image/svg+xml', href: assets.icon });
-  for (const href of assets.styles) add('link', { rel: 'stylesheet', crossorigin: '', href });
-  for (const href of assets.preloads) add('link', { rel: 'modulepreload', crossorigin: '', href });
-  const script = add('script', { type: 'module', crossorigin: '', src: assets.entry });
+  const start = startFiles(assets, win.location.pathname, base);
+  for (const href of start.styles) add('link', { rel: 'stylesheet', crossorigin: '', href });
+  for (const href of start.preloads) add('link', { rel: 'modulepreload', crossorigin: '', href });
+  const script = add('script', { type: 'module', crossorigin: '', src: start.entry });
   script.addEventListener('error', () =>
-    fail('The dashboard’s script did not load', [`${new URL(assets.entry, doc.baseURI).toString()} could not be run. Reload the page; if it stays, the deployment is incomplete.`]),
+    fail('The dashboard’s script did not load', [`${new URL(start.entry, doc.baseURI).toString()} could not be run. Reload the page; if it stays, the deployment is incomplete.`]),
   );
   return base;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SECRET_URL_PARAMS } from '../../src/config/url-params.ts';
-import { baseCandidates, SECRET_PARAMS, stripSecretParams } from './loader.js';
+import { baseCandidates, SECRET_PARAMS, startFiles, stripSecretParams } from './loader.js';
 import { contentSecurityPolicy, loaderScript, loaderScriptHash, rewriteIndexHtml } from './plugin.ts';
 
 describe('baseCandidates', () => {
@@ -9,6 +9,39 @@ describe('baseCandidates', () => {
     expect(baseCandidates('/portal/tools/ci/')).toEqual(['/portal/tools/ci/', '/portal/tools/', '/portal/', '/']);
     expect(baseCandidates('/')).toEqual(['/']);
     expect(baseCandidates('/index.html')).toEqual(['/']);
+  });
+});
+
+describe('startFiles', () => {
+  const wall = { entry: 'assets/wall-1.js', styles: ['assets/wall-wall-2.css'], preloads: [] };
+  const assets = { entry: 'assets/index-abc.js', styles: ['assets/index-def.css'], preloads: [], wall };
+
+  it('starts the wall’s own entry for the wall’s page under any base, as the router matches it', () => {
+    for (const [pathname, base] of [
+      ['/wall', '/'],
+      ['/wall/', '/'],
+      ['/ci/wall', '/ci/'],
+      ['/portal/tools/ci/WALL', '/portal/tools/ci/'],
+    ] as const) {
+      expect(startFiles(assets, pathname, base), pathname).toBe(wall);
+    }
+  });
+
+  it('starts the app for every other page, and always when the build has no wall entry', () => {
+    for (const [pathname, base] of [
+      ['/', '/'],
+      ['/settings', '/'],
+      ['/wallpaper', '/'],
+      ['/wall/x', '/'],
+      ['/acme/wall/-/jobs', '/'],
+      ['/ci/', '/ci/'],
+      // A site under /wall/ itself: its own root is the picker.
+      ['/wall/', '/wall/'],
+    ] as const) {
+      expect(startFiles(assets, pathname, base), pathname).toBe(assets);
+    }
+    const { wall: _none, ...appOnly } = assets;
+    expect(startFiles(appOnly, '/wall', '/')).toBe(appOnly);
   });
 });
 
@@ -33,6 +66,14 @@ describe('rewriteIndexHtml', () => {
     expect(html).not.toMatch(/<base|dev only|src="\.\/assets|href="\.\/assets/);
     expect(html).toContain('<script type="application/json" id="ci-dashboard-assets">{"entry":"assets/index-abc.js"');
     expect(html).toContain(`<script>${loaderScript()}</script>`);
+  });
+
+  it('lists the wall’s own entry beside the app’s', () => {
+    const wall = { entry: 'assets/wall-1.js', styles: ['assets/wall-wall-2.css'], preloads: ['assets/wall-dist-3.js'] };
+    const { html, assets } = rewriteIndexHtml(built, wall);
+    expect(assets.wall).toEqual(wall);
+    expect(assets.entry).toBe('assets/index-abc.js');
+    expect(html).toContain('"wall":{"entry":"assets/wall-1.js","styles":["assets/wall-wall-2.css"],"preloads":["assets/wall-dist-3.js"]}');
   });
 
   it('refuses a page without an entry script', () => {

@@ -7,7 +7,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Plugin } from 'vite';
+import type { Plugin, ResolvedConfig } from 'vite';
+import { buildWallEntry, type WallEntryOptions } from './wall-entry.ts';
 
 const LOADER_SOURCE = readFileSync(new URL('./loader.js', import.meta.url), 'utf8');
 
@@ -47,15 +48,24 @@ export function contentSecurityPolicy(): string {
   ].join('; ');
 }
 
-export interface BuiltAssets {
+/** The files one entry starts with (the loader adds them, relative to the base it found). */
+export interface EntryFiles {
   entry: string;
   styles: string[];
   preloads: string[];
-  icon?: string;
 }
 
-/** Moves Vite's asset tags out of the HTML into the loader's list. Throws when the page has no entry script. */
-export function rewriteIndexHtml(html: string): { html: string; assets: BuiltAssets } {
+export interface BuiltAssets extends EntryFiles {
+  icon?: string;
+  /** The wall's own entry (./wall-entry.ts), which the loader starts for `…/wall`. */
+  wall?: EntryFiles;
+}
+
+/**
+ * Moves Vite's asset tags out of the HTML into the loader's list, with the wall's entry beside
+ * the app's when there is one. Throws when the page has no entry script.
+ */
+export function rewriteIndexHtml(html: string, wall?: EntryFiles): { html: string; assets: BuiltAssets } {
   const assets: BuiltAssets = { entry: '', styles: [], preloads: [] };
   let out = html.replace(/\s*(<!--(?:(?!-->)[\s\S])*-->\s*)?<base href="[^"]*"\s*\/?>/, '');
   out = out.replace(/\s*<script type="module"[^>]*\ssrc="([^"]+)"[^>]*><\/script>/g, (_m, src: string) => {
@@ -70,6 +80,7 @@ export function rewriteIndexHtml(html: string): { html: string; assets: BuiltAss
     return '';
   });
   if (!assets.entry) throw new Error('runtime-base: the built index.html has no module script to load');
+  if (wall) assets.wall = wall;
   // "<" never appears raw inside the JSON block, so no file name can end the element.
   // The policy first, so it covers every request the page makes.
   out = out.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy()}" />`);
@@ -79,13 +90,28 @@ export function rewriteIndexHtml(html: string): { html: string; assets: BuiltAss
   return { html: out, assets };
 }
 
-export function runtimeBase(): Plugin {
+/**
+ * @param options.wall the wall's own entry, built beside the app (./wall-entry.ts); without it
+ * every page starts the app.
+ */
+export function runtimeBase(options: { wall?: WallEntryOptions } = {}): Plugin {
+  let config: ResolvedConfig | null = null;
+  let wall: EntryFiles | undefined;
   return {
     name: 'ci-dashboard-runtime-base',
     apply: 'build',
+    configResolved(resolved) {
+      config = resolved;
+    },
+    async buildStart() {
+      if (!options.wall || !config) return;
+      const built = await buildWallEntry(config, options.wall);
+      for (const file of built.files) this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      wall = built.entry;
+    },
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => rewriteIndexHtml(html).html,
+      handler: (html) => rewriteIndexHtml(html, wall).html,
     },
   };
 }
