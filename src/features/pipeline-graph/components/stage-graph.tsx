@@ -2,7 +2,7 @@ import { createElement, memo, useMemo, useState, type ReactNode } from 'react';
 import type { Bridge, Job } from '../../../gitlab/index.ts';
 import { ErrorState, LoadingState, projectPath, StatusIcon, statusLook } from '../../../ui/index.ts';
 import { projectLinkRef, useGraphContext } from '../graph-context.ts';
-import { buildStageGraph, type DownstreamEdge, type StageColumn } from '../model/index.ts';
+import { buildStageGraph, type DownstreamEdge, type PipelineJobsInput, type StageColumn } from '../model/index.ts';
 import type { GraphNode } from '../use-pipeline-tree.ts';
 import { GroupNode } from './job-node.tsx';
 import { RouteLink } from './route-link.tsx';
@@ -14,6 +14,27 @@ const FIRST_COLUMNS = 8;
 const FIRST_ROWS = 24;
 
 type AnyJob = Job | Bridge;
+type StageGraphOf = ReturnType<typeof buildStageGraph<Job, Bridge>>;
+
+/**
+ * Built stage graphs by the lists they came from (the query's own arrays) and the retried flag.
+ * The graph is drawn in an interruptible render, which React throws away and starts again when
+ * something urgent comes in meanwhile (a poll of the header, another query); a `useMemo` of a
+ * render that never committed is lost, so a big pipeline's grouping and sorting was done again at
+ * each restart (up to four times before the first frame at load 7). Weak keys: a list that is
+ * no longer in the cache goes with its graph.
+ */
+const builtGraphs = new WeakMap<readonly Job[], WeakMap<readonly Bridge[], Map<boolean, StageGraphOf>>>();
+
+function stageGraphOf(graph: PipelineJobsInput<Job, Bridge>, includeRetried: boolean): StageGraphOf {
+  let byBridges = builtGraphs.get(graph.jobs);
+  if (!byBridges) builtGraphs.set(graph.jobs, (byBridges = new WeakMap()));
+  let byFlag = byBridges.get(graph.bridges);
+  if (!byFlag) byBridges.set(graph.bridges, (byFlag = new Map()));
+  let built = byFlag.get(includeRetried);
+  if (!built) byFlag.set(includeRetried, (built = buildStageGraph(graph, { includeRetried })));
+  return built;
+}
 /** A heading whose level follows the nesting of downstream graphs (h3 for the page's stages). */
 function Heading({ level, className, children }: { level: number; className: string; children: ReactNode }) {
   return createElement(`h${Math.min(6, Math.max(2, level))}`, { className }, children);
@@ -98,7 +119,7 @@ export function PipelineGraph({ node, project, depth, label }: PipelineGraphProp
   const { includeRetried } = useGraphContext();
   const [hover, setHover] = useState<number | null>(null);
   const graph = node.graph;
-  const stageGraph = useMemo(() => (graph ? buildStageGraph(graph, { includeRetried }) : null), [graph, includeRetried]);
+  const stageGraph = useMemo(() => (graph ? stageGraphOf(graph, includeRetried) : null), [graph, includeRetried]);
   const columns = useProgressiveCount(stageGraph?.stages.length ?? 0, FIRST_COLUMNS);
   const rows = useProgressiveCount(stageGraph ? Math.max(0, ...stageGraph.stages.map((s) => s.groups.length)) : 0, FIRST_ROWS);
   if (!stageGraph) return null;
